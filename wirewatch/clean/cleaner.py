@@ -1,0 +1,219 @@
+"""Clean an article for NLP without losing where anything was.
+
+Scraped articles repeat themselves: the headline printed twice, paragraphs
+duplicated by a careless template, near-verbatim copies after an edit. Coding
+them twice would count one report as two, so repeats are dropped here and each
+drop is recorded with its reason.
+
+Cleaning builds a *new* text for spaCy (normalised Unicode and whitespace, one
+paragraph per block) and an ``OffsetMap`` back to ``Article.text``, so every span
+found downstream is reported in the coordinates of the text as ingested.
+Similarity is a plain Jaccard over word 3-shingles: an article has tens of
+paragraphs, so an exact pairwise comparison is cheaper than any index.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from wirewatch.model import Article, Dropped
+
+_WORD = re.compile(r"\w+")
+_SPACES = re.compile(r"[^\S\n]+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SENTENCE_END = tuple('.!?:;"”’)»')
+PARAGRAPH_BREAK = "\n\n"
+HEADLINE_MAX_WORDS = 20
+NEAR_MIN_WORDS = 8
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """Maps offsets in the cleaned text back to the ingested text.
+
+    ``segments`` are ``(clean_start, orig_start, clean_len, orig_len)``; a segment
+    whose two lengths differ (a ligature expanded by NFKC) maps as a unit.
+    """
+
+    segments: tuple[tuple[int, int, int, int], ...]
+    starts: tuple[int, ...]
+    """The clean starts of ``segments``, for bisection."""
+
+    @classmethod
+    def of(cls, segments: tuple[tuple[int, int, int, int], ...]) -> OffsetMap:
+        return cls(segments, tuple(seg[0] for seg in segments))
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The ingested-text span of the cleaned-text span ``[start, end)``."""
+        return self._at(start, False), self._at(max(end - 1, start), True)
+
+    def _at(self, offset: int, is_end: bool) -> int:
+        i = max(bisect.bisect_right(self.starts, offset) - 1, 0)
+        clean_start, orig_start, clean_len, orig_len = self.segments[i]
+        if clean_len == orig_len:
+            return orig_start + min(offset - clean_start, clean_len - 1) + is_end
+        return orig_start + (orig_len if is_end else 0)
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """An article ready for NLP: cleaned text, the way back, and what was dropped."""
+
+    article: Article
+    text: str
+    offsets: OffsetMap
+    dropped: tuple[Dropped, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Block:
+    start: int
+    end: int
+    text: str
+    """The original text of the block."""
+
+
+class Cleaner:
+    """Normalises text and drops repeated headlines and paragraphs."""
+
+    def __init__(self, near_duplicate: float = 0.9, max_chars: int = 200_000) -> None:
+        self.near_duplicate = near_duplicate
+        self.max_chars = max_chars
+
+    @classmethod
+    def from_settings(cls, settings: object) -> Cleaner:
+        return cls(getattr(settings, "near_duplicate"), getattr(settings, "max_chars"))
+
+    def __call__(self, article: Article) -> CleanArticle:
+        kept: list[_Block] = []
+        dropped: list[Dropped] = []
+        seen: list[tuple[tuple[str, ...], frozenset[tuple[str, ...]]]] = []
+        for block in _blocks(article.text[: self.max_chars]):
+            reason = self._repeat(block, seen, article.title)
+            if reason:
+                dropped.append(Dropped(block.start, block.end, reason, block.text))
+            else:
+                kept.append(block)
+        text, offsets = _assemble(kept)
+        return CleanArticle(article, text, offsets, tuple(dropped))
+
+    def _repeat(self, block: _Block, seen: list[tuple[tuple[str, ...], frozenset[tuple[str, ...]]]],
+                title: str | None) -> str | None:
+        """Why the block repeats an earlier one, or None; remembers it when it does not."""
+        words = tuple(w.casefold() for w in _WORD.findall(block.text))
+        if not words:
+            return "no words"
+        shingles = _shingles(words)
+        for index, (other, other_shingles) in enumerate(seen):
+            if words == other:
+                headline = _is_headline(block.text) or _same_words(block.text, title)
+                return "repeated headline" if headline else f"repeated paragraph (of paragraph {index + 1})"
+            if min(len(words), len(other)) >= NEAR_MIN_WORDS:
+                similarity = _jaccard(shingles, other_shingles)
+                if similarity >= self.near_duplicate:
+                    return f"near-verbatim repeat of paragraph {index + 1} (similarity {similarity:.2f})"
+        seen.append((words, shingles))
+        return None
+
+
+def _blocks(text: str) -> list[_Block]:
+    """Paragraph-sized blocks: lines, with hard-wrapped lines joined back together."""
+    blocks: list[_Block] = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group()
+        if not line.strip():
+            continue
+        previous = blocks[-1] if blocks else None
+        if previous and _continues(previous, text, match.start()):
+            blocks[-1] = _Block(previous.start, match.end(), text[previous.start:match.end()])
+        else:
+            blocks.append(_Block(match.start(), match.end(), line))
+    return blocks
+
+
+def _continues(previous: _Block, text: str, start: int) -> bool:
+    """True when the line at ``start`` is the wrapped rest of ``previous`` (no blank line between)."""
+    between = text[previous.end:start]
+    next_char = text[start:].lstrip()[:1]
+    return (between.count("\n") == 1 and not previous.text.rstrip().endswith(_SENTENCE_END)
+            and (next_char.islower() or next_char.isdigit()))
+
+
+def _assemble(blocks: list[_Block]) -> tuple[str, OffsetMap]:
+    """Join normalised blocks with paragraph breaks, recording where each piece came from."""
+    parts: list[str] = []
+    segments: list[tuple[int, int, int, int]] = []
+    length = 0
+    for block in blocks:
+        if parts:
+            parts.append(PARAGRAPH_BREAK)
+            segments.append((length, block.start, len(PARAGRAPH_BREAK), 0))
+            length += len(PARAGRAPH_BREAK)
+        for orig_start, orig, clean in _normalise(block):
+            parts.append(clean)
+            segments.append((length, orig_start, len(clean), len(orig)))
+            length += len(clean)
+    return "".join(parts), OffsetMap.of(_merge(segments))
+
+
+def _normalise(block: _Block) -> list[tuple[int, str, str]]:
+    """(orig_start, original piece, clean piece) for a block, whitespace collapsed, NFKC applied."""
+    pieces: list[tuple[int, str, str]] = []
+    text = block.text.strip()
+    offset = block.start + (len(block.text) - len(block.text.lstrip()))
+    for match in re.finditer(r"\S+|\s+", text):
+        piece, start = match.group(), offset + match.start()
+        if piece.isspace():
+            pieces.append((start, piece, " "))
+        elif piece.isascii() or unicodedata.is_normalized("NFKC", piece) and not _has_invisible(piece):
+            pieces.append((start, piece, piece))
+        else:
+            pieces.extend(_normalise_chars(piece, start))
+    return pieces
+
+
+def _normalise_chars(piece: str, start: int) -> list[tuple[int, str, str]]:
+    return [(start + i, char, unicodedata.normalize("NFKC", char).translate(_INVISIBLE))
+            for i, char in enumerate(piece)]
+
+
+def _has_invisible(piece: str) -> bool:
+    return any(ord(char) in _INVISIBLE for char in piece)
+
+
+def _merge(segments: list[tuple[int, int, int, int]]) -> tuple[tuple[int, int, int, int], ...]:
+    """Coalesce contiguous one-to-one segments, so lookups stay short."""
+    merged: list[tuple[int, int, int, int]] = []
+    for seg in segments:
+        if seg[2] == 0:
+            continue
+        if merged:
+            c, o, cl, ol = merged[-1]
+            if cl == ol and seg[2] == seg[3] and c + cl == seg[0] and o + ol == seg[1]:
+                merged[-1] = (c, o, cl + seg[2], ol + seg[3])
+                continue
+        merged.append(seg)
+    return tuple(merged)
+
+
+def _shingles(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
+    return frozenset(words[i:i + 3] for i in range(max(len(words) - 2, 1)))
+
+
+def _jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
+
+
+def _is_headline(text: str) -> bool:
+    stripped = text.strip()
+    return len(stripped.split()) <= HEADLINE_MAX_WORDS and not stripped.endswith((".", "!", "?"))
+
+
+def _same_words(text: str, title: str | None) -> bool:
+    return bool(title) and _WORD.findall(text.casefold()) == _WORD.findall((title or "").casefold())
+
+
+__all__ = ["CleanArticle", "Cleaner", "OffsetMap"]

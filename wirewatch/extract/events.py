@@ -1,0 +1,350 @@
+"""Event mentions from one parsed sentence: trigger, type, actors, place, time, counts.
+
+Rules read the dependency parse, keyed on lemmas from ``data/lexicon.toml``:
+a verb in the lexicon is a trigger; its subject is the source (the agent of a
+passive); its object or the object of "against"/"with"/"on" is the target. A
+commitment verb governing another trigger ("agreed to send") yields one event,
+not two. Purpose clauses ("met ... to finalize the agreement") and ongoing
+states ("continues to provide") are not new events, and an act whose subject is
+an abstraction ("the partnership strengthens ties") is commentary, not an event.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from wirewatch.extract.lexicon import Trigger
+from wirewatch.extract.quantities import counted_noun, counted_span, read_number
+from wirewatch.extract.reading import ArticleReading
+from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
+
+CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
+TARGET_PREPS = {"against", "with", "on", "upon", "at", "to"}
+COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "CONSULT", "PROTEST", "ASSAULT"}
+THREAT_MODES = {"ASSAULT": "violence", "FIGHT": "violence", "COERCE": "arrest",
+                "SANCTION": "relations", "MOBILIZE": "violence"}
+NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
+PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3}
+
+
+class SentenceEvents:
+    """Finds the event mentions of one sentence."""
+
+    def __init__(self, reading: ArticleReading, sentence: SpacySpan) -> None:
+        self.reading, self.sentence = reading, sentence
+        self.lex = reading.r.lexicon
+        self.used: set[int] = set()
+        """Tokens that belong to an emitted event (so their numbers are not also claims)."""
+
+    def __call__(self) -> list[EventMention]:
+        mentions, consumed = [], set()
+        for token in self.sentence:
+            if token.i in consumed or token.pos_ not in {"VERB", "AUX"} or self._not_an_act(token):
+                continue
+            found = self._from_verb(token, consumed)
+            if found is not None:
+                mentions.append(found)
+        return mentions
+
+    # -- which verbs are acts -------------------------------------------------------
+    def _not_an_act(self, verb: Token) -> bool:
+        """Purpose clauses, ongoing states and bare gerunds add no event of their own."""
+        has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        if verb.dep_ == "advcl" and has_to:
+            return True
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.cue("aspectual"):
+            return True
+        return verb.dep_ in {"acl", "pcomp", "amod"}
+
+    def _from_verb(self, verb: Token, consumed: set[int]) -> EventMention | None:
+        lemma = verb.lemma_.lower()
+        act = self._complement_act(verb)
+        if act is not None and lemma in self.lex.cue("commitment") | {"threaten", "warn"}:
+            inner, trigger = act
+            consumed.add(inner.i)
+            return self._commitment(verb, inner, trigger)
+        trigger = self.lex.match(lemma, self._objects(verb))
+        if trigger is None:
+            return None
+        return self._mention(verb, verb, trigger, trigger.event_type, None)
+
+    def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
+        for child in verb.children:
+            if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
+                trigger = self.lex.match(child.lemma_.lower(), self._objects(child))
+                if trigger is not None:
+                    return child, trigger
+        return None
+
+    def _commitment(self, head: Token, inner: Token, trigger: Trigger) -> EventMention | None:
+        lemma = head.lemma_.lower()
+        if lemma in {"threaten", "warn"}:
+            found = self._mention(head, inner, trigger, "THREATEN", None)
+            mode = THREAT_MODES.get(trigger.event_type)
+            return _replace(found, mode=mode, factuality="asserted") if found else None
+        agree = self.lex.match(lemma, set())
+        if agree is not None and agree.event_type == "AGREE":
+            return self._mention(head, inner, trigger, "AGREE", trigger.event_type, planned=True)
+        return self._mention(head, inner, trigger, trigger.event_type, None, planned=True)
+
+    def _objects(self, verb: Token) -> set[str]:
+        """Lemmas of what the verb acts on: "dispatching thousands of [workers]"."""
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
+        for noun in list(nouns):
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of":
+                    nouns += [g for g in prep.children if g.dep_ == "pobj"]
+        return {form for noun in nouns for form in _lemma_forms(noun)}
+
+    # -- one mention ----------------------------------------------------------------
+    def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,
+                 intended: str | None, planned: bool = False) -> EventMention | None:
+        source = self._source(head)
+        if source is None:
+            return None
+        target = self._targets(verb, trigger)
+        if not source and not target:
+            return None
+        own = _own_tokens(head)
+        factuality, claimant = self._factuality(head, verb, planned)
+        if factuality == "planned" and event_type in COOPERATIVE and intended is None:
+            event_type, intended = "AGREE", event_type
+        place = self._place(head, verb, own)
+        if not target and (intended or event_type) == "AID" and place is not None:
+            target = self._recipient(own, place)
+        self.used.update(token.i for token in own)
+        span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i) + 1)
+        return EventMention(
+            event_type=event_type,  # type: ignore[arg-type]
+            factuality=factuality,
+            trigger=span,
+            confidence=self._confidence(trigger, source, target, factuality),
+            mode=self._mode(event_type, trigger, own, source, target, place),
+            context=self._contexts(),
+            intended=intended,  # type: ignore[arg-type]
+            source=tuple(source),
+            target=tuple(target),
+            place=place,
+            time=self._time(own),
+            quantities=tuple(self._quantities(own)),
+            claimant=claimant,
+            purpose=self._purpose(head, verb),
+            evidence=(self.reading.evidence(self.sentence),),
+        )
+
+    def _source(self, verb: Token, depth: int = 0) -> list[Actor] | None:
+        """Actors doing the act; None when the doer is an abstraction (commentary)."""
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                actors = self.reading.actors(child)
+                return actors or None
+            if child.dep_ == "agent":
+                return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and depth < 3 and verb.head is not verb:
+            return self._source(verb.head, depth + 1)
+        if verb.dep_ == "relcl":
+            return self.reading.actors(verb.head) or None
+        return []
+
+    def _targets(self, verb: Token, trigger: Trigger) -> list[Actor]:
+        targets: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ in {"nsubjpass", "dative"} or (
+                    child.dep_ == "dobj" and not set(_lemma_forms(child)) & trigger.objects):
+                targets += self.reading.actors(child)
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                    if child.lower_ == "to" and self.reading.is_place_use(pobj) and not self._is_country(pobj):
+                        continue
+                    targets += self.reading.actors(pobj)
+        return _unique(targets)
+
+    def _is_country(self, token: Token) -> bool:
+        ent = self.reading.ent_at.get(token.i)
+        match = self.reading.r.countries.match(ent.text) if ent is not None else None
+        return match is not None and match.kind in {"name", "alias"}
+
+    def _recipient(self, own: list[Token], place: Place) -> list[Actor]:
+        """For aid sent to a place, the recipient is the country it lies in ("in Russia")."""
+        for token in own:
+            ent = self.reading.ent_at.get(token.i)
+            if ent is not None and token.i == ent.root.i and self._is_country(token):
+                actor = self.reading.actor(token)
+                if actor is not None and actor.country == place.country:
+                    return [actor]
+        return []
+
+    def _place(self, head: Token, verb: Token, own: list[Token]) -> Place | None:
+        if verb.dep_ == "relcl" and any(c.lemma_.lower() == "where" for c in verb.children):
+            found = _finest([self.reading.place(t) for t in _noun_chain(verb.head)])
+            if found is not None:
+                return found
+        return _finest([self.reading.place(t) for t in own if self.reading.is_place_use(t)])
+
+    def _time(self, own: list[Token]) -> TimeExpr | None:
+        for token in sorted(own, key=lambda t: t.i):
+            ent = self.reading.ent_at.get(token.i)
+            if ent is not None and ent.label_ in {"DATE", "TIME"}:
+                span = self.reading.span(ent.start, ent.end)
+                return TimeExpr(span.text, span.start, span.end)
+            if token.dep_ == "advmod" and token.lower_ in self.lex.cue("time_adverbs"):
+                span = self.reading.span(token.i, token.i + 1)
+                return TimeExpr(span.text, span.start, span.end)
+        return None
+
+    def _quantities(self, own: list[Token]) -> list[Quantity]:
+        found, seen = [], set()
+        for token in sorted(own, key=lambda t: t.i):
+            ent = self.reading.ent_at.get(token.i)
+            if ent is not None and ent.label_ in NUMBER_LABELS and ent.start not in seen:
+                seen.add(ent.start)
+                quantity = quantity_of(self.reading, ent)
+                if quantity is not None:
+                    found.append(quantity)
+        return found
+
+    # -- factuality, claimant, mode, context, confidence ----------------------------------
+    def _factuality(self, head: Token, verb: Token, planned: bool) -> tuple[str, Actor | None]:
+        claimant = self._claimant(head)
+        chain = {head, verb}
+        if any(c.dep_ == "neg" for t in chain for c in t.children) or (
+                head.dep_ == "xcomp" and head.head.lemma_.lower() in self.lex.cue("negation_verbs")):
+            return "negated", claimant
+        auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "mark"}}
+        if auxes & (self.lex.cue("hypothetical") | {"if", "unless"}):
+            return "hypothetical", claimant
+        headline = head.dep_ == "ROOT" and "to" in auxes and any(c.dep_ == "nsubj" for c in head.children)
+        if planned or headline or auxes & self.lex.cue("future") or _is_going_to(head):
+            return "planned", claimant
+        return ("reported" if claimant else "asserted"), claimant
+
+    def _claimant(self, head: Token) -> Actor | None:
+        """Who the sentence attributes the act to: "X said", "as revealed by X", "according to X"."""
+        token = head
+        while token.dep_ in {"ccomp", "xcomp", "conj"} and token.head is not token:
+            token = token.head
+            if token.lemma_.lower() in self.lex.cue("reporting"):
+                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+                return self.reading.actor(subject) if subject is not None else None
+        for child in token.children:
+            if child.dep_ == "advcl" and child.lemma_.lower() in self.lex.cue("reporting"):
+                for grand in child.children:
+                    if grand.dep_ in {"agent", "nsubj"}:
+                        who = next((g for g in grand.children if g.dep_ == "pobj"), grand)
+                        return self.reading.actor(who)
+            if child.dep_ == "prep" and child.lower_ == "according":
+                for pobj in (g for p in child.children for g in p.children if g.dep_ == "pobj"):
+                    return self.reading.actor(pobj)
+        return None
+
+    def _mode(self, event_type: str, trigger: Trigger, own: list[Token], source: list[Actor],
+              target: list[Actor], place: Place | None) -> str | None:
+        if trigger.mode and event_type == trigger.event_type:
+            return trigger.mode
+        cues = self.lex.modes.get(event_type, {})
+        for token in own:
+            mode = cues.get(token.lemma_.lower())
+            if mode:
+                return mode
+        if event_type == "CONSULT" and place is not None and source and target:
+            if place.country == target[0].country != source[0].country:
+                return "visit"
+        return None
+
+    def _contexts(self) -> tuple[str, ...]:
+        found = {self.lex.contexts[t.lemma_.lower()] for t in self.sentence
+                 if t.lemma_.lower() in self.lex.contexts}
+        return tuple(sorted(found))
+
+    def _purpose(self, head: Token, verb: Token) -> Span | None:
+        for token in (verb, head):
+            for child in token.children:
+                if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                    own = [t for t in _own_tokens(child) if t.dep_ != "punct"]
+                    return self.reading.span(min(t.i for t in own), max(t.i for t in own) + 1)
+        return None
+
+    @staticmethod
+    def _confidence(trigger: Trigger, source: list[Actor], target: list[Actor],
+                    factuality: str) -> float:
+        """A rough score until the calibrated model lands: how much of the frame was filled."""
+        score = 0.5 + 0.1 * bool(trigger.objects) + 0.15 * bool(source) + 0.1 * bool(target)
+        score += 0.05 * any(actor.kb_id or actor.country for actor in source)
+        score -= 0.15 * (factuality == "hypothetical")
+        return round(min(max(score, 0.05), 0.95), 2)
+
+
+def quantity_of(reading: ArticleReading, number: SpacySpan) -> Quantity | None:
+    """A Quantity record for a number entity, with what it counts."""
+    parsed = read_number([token.text for token in number])
+    if parsed is None:
+        return None
+    noun = counted_noun(number)
+    start, end = number.start, number.end
+    counted = None
+    if noun is not None:
+        first, last = counted_span(noun)
+        counted = reading.span(first, last).text
+        end = max(end, last)
+    span = reading.span(start, end)
+    return Quantity(span.text, span.start, span.end, parsed.value, parsed.low, parsed.high,
+                    parsed.approximate, counted)
+
+
+def _finest(places: list[Place | None]) -> Place | None:
+    """The most precise place named (a city over its region over its country); first on ties."""
+    found = [place for place in places if place is not None]
+    return max(found, key=lambda place: PRECISION_RANK[place.precision], default=None)
+
+
+def _noun_chain(noun: Token) -> list[Token]:
+    """A noun and the nouns it qualifies: "Russia" in "the Kursk region in Russia" -> region too."""
+    chain = [noun]
+    while noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in {"NOUN", "PROPN"}:
+        noun = noun.head.head
+        chain.append(noun)
+    return chain
+
+
+def _own_tokens(root: Token) -> list[Token]:
+    """The clause of ``root`` without its subordinate clauses (they are events of their own)."""
+    found, stack = [], [root]
+    while stack:
+        token = stack.pop()
+        found.append(token)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
+                continue
+            stack.append(child)
+    return found
+
+
+def _is_going_to(verb: Token) -> bool:
+    return verb.head.lower_ == "going" and verb.dep_ == "xcomp"
+
+
+def _lemma_forms(token: Token) -> list[str]:
+    """Lemma and a plain singular: title-case headlines leave "Workers" unlemmatised."""
+    lemma = token.lemma_.lower()
+    return [lemma, lemma[:-1]] if lemma.endswith("s") else [lemma]
+
+
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for actor in actors:
+        if (actor.start, actor.end) not in seen:
+            seen.add((actor.start, actor.end))
+            out.append(actor)
+    return out
+
+
+def _replace(mention: EventMention, **changes: object) -> EventMention:
+    return dataclasses.replace(mention, **changes)  # type: ignore[arg-type]
+
+
+__all__ = ["SentenceEvents", "quantity_of"]

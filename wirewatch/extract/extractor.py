@@ -1,0 +1,67 @@
+"""Extract: from a parsed, cleaned article to its events, claims and places."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
+
+from wirewatch.clean import CleanArticle
+from wirewatch.extract.claims import SentenceClaims
+from wirewatch.extract.events import SentenceEvents
+from wirewatch.extract.merge import merge_mentions
+from wirewatch.extract.reading import ArticleReading, Resolvers
+from wirewatch.model import Claim, CodedArticle, EventMention, Sentence
+
+
+class Extractor:
+    """Codes one article: ``Extractor(resolvers)(clean, doc) -> CodedArticle``."""
+
+    def __init__(self, resolvers: Resolvers) -> None:
+        self.resolvers = resolvers
+
+    @classmethod
+    def load(cls) -> Extractor:
+        return cls(Resolvers.load())
+
+    def __call__(self, clean: CleanArticle, doc: Doc) -> CodedArticle:
+        reading = ArticleReading(doc, clean, self.resolvers)
+        sentences: list[Sentence] = []
+        mentions: list[EventMention] = []
+        claims: list[Claim] = []
+        for sent in _sentences(doc):
+            span = reading.span(sent.start, sent.end)
+            sentences.append(Sentence(len(sentences), span.start, span.end, span.text))
+            events = SentenceEvents(reading, sent)
+            mentions += events()
+            claims += SentenceClaims(reading, sent, events.used)()
+        return CodedArticle(clean.article, clean.dropped, tuple(sentences),
+                            tuple(merge_mentions(mentions)), tuple(_unique_claims(claims)),
+                            tuple(reading.places()))
+
+
+def _sentences(doc: Doc) -> list[SpacySpan]:
+    """Sentences trimmed of surrounding whitespace tokens; blank ones skipped."""
+    found = []
+    for sent in doc.sents:
+        tokens = [token for token in sent if not token.is_space]
+        if tokens:
+            found.append(doc[tokens[0].i:tokens[-1].i + 1])
+    return found
+
+
+def _unique_claims(claims: list[Claim]) -> list[Claim]:
+    """One claim per kind and statement: repeats of a figure are evidence, not new claims."""
+    kept: dict[tuple[object, ...], Claim] = {}
+    for claim in claims:
+        key = (claim.kind, tuple((q.value, q.low, q.high, q.counted) for q in claim.quantities),
+               tuple(a.country for a in claim.about))
+        if key in kept:
+            old = kept[key]
+            kept[key] = Claim(old.kind, old.text, old.start, old.end, old.claimant, old.about,
+                              old.quantities, old.places, old.evidence + claim.evidence)
+        else:
+            kept[key] = claim
+    return list(kept.values())
+
+
+__all__ = ["Extractor"]

@@ -1,0 +1,84 @@
+"""The event lexicon, loaded from ``data/lexicon.toml`` into plain lookups.
+
+Keeping the words in data rather than code lets an analyst read exactly which
+lemma makes which event, and lets the benchmarks show what a change to them does.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon entry: these lemmas, with one of these objects (if given), are this event."""
+
+    event_type: str
+    lemmas: frozenset[str]
+    objects: frozenset[str] = frozenset()
+    mode: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    triggers: tuple[Trigger, ...]
+    """Entries with ``objects`` first, so "send troops" wins over a bare "send"."""
+    modes: dict[str, dict[str, str]]
+    """Per event type: cue lemma -> mode."""
+    contexts: dict[str, str]
+    """Cue lemma -> PLOVER context."""
+    cues: dict[str, frozenset[str]]
+    sectors: dict[str, str]
+    """Agent noun lemma -> sector."""
+    military_modifiers: frozenset[str]
+    trigger_lemmas: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        return _load_shipped()
+
+    @classmethod
+    def from_toml(cls, data: dict[str, Any]) -> Lexicon:
+        triggers = sorted((_trigger(entry) for entry in data["trigger"]),
+                          key=lambda trigger: not trigger.objects)
+        modes = {etype: {cue: mode for mode, cues in table.items() for cue in cues}
+                 for etype, table in data.get("modes", {}).items()}
+        sectors = dict(data["sectors"])
+        military = frozenset(sectors.pop("military_modifiers", ()))
+        return cls(
+            triggers=tuple(triggers),
+            modes=modes,
+            contexts={cue: name for name, cues in data["contexts"].items() for cue in cues},
+            cues={name: frozenset(words) for name, words in data["cues"].items()},
+            sectors={word: sector for sector, words in sectors.items() for word in words},
+            military_modifiers=military,
+            trigger_lemmas=frozenset(lemma for t in triggers for lemma in t.lemmas),
+        )
+
+    def match(self, lemma: str, objects: set[str]) -> Trigger | None:
+        """The first entry for ``lemma`` whose object condition ``objects`` meets."""
+        for trigger in self.triggers:
+            if lemma in trigger.lemmas and (not trigger.objects or trigger.objects & objects):
+                return trigger
+        return None
+
+    def cue(self, name: str) -> frozenset[str]:
+        return self.cues.get(name, frozenset())
+
+
+def _trigger(entry: dict[str, Any]) -> Trigger:
+    return Trigger(entry["type"], frozenset(entry["lemmas"]), frozenset(entry.get("objects", ())),
+                   entry.get("mode"))
+
+
+@functools.cache
+def _load_shipped() -> Lexicon:
+    text = (resources.files("wirewatch") / "data" / "lexicon.toml").read_text(encoding="utf-8")
+    return Lexicon.from_toml(tomllib.loads(text))
+
+
+__all__ = ["Lexicon", "Trigger"]

@@ -1,0 +1,94 @@
+"""Merge mentions of one happening within an article into one event.
+
+A lede, a headline and a later paragraph often report the same act ("agreed to
+send 5,000 workers", "to Send Thousands of Workers", "is dispatching thousands
+of workers"). Counting them three times is the duplication analysts distrust,
+so mentions merge when they describe the same act by overlapping actors with no
+conflicting place, time or negation. The first mention leads (news puts the most
+specific account first); later ones add evidence and fill fields it lacks.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from wirewatch.model import Actor, EventMention, Place, Quantity
+
+
+def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
+    merged: list[EventMention] = []
+    for mention in mentions:
+        for index, event in enumerate(merged):
+            if same_happening(event, mention):
+                merged[index] = combine(event, mention)
+                break
+        else:
+            merged.append(mention)
+    return merged
+
+
+def same_happening(a: EventMention, b: EventMention) -> bool:
+    if _act(a) != _act(b) or (a.factuality == "negated") != (b.factuality == "negated"):
+        return False
+    if a.time and b.time and a.time.text.lower() != b.time.text.lower():
+        return False
+    if not _places_agree(a.place, b.place):
+        return False
+    source, target = _overlap(a.source, b.source), _overlap(a.target, b.target)
+    return None not in (source, target) and bool(source or target)
+
+
+def combine(lead: EventMention, other: EventMention) -> EventMention:
+    return dataclasses.replace(
+        lead,
+        target=lead.target or other.target,
+        place=lead.place or other.place,
+        time=lead.time or other.time,
+        purpose=lead.purpose or other.purpose,
+        quantities=lead.quantities + tuple(_new_counts(lead.quantities, other.quantities)),
+        context=tuple(sorted(set(lead.context) | set(other.context))),
+        confidence=max(lead.confidence, other.confidence),
+        evidence=lead.evidence + tuple(e for e in other.evidence if e not in lead.evidence),
+    )
+
+
+def _act(mention: EventMention) -> str:
+    """What was done: the agreed act for AGREE ("agreed to send" is the sending)."""
+    return mention.intended or mention.event_type
+
+
+def _keys(actors: tuple[Actor, ...]) -> set[str]:
+    """Everything an actor can be matched on: "Kim Jong-un" overlaps "North Korea" by country."""
+    keys = {key for actor in actors for key in (actor.kb_id, actor.country)}
+    keys |= {actor.name.lower() for actor in actors}
+    keys.discard(None)
+    return keys  # type: ignore[return-value]
+
+
+def _overlap(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool | None:
+    """True if the roles share an actor, False if either is empty, None if they conflict."""
+    if not a or not b:
+        return False
+    return True if _keys(a) & _keys(b) else None
+
+
+def _places_agree(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country != b.country:
+        return False
+    return a.precision != b.precision or a.geo_id == b.geo_id
+
+
+def _new_counts(kept: tuple[Quantity, ...], extra: tuple[Quantity, ...]) -> list[Quantity]:
+    """Counts of things not yet counted; a vague "thousands of workers" adds nothing to 5,000 workers."""
+    heads = {_head(q) for q in kept}
+    return [q for q in extra if _head(q) not in heads]
+
+
+def _head(quantity: Quantity) -> str:
+    words = (quantity.counted or quantity.text).lower().split()
+    return words[-1].rstrip("s") if words else ""
+
+
+__all__ = ["merge_mentions", "same_happening"]

@@ -1,0 +1,223 @@
+"""One article's reading: its entities resolved to actors and places, with spans.
+
+Everything extraction needs to turn a token into a record lives here: offsets
+back to the ingested text, which entity a token belongs to, whether a place name
+is used as a place ("in Pyongyang") or as a government ("Pyongyang and Moscow"),
+and who a short name refers to ("Kim" after "Kim Jong-un").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from wirewatch.clean import CleanArticle
+from wirewatch.extract.lexicon import Lexicon
+from wirewatch.model import Actor, Evidence, Place, Span
+from wirewatch.resolve.countries import CountryIndex
+from wirewatch.resolve.gazetteer import Gazetteer
+from wirewatch.resolve.kb import ActorKB, KBActor
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+RELATIVE = {"who", "that", "which", "whom"}
+PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
+               "capital", "oblast", "district", "coast", "port"}
+_DETERMINERS = {"the", "a", "an"}
+
+
+@dataclass(frozen=True, slots=True)
+class Resolvers:
+    """The lookups extraction uses; all loaded once per process."""
+
+    lexicon: Lexicon
+    countries: CountryIndex
+    gazetteer: Gazetteer
+    kb: ActorKB
+
+    @classmethod
+    def load(cls) -> Resolvers:
+        return cls(Lexicon.load(), CountryIndex.load(), Gazetteer.load(), ActorKB.load())
+
+
+class ArticleReading:
+    """Entities of one parsed article, resolved on demand and cached."""
+
+    def __init__(self, doc: Doc, clean: CleanArticle, resolvers: Resolvers) -> None:
+        self.doc, self.clean, self.article = doc, clean, clean.article
+        self.r = resolvers
+        self.ent_at = {token.i: ent for ent in doc.ents for token in ent}
+        self.mentioned = self._mentioned_countries()
+        self._places: dict[int, Place | None] = {}
+
+    # -- offsets -----------------------------------------------------------------
+    def span(self, start: int, end: int) -> Span:
+        """The ingested-text span of tokens ``[start, end)``."""
+        first, last = self.doc[start], self.doc[end - 1]
+        s, e = self.clean.offsets.original(first.idx, last.idx + len(last))
+        return Span(self.article.text[s:e], s, e)
+
+    def evidence(self, sentence: SpacySpan) -> Evidence:
+        span = self.span(sentence.start, sentence.end)
+        return Evidence(self.article.id, span.start, span.end, span.text)
+
+    # -- places ------------------------------------------------------------------
+    def place(self, token: Token) -> Place | None:
+        """The place ``token`` names, if its entity is a place the gazetteer knows."""
+        ent = self.ent_at.get(token.i)
+        if ent is None or ent.label_ not in PLACE_LABELS:
+            return None
+        if ent.start not in self._places:
+            self._places[ent.start] = self._resolve_place(ent)
+        return self._places[ent.start]
+
+    def _resolve_place(self, ent: SpacySpan) -> Place | None:
+        entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
+        if entry is None:
+            return None
+        span = self.span(ent.start, ent.end)
+        return Place(span.text, span.start, span.end, entry.name, entry.country, entry.admin1,
+                     entry.lat, entry.lon, entry.precision, entry.geo_id)
+
+    def is_place_use(self, token: Token) -> bool:
+        """True when a place name is used as a location, not as a government or people."""
+        ent = self.ent_at.get(token.i)
+        if ent is None or ent.label_ not in PLACE_LABELS:
+            return False
+        if self._is_locative(ent.root):
+            return True
+        match = self.r.countries.match(ent.text)
+        return match is None and ent.root.dep_ not in {"nsubj", "nsubjpass", "agent"}
+
+    def _is_locative(self, token: Token) -> bool:
+        locative = self.r.lexicon.cue("locative")
+        while token.dep_ in {"conj", "compound", "appos", "poss", "amod"} and token.head is not token:
+            if token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS:
+                return False
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in locative
+
+    def places(self) -> list[Place]:
+        """Every place mention used as a location, in text order, one per entity."""
+        found = []
+        for ent in self.doc.ents:
+            if ent.label_ in PLACE_LABELS and self.is_place_use(ent.root):
+                place = self.place(ent.root)
+                if place is not None:
+                    found.append(place)
+        return found
+
+    def _mentioned_countries(self) -> tuple[str, ...]:
+        codes = []
+        for ent in self.doc.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                match = self.r.countries.match(ent.text)
+                if match and match.iso3 not in codes:
+                    codes.append(match.iso3)
+        return tuple(codes)
+
+    # -- actors ------------------------------------------------------------------
+    def actors(self, token: Token) -> list[Actor]:
+        """The actor ``token`` heads, and those conjoined with it ("Russia and China")."""
+        found = [self.actor(token)]
+        found += [self.actor(child) for child in token.children if child.dep_ == "conj"]
+        return [actor for actor in found if actor is not None]
+
+    def actor(self, token: Token) -> Actor | None:
+        """The actor a noun phrase headed by ``token`` names, or None for abstractions."""
+        if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
+            token = token.head.head
+        ent = self.ent_at.get(token.i)
+        start, end = self._phrase(token, ent)
+        span = self.span(start, end)
+        if ent is not None and ent.label_ in ACTOR_LABELS:
+            return self._named_actor(ent, span, start, end)
+        sector = self.sector(token)
+        if sector is None:
+            return None
+        country = self._phrase_country(start, end)
+        name = _strip_determiner(span.text)
+        return Actor(span.text, span.start, span.end, name, None, country, sector)
+
+    def _named_actor(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor | None:
+        if ent.label_ == "PERSON":
+            return self._person(ent, span, start, end)
+        known = self.r.kb.match(ent.text)
+        if known is not None:
+            return Actor(span.text, span.start, span.end, known.name, known.id, known.country,
+                         known.sector or "government")
+        match = self.r.countries.match(ent.text)
+        if match is not None:
+            # "Moscow said" is the government; "the Russians" are the people.
+            sector = None if ent.label_ == "NORP" else "government"
+            return Actor(span.text, span.start, span.end, match.name, None, match.iso3, sector)
+        if ent.label_ == "ORG":
+            return Actor(span.text, span.start, span.end, _strip_determiner(ent.text), None,
+                         self._phrase_country(start, end), None)
+        return None
+
+    def _person(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor:
+        known = self._known_person(ent)
+        day = (self.article.published or "")[:10] or None
+        if known is not None:
+            role = known.role_on(day)
+            return Actor(span.text, span.start, span.end, known.name, known.id,
+                         role.country if role else known.country,
+                         role.sector if role else self.sector(self.doc[start]))
+        name = self._full_name(ent)
+        title_sector = next((self.sector(t) for t in self.doc[start:ent.start] if self.sector(t)), None)
+        return Actor(span.text, span.start, span.end, name, None,
+                     self._phrase_country(start, end), title_sector)
+
+    def _known_person(self, ent: SpacySpan) -> KBActor | None:
+        return self.r.kb.match(ent.text) or self.r.kb.match(self._full_name(ent))
+
+    def _full_name(self, ent: SpacySpan) -> str:
+        """A one-word name ("Kim") resolves to the nearest earlier full name containing it."""
+        if len(ent) > 1:
+            return ent.text
+        for other in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= ent.start]):
+            if len(other) > 1 and ent.text in {token.text for token in other}:
+                return other.text
+        return ent.text
+
+    def sector(self, token: Token) -> str | None:
+        """The sector an agent noun names: "troops" -> military, "workers" -> labour."""
+        lemma = token.lemma_.lower()
+        sector = self.r.lexicon.sectors.get(lemma)
+        if sector == "labour" and any(child.lemma_.lower() in self.r.lexicon.military_modifiers
+                                      for child in token.lefts):
+            return "military"
+        return sector
+
+    def _phrase(self, token: Token, ent: SpacySpan | None) -> tuple[int, int]:
+        """Token bounds of the noun phrase: its left modifiers up to the head (or entity end)."""
+        start = token.i
+        for child in token.lefts:
+            if child.dep_ in {"compound", "amod", "poss", "nmod", "det", "case", "punct"}:
+                start = min(start, child.left_edge.i)
+        end = max(token.i + 1, ent.end if ent is not None else 0)
+        if ent is not None:
+            start = min(start, ent.start)
+        while start < token.i and self.doc[start].lower_ in _DETERMINERS | {",", "-"}:
+            start += 1
+        return start, end
+
+    def _phrase_country(self, start: int, end: int) -> str | None:
+        for token in self.doc[start:end]:
+            ent = self.ent_at.get(token.i)
+            if ent is not None and ent.label_ in {"GPE", "NORP"}:
+                match = self.r.countries.match(ent.text)
+                if match is not None:
+                    return match.iso3
+        return None
+
+
+def _strip_determiner(text: str) -> str:
+    first, _, rest = text.partition(" ")
+    return rest if first.lower() in _DETERMINERS and rest else text
+
+
+__all__ = ["ArticleReading", "Resolvers"]

@@ -1,0 +1,113 @@
+"""The jobs front-ends run: ingest paths into a store, and code a JSON Lines stream.
+
+The CLI (and later the HTTP API) parse their arguments and call these; no
+front-end codes or stores anything itself.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import IO, Any
+
+from wirewatch.errors import InputError
+from wirewatch.ingest import read
+from wirewatch.ingest.records import parse_record
+from wirewatch.model import Article, CodedArticle, coded_to_json
+from wirewatch.pipeline import code_articles
+from wirewatch.settings import Settings
+from wirewatch.store import Store
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did, article by article."""
+
+    stored: list[CodedArticle] = field(default_factory=list)
+    duplicates: list[tuple[str, str]] = field(default_factory=list)
+    """(article id, id of the stored copy) for articles already in the store."""
+    problems: list[InputError] = field(default_factory=list)
+
+    @property
+    def events(self) -> int:
+        return sum(len(coded.events) for coded in self.stored)
+
+    @property
+    def claims(self) -> int:
+        return sum(len(coded.claims) for coded in self.stored)
+
+    @property
+    def uncoded(self) -> list[CodedArticle]:
+        return [coded for coded in self.stored if not coded.coded]
+
+
+def ingest(paths: Iterable[str], *, settings: Settings, meta: Mapping[str, str | None] | None = None,
+           stdin: IO[Any] | None = None,
+           on_article: Callable[[IngestReport], None] | None = None) -> IngestReport:
+    """Read, code and store every article under ``paths``; one transaction per article.
+
+    Articles whose fingerprint is already stored are skipped before NLP, so running
+    the same ingest again (after an interruption, say) adds exactly what is missing.
+    """
+    report = IngestReport()
+    with Store.open(settings.db) as store:
+        fresh = _fresh(_read_all(paths, meta, stdin, report), store, report, on_article)
+        for coded in code_articles(fresh, settings):
+            result = store.save(coded)
+            if result.stored:
+                report.stored.append(coded)
+            else:
+                report.duplicates.append((coded.article.id, result.duplicate_of or ""))
+            if on_article:
+                on_article(report)
+    return report
+
+
+def _read_all(paths: Iterable[str], meta: Mapping[str, str | None] | None, stdin: IO[Any] | None,
+              report: IngestReport) -> Iterator[Article]:
+    for path in paths:
+        try:
+            for item in read(path, meta=meta, stdin=stdin):
+                if isinstance(item, InputError):
+                    report.problems.append(item)
+                else:
+                    yield item
+        except InputError as error:
+            report.problems.append(error)
+
+
+def _fresh(articles: Iterable[Article], store: Store, report: IngestReport,
+           on_article: Callable[[IngestReport], None] | None) -> Iterator[Article]:
+    for article in articles:
+        stored_as = store.has_fingerprint(article.fingerprint)
+        if stored_as is None:
+            yield article
+            continue
+        report.duplicates.append((article.id, stored_as))
+        if on_article:
+            on_article(report)
+
+
+def code_stream(lines: Iterable[str], *, settings: Settings, origin: str = "<stdin>",
+                on_problem: Callable[[InputError], None]) -> Iterator[dict[str, Any]]:
+    """``wirewatch code``: one output object per readable input line, touching no database."""
+
+    def articles() -> Iterator[Article]:
+        for number, line in enumerate(lines, start=1):
+            if line.strip():
+                try:
+                    yield parse_record(line, f"{origin}:{number}", {})
+                except InputError as error:
+                    on_problem(error)
+
+    for coded in code_articles(articles(), settings):
+        yield coded_to_json(coded)
+
+
+def dumps(record: Any) -> str:
+    """Compact JSON for one output line, non-ASCII kept readable."""
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+__all__ = ["IngestReport", "code_stream", "dumps", "ingest"]

@@ -1,0 +1,163 @@
+"""Builds and runs the stages: clean -> nlp -> extract, in-process or in a process pool.
+
+Each stage declares the fields of ``Work`` it reads and writes; ``Pipeline``
+checks once, when it is built, that every field read was written by an earlier
+stage. Stages take and yield streams so the NLP stage can batch through
+``nlp.pipe``. Only picklable records (``Article`` in, ``CodedArticle`` out) cross
+process boundaries; spaCy docs stay in the worker that made them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Protocol
+
+from wirewatch.clean import CleanArticle, Cleaner
+from wirewatch.errors import WirewatchError
+from wirewatch.extract import Extractor
+from wirewatch.model import Article, CodedArticle
+from wirewatch.nlp import load_nlp
+from wirewatch.settings import Settings
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One article on its way through the stages."""
+
+    article: Article
+    clean: CleanArticle | None = None
+    doc: Any = None
+    """The spaCy Doc (never pickled)."""
+    coded: CodedArticle | None = None
+    """Set by the last stage, or early for articles that are stored but not coded."""
+
+
+class Stage(Protocol):
+    name: str
+    reads: tuple[str, ...]
+    writes: tuple[str, ...]
+
+    def run(self, works: Iterable[Work]) -> Iterator[Work]: ...
+
+
+class CleanStage:
+    name, reads, writes = "clean", ("article",), ("clean", "coded")
+
+    def __init__(self, cleaner: Cleaner, languages: Sequence[str]) -> None:
+        self.cleaner, self.languages = cleaner, tuple(languages)
+
+    def run(self, works: Iterable[Work]) -> Iterator[Work]:
+        for work in works:
+            article = work.article
+            if article.language is not None and article.language not in self.languages:
+                yield _uncoded(work, f"not coded: language {article.language!r} is not one of "
+                                     f"{', '.join(self.languages)}")
+                continue
+            clean = self.cleaner(article)
+            yield (_uncoded(work, "not coded: no text left after cleaning", clean) if not clean.text
+                   else dataclasses.replace(work, clean=clean))
+
+
+class NlpStage:
+    name, reads, writes = "nlp", ("clean",), ("doc",)
+
+    def __init__(self, model: str, batch_size: int) -> None:
+        self.nlp, self.batch_size = load_nlp(model), batch_size
+
+    def run(self, works: Iterable[Work]) -> Iterator[Work]:
+        iterator = iter(works)
+        while batch := list(islice(iterator, self.batch_size)):
+            texts = [work.clean.text for work in batch if work.clean and work.coded is None]
+            docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+            for work in batch:
+                yield (dataclasses.replace(work, doc=next(docs))
+                       if work.clean and work.coded is None else work)
+
+
+class ExtractStage:
+    name, reads, writes = "extract", ("clean", "doc"), ("coded",)
+
+    def __init__(self, extractor: Extractor) -> None:
+        self.extractor = extractor
+
+    def run(self, works: Iterable[Work]) -> Iterator[Work]:
+        for work in works:
+            if work.coded is None and work.clean is not None:
+                work = dataclasses.replace(work, coded=self.extractor(work.clean, work.doc), doc=None)
+            yield work
+
+
+class Pipeline:
+    """``Pipeline.from_settings(s).code(articles)`` yields one CodedArticle per article, in order."""
+
+    def __init__(self, stages: Sequence[Stage], settings: Settings | None = None) -> None:
+        _check(stages)
+        self.stages, self.settings = tuple(stages), settings or Settings()
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Pipeline:
+        return cls([CleanStage(Cleaner.from_settings(settings), settings.languages),
+                    NlpStage(settings.model, settings.batch_size),
+                    ExtractStage(Extractor.load())], settings)
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        works: Iterable[Work] = (Work(article) for article in articles)
+        for stage in self.stages:
+            works = stage.run(works)
+        for work in works:
+            assert work.coded is not None, "the last stage codes every article"
+            yield work.coded
+
+
+def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[CodedArticle]:
+    """Code articles with ``settings.processes`` worker processes (1: in this process)."""
+    if settings.processes <= 1:
+        yield from Pipeline.from_settings(settings).code(articles)
+        return
+    context = multiprocessing.get_context("spawn")
+    with context.Pool(settings.processes, _init_worker, (settings,)) as pool:
+        batches = _batches(articles, settings.batch_size)
+        for coded in pool.imap(_code_batch, batches):
+            yield from coded
+
+
+_WORKER: dict[str, Pipeline] = {}
+"""The pipeline of this worker process, built once by ``_init_worker``."""
+
+
+def _init_worker(settings: Settings) -> None:
+    _WORKER["pipeline"] = Pipeline.from_settings(settings)
+
+
+def _code_batch(articles: list[Article]) -> list[CodedArticle]:
+    return list(_WORKER["pipeline"].code(articles))
+
+
+def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(articles)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def _uncoded(work: Work, note: str, clean: CleanArticle | None = None) -> Work:
+    dropped = clean.dropped if clean else ()
+    return dataclasses.replace(work, clean=clean,
+                               coded=CodedArticle(work.article, dropped, coded=False, note=note))
+
+
+def _check(stages: Sequence[Stage]) -> None:
+    """Every field a stage reads must be the input or written by an earlier stage."""
+    available = {"article"}
+    for stage in stages:
+        missing = set(stage.reads) - available
+        if missing:
+            raise WirewatchError(f"Stage {stage.name!r} reads {', '.join(sorted(missing))}",
+                                 "no earlier stage writes it", "Reorder the stages")
+        available |= set(stage.writes)
+
+
+__all__ = ["Pipeline", "Stage", "Work", "code_articles"]

@@ -1,0 +1,196 @@
+"""The ``wirewatch`` command line (Typer + Rich): thin wrappers over ``wirewatch.jobs`` and the store.
+
+Errors become output in one place, ``main``: a one-line message on stderr
+(what, why, what to do) and exit status 2 — never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+from wirewatch import jobs
+from wirewatch.errors import InputError, WirewatchError
+from wirewatch.serve import render
+from wirewatch.settings import Settings
+from wirewatch.store import Store
+
+app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical events out.",
+                  no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
+out = Console(soft_wrap=True)
+err = Console(stderr=True, soft_wrap=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", envvar="WIREWATCH_DB",
+                                                 help="SQLite database [default: ./wirewatch.db].")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file.")]
+
+
+class Format(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date of a single file.")] = None,
+    publisher: Annotated[Optional[str], typer.Option(help="Publisher of a single file.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="URL of a single file.")] = None,
+    processes: Annotated[Optional[int], typer.Option(help="Worker processes.")] = None,
+) -> None:
+    """Read, code and store articles (.txt, .html, .jsonl, .csv, folders, -)."""
+    settings = Settings.load(config, db=db, processes=processes)
+    meta = {"published": published, "publisher": publisher, "url": url}
+    if any(meta.values()) and (len(paths) > 1 or Path(paths[0]).is_dir()):
+        raise InputError("--published, --publisher and --url describe one article",
+                         f"{len(paths)} paths were given" if len(paths) > 1 else f"{paths[0]} is a folder",
+                         "Give them with a single file, or put them in a JSON Lines/CSV file")
+    started = time.perf_counter()
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=None)
+
+        def show(report: jobs.IngestReport) -> None:
+            done = len(report.stored) + len(report.duplicates)
+            rate = done / max(time.perf_counter() - started, 1e-9)
+            progress.update(task, description=f"{done} articles ({rate:.1f}/s), "
+                                              f"{report.events} events, {len(report.problems)} problems")
+
+        report = jobs.ingest(paths, settings=settings, meta=meta, on_article=show)
+    _report_ingest(report, settings.db)
+
+
+def _report_ingest(report: jobs.IngestReport, db: str) -> None:
+    for problem in report.problems:
+        err.print(f"[red]skipped:[/red] {problem.message}", highlight=False)
+    for coded in report.uncoded:
+        err.print(f"[yellow]stored, {coded.note}:[/yellow] {coded.article.id}", highlight=False)
+    out.print(f"{len(report.stored)} article(s) stored in {db}, {len(report.duplicates)} already "
+              f"there; {report.events} event(s), {report.claims} claim(s); "
+              f"{len(report.problems)} problem(s).", highlight=False)
+    if not report.stored and not report.duplicates:
+        raise typer.Exit(1)
+
+
+@app.command()
+def events(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+    event_type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO3 code of a source, target or place.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="At most this many.")] = None,
+) -> None:
+    """List stored events."""
+    settings = Settings.load(config, db=db)
+    with Store.open(settings.db) as store:
+        found = store.events(event_type=event_type, country=country, limit=limit)
+    if format is Format.json:
+        out.print_json(render.to_json_text([render.event_json(e.id, e.article_id, e.event) for e in found]))
+    elif format is Format.csv:
+        sys.stdout.write(render.to_csv([render.event_row(e.id, e.article_id, e.event) for e in found]))
+    else:
+        rows = [render.event_row(e.id, e.article_id, e.event) for e in found]
+        columns = ["id", "type", "factuality", "source", "target", "place", "time", "quantities",
+                   "trigger", "mentions"]
+        out.print(render.table(f"{len(rows)} event(s)", rows, columns))
+
+
+@app.command()
+def show(
+    event_id: Annotated[int, typer.Argument(help="An id from `wirewatch events`.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """Show one event with its quoted evidence."""
+    settings = Settings.load(config, db=db)
+    with Store.open(settings.db) as store:
+        stored = store.event(event_id)
+    event = stored.event
+    if format is Format.json:
+        out.print_json(render.to_json_text(render.event_json(stored.id, stored.article_id, event)))
+        return
+    row = render.event_row(stored.id, stored.article_id, event)
+    lines = "\n".join(f"[bold]{key}[/bold]: {value}" for key, value in row.items() if value)
+    out.print(Panel(lines, title=f"event {stored.id}", expand=False), highlight=False)
+    trigger = (event.trigger.start, event.trigger.end)
+    for evidence in event.evidence:
+        out.print(f"[dim]{evidence.article_id} {evidence.start}-{evidence.end}[/dim]")
+        out.print(render.evidence_text(evidence.quote, evidence.start, trigger))
+
+
+@app.command()
+def search(
+    text: Annotated[str, typer.Argument(help="Words to find in stored sentences.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+    limit: Annotated[int, typer.Option(help="At most this many.")] = 20,
+) -> None:
+    """Full-text search over stored sentences."""
+    settings = Settings.load(config, db=db)
+    with Store.open(settings.db) as store:
+        hits = store.search(text, limit=limit)
+    rows = [{"article": h.article_id, "sentence": str(h.sentence_index), "start": str(h.start),
+             "end": str(h.end), "text": h.text} for h in hits]
+    if format is Format.json:
+        out.print_json(render.to_json_text(rows))
+    elif format is Format.csv:
+        sys.stdout.write(render.to_csv(rows))
+    else:
+        out.print(render.table(f"{len(rows)} sentence(s) matching {text!r}", rows))
+
+
+@app.command()
+def code(
+    path: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
+    config: ConfigOption = None,
+) -> None:
+    """Code JSON Lines {id, text, ...} to JSON Lines {id, events, claims, places, dropped}; no database."""
+    settings = Settings.load(config)
+    problems: list[InputError] = []
+
+    def report(problem: InputError) -> None:
+        problems.append(problem)
+        err.print(f"skipped: {problem.message}", highlight=False)
+
+    if path == "-":
+        lines, origin = sys.stdin, "<stdin>"
+    elif Path(path).is_file():
+        lines, origin = Path(path).open(encoding="utf-8"), path
+    else:
+        raise InputError(f"{path} is not a file", "wirewatch code reads one JSON Lines file or -",
+                         "Check the path")
+    written = 0
+    for record in jobs.code_stream(lines, settings=settings, origin=origin, on_problem=report):
+        sys.stdout.write(jobs.dumps(record) + "\n")
+        written += 1
+    if written == 0 and problems:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app, turning wirewatch errors into one line each."""
+    try:
+        app()
+    except WirewatchError as error:
+        err.print(f"[red]error:[/red] {error.message}", highlight=False)
+        sys.exit(2)
+
+
+__all__ = ["app", "main"]

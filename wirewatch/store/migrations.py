@@ -1,0 +1,265 @@
+"""The schema, as named append-only migrations recorded in the database.
+
+Each migration is ``(name, sql)`` or ``(name, function)``; the function gets the
+connection. Applied names are recorded in ``_wirewatch_migrations``, so re-opening
+a database applies only the migrations it has not seen. Never edit or reorder a
+migration that has shipped: append a new one (as sqlite-utils does).
+
+The SQL stays plain (no SQLite-only column types, no ``rowid`` in the data model)
+so the PostgreSQL backend can follow the same shape; only FTS5 is SQLite's own.
+Offsets are ``char_start``/``char_end`` because ``END`` is reserved in PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime
+
+MigrationStep = str | Callable[[sqlite3.Connection], None]
+Migration = tuple[str, MigrationStep]
+
+MIGRATIONS_TABLE = "_wirewatch_migrations"
+
+_ARTICLES = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL UNIQUE,
+    text TEXT NOT NULL,
+    title TEXT,
+    url TEXT,
+    published TEXT,
+    publisher TEXT,
+    language TEXT,
+    origin TEXT,
+    coded INTEGER NOT NULL CHECK (coded IN (0, 1)),
+    note TEXT,
+    stored_at TEXT NOT NULL
+);
+CREATE TABLE dropped (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    reason TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article_id, ord)
+);
+CREATE TABLE sentences (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    sentence_index INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    UNIQUE (article_id, sentence_index)
+);
+"""
+
+# Events and claims own their actors, places, quantities and evidence through
+# nullable event_id/claim_id columns; a place with neither is article-level.
+# ``article_id`` on every row is the owning article, so one article deletes cleanly.
+_EVENTS = """
+CREATE TABLE events (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    event_type TEXT NOT NULL,
+    factuality TEXT NOT NULL,
+    mode TEXT,
+    intended TEXT,
+    confidence REAL NOT NULL,
+    trigger_text TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end INTEGER NOT NULL,
+    time_text TEXT,
+    time_start INTEGER,
+    time_end INTEGER,
+    context TEXT NOT NULL DEFAULT '[]',
+    UNIQUE (article_id, ord)
+);
+CREATE INDEX events_type ON events (event_type, factuality);
+CREATE TABLE claims (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    UNIQUE (article_id, ord)
+);
+CREATE TABLE actors (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('source', 'target', 'claimant', 'about')),
+    ord INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kb_id TEXT,
+    country TEXT,
+    sector TEXT,
+    CHECK ((event_id IS NULL) <> (claim_id IS NULL))
+);
+CREATE UNIQUE INDEX actors_event ON actors (event_id, role, ord);
+CREATE UNIQUE INDEX actors_claim ON actors (claim_id, role, ord);
+CREATE INDEX actors_country ON actors (country);
+CREATE INDEX actors_kb ON actors (kb_id);
+CREATE TABLE places (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    country TEXT,
+    admin1 TEXT,
+    lat REAL,
+    lon REAL,
+    precision TEXT NOT NULL,
+    geo_id TEXT,
+    CHECK (event_id IS NULL OR claim_id IS NULL)
+);
+CREATE UNIQUE INDEX places_event ON places (event_id, ord);
+CREATE UNIQUE INDEX places_claim ON places (claim_id, ord);
+CREATE INDEX places_article ON places (article_id);
+CREATE INDEX places_country ON places (country, admin1);
+CREATE TABLE quantities (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    value REAL,
+    low REAL,
+    high REAL,
+    approximate INTEGER NOT NULL CHECK (approximate IN (0, 1)),
+    counted TEXT,
+    CHECK ((event_id IS NULL) <> (claim_id IS NULL))
+);
+CREATE UNIQUE INDEX quantities_event ON quantities (event_id, ord);
+CREATE UNIQUE INDEX quantities_claim ON quantities (claim_id, ord);
+CREATE INDEX quantities_counted ON quantities (counted);
+CREATE TABLE evidence (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    quoted_article_id TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    quote TEXT NOT NULL,
+    CHECK ((event_id IS NULL) <> (claim_id IS NULL))
+);
+CREATE UNIQUE INDEX evidence_event ON evidence (event_id, ord);
+CREATE UNIQUE INDEX evidence_claim ON evidence (claim_id, ord);
+CREATE INDEX events_article ON events (article_id);
+CREATE INDEX claims_article ON claims (article_id);
+"""
+
+# External-content FTS5: the text lives once, in ``sentences``; triggers keep the
+# index in step inside the same transaction, so a rolled-back article leaves no trace.
+_SENTENCES_FTS = """
+CREATE VIRTUAL TABLE sentences_fts USING fts5(
+    text, content='sentences', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
+    INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TRIGGER sentences_fts_update AFTER UPDATE ON sentences BEGIN
+    INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    INSERT INTO sentences_fts (rowid, text) VALUES (new.id, new.text);
+END;
+INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
+"""
+
+MIGRATIONS: tuple[Migration, ...] = (
+    ("0001_articles_sentences_dropped", _ARTICLES),
+    ("0002_events_claims_and_their_parts", _EVENTS),
+    ("0003_sentences_fts", _SENTENCES_FTS),
+)
+
+
+def applied_migrations(conn: sqlite3.Connection) -> list[str]:
+    """Names of the migrations this database has, in the order they were applied."""
+    _ensure_table(conn)
+    rows = conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY seq").fetchall()
+    return [row[0] for row in rows]
+
+
+def apply_migrations(conn: sqlite3.Connection,
+                     migrations: Sequence[Migration] = MIGRATIONS) -> list[str]:
+    """Apply the migrations this database lacks, each in its own transaction.
+
+    The connection must be in autocommit mode (``isolation_level=None``).
+    Returns the names applied now (empty when the database was up to date).
+    """
+    done = set(applied_migrations(conn))
+    applied = []
+    for name, step in migrations:
+        if name not in done and _apply_one(conn, name, step):
+            applied.append(name)
+    return applied
+
+
+def _ensure_table(conn: sqlite3.Connection) -> None:
+    conn.execute(
+        f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} ("
+        " seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)"
+    )
+
+
+def _apply_one(conn: sqlite3.Connection, name: str, step: MigrationStep) -> bool:
+    """Apply one migration unless another process applied it while we waited for the lock."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        seen = conn.execute(f"SELECT 1 FROM {MIGRATIONS_TABLE} WHERE name = ?", (name,))
+        if seen.fetchone() is not None:
+            conn.execute("ROLLBACK")
+            return False
+        if isinstance(step, str):
+            for statement in split_statements(step):
+                conn.execute(statement)
+        else:
+            step(conn)
+        conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (name, applied_at) VALUES (?, ?)",
+                     (name, datetime.now(UTC).isoformat(timespec="seconds")))
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    return True
+
+
+def split_statements(sql: str) -> Iterator[str]:
+    """Split a script into statements, respecting ``BEGIN ... END`` in triggers.
+
+    ``executescript`` would do this, but it commits first, which would break the
+    one-transaction-per-migration promise.
+    """
+    pending = ""
+    for piece in sql.split(";"):
+        pending += piece + ";"
+        if sqlite3.complete_statement(pending):
+            if pending.strip(" \t\r\n;"):
+                yield pending.strip()
+            pending = ""
+
+
+__all__ = ["MIGRATIONS", "MIGRATIONS_TABLE", "Migration", "apply_migrations",
+           "applied_migrations", "split_statements"]

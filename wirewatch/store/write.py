@@ -1,0 +1,172 @@
+"""Writing one ``CodedArticle`` into the normalised tables.
+
+These functions run inside the caller's transaction and never commit: the store
+wraps a whole article in one, so a failure leaves nothing of it behind.
+Every tuple is written with its position (``ord``) so it reads back in the same order.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import TypeVar
+
+from wirewatch.model import (
+    Actor, Article, Claim, CodedArticle, Dropped, EventMention, Evidence, Place, Quantity,
+    Sentence,
+)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """Whose actors, places, quantities or evidence a row holds."""
+
+    article_id: str
+    event_id: int | None = None
+    claim_id: int | None = None
+
+    @property
+    def key(self) -> tuple[str, int | None, int | None]:
+        return (self.article_id, self.event_id, self.claim_id)
+
+
+def insert_coded(conn: sqlite3.Connection, coded: CodedArticle) -> None:
+    """Insert every row of one article (the caller holds the transaction)."""
+    article_id = coded.article.id
+    insert_article(conn, coded.article, coded.coded, coded.note)
+    insert_dropped(conn, article_id, coded.dropped)
+    insert_sentences(conn, article_id, coded.sentences)
+    for ord_, event in enumerate(coded.events):
+        insert_event(conn, article_id, ord_, event)
+    for ord_, claim in enumerate(coded.claims):
+        insert_claim(conn, article_id, ord_, claim)
+    insert_places(conn, Owner(article_id), coded.places)
+
+
+def insert_article(conn: sqlite3.Connection, article: Article, coded: bool,
+                   note: str | None) -> None:
+    conn.execute(
+        "INSERT INTO articles (id, fingerprint, text, title, url, published, publisher,"
+        " language, origin, coded, note, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article.id, article.fingerprint, article.text, article.title, article.url,
+         article.published, article.publisher, article.language, article.origin, int(coded),
+         note, datetime.now(UTC).isoformat(timespec="seconds")),
+    )
+
+
+def insert_dropped(conn: sqlite3.Connection, article_id: str,
+                   dropped: Sequence[Dropped]) -> None:
+    conn.executemany(
+        "INSERT INTO dropped (article_id, ord, char_start, char_end, reason, text)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        [(article_id, i, d.start, d.end, d.reason, d.text) for i, d in enumerate(dropped)],
+    )
+
+
+def insert_sentences(conn: sqlite3.Connection, article_id: str,
+                     sentences: Sequence[Sentence]) -> None:
+    conn.executemany(
+        "INSERT INTO sentences (article_id, sentence_index, char_start, char_end, text)"
+        " VALUES (?, ?, ?, ?, ?)",
+        [(article_id, s.index, s.start, s.end, s.text) for s in sentences],
+    )
+
+
+def insert_event(conn: sqlite3.Connection, article_id: str, ord_: int,
+                 event: EventMention) -> int:
+    """Insert one event and its parts; returns its id."""
+    time = event.time
+    cursor = conn.execute(
+        "INSERT INTO events (article_id, ord, event_type, factuality, mode, intended,"
+        " confidence, trigger_text, trigger_start, trigger_end, time_text, time_start,"
+        " time_end, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (article_id, ord_, event.event_type, event.factuality, event.mode, event.intended,
+         event.confidence, event.trigger.text, event.trigger.start, event.trigger.end,
+         time.text if time else None, time.start if time else None,
+         time.end if time else None, json.dumps(list(event.context), ensure_ascii=False)),
+    )
+    event_id = _last_id(cursor)
+    owner = Owner(article_id, event_id=event_id)
+    insert_actors(conn, owner, "source", event.source)
+    insert_actors(conn, owner, "target", event.target)
+    insert_actors(conn, owner, "claimant", _optional(event.claimant))
+    insert_places(conn, owner, _optional(event.place))
+    insert_quantities(conn, owner, event.quantities)
+    insert_evidence(conn, owner, event.evidence)
+    return event_id
+
+
+def insert_claim(conn: sqlite3.Connection, article_id: str, ord_: int, claim: Claim) -> int:
+    """Insert one claim and its parts; returns its id."""
+    cursor = conn.execute(
+        "INSERT INTO claims (article_id, ord, kind, text, char_start, char_end)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (article_id, ord_, claim.kind, claim.text, claim.start, claim.end),
+    )
+    claim_id = _last_id(cursor)
+    owner = Owner(article_id, claim_id=claim_id)
+    insert_actors(conn, owner, "claimant", _optional(claim.claimant))
+    insert_actors(conn, owner, "about", claim.about)
+    insert_places(conn, owner, claim.places)
+    insert_quantities(conn, owner, claim.quantities)
+    insert_evidence(conn, owner, claim.evidence)
+    return claim_id
+
+
+def insert_actors(conn: sqlite3.Connection, owner: Owner, role: str,
+                  actors: Sequence[Actor]) -> None:
+    conn.executemany(
+        "INSERT INTO actors (article_id, event_id, claim_id, role, ord, text, char_start,"
+        " char_end, name, kb_id, country, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*owner.key, role, i, a.text, a.start, a.end, a.name, a.kb_id, a.country, a.sector)
+         for i, a in enumerate(actors)],
+    )
+
+
+def insert_places(conn: sqlite3.Connection, owner: Owner, places: Sequence[Place]) -> None:
+    conn.executemany(
+        "INSERT INTO places (article_id, event_id, claim_id, ord, text, char_start, char_end,"
+        " name, country, admin1, lat, lon, precision, geo_id)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*owner.key, i, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
+          p.precision, p.geo_id) for i, p in enumerate(places)],
+    )
+
+
+def insert_quantities(conn: sqlite3.Connection, owner: Owner,
+                      quantities: Sequence[Quantity]) -> None:
+    conn.executemany(
+        "INSERT INTO quantities (article_id, event_id, claim_id, ord, text, char_start,"
+        " char_end, value, low, high, approximate, counted)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*owner.key, i, q.text, q.start, q.end, q.value, q.low, q.high, int(q.approximate),
+          q.counted) for i, q in enumerate(quantities)],
+    )
+
+
+def insert_evidence(conn: sqlite3.Connection, owner: Owner,
+                    evidence: Sequence[Evidence]) -> None:
+    conn.executemany(
+        "INSERT INTO evidence (article_id, event_id, claim_id, ord, quoted_article_id,"
+        " char_start, char_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*owner.key, i, e.article_id, e.start, e.end, e.quote)
+         for i, e in enumerate(evidence)],
+    )
+
+
+def _optional(item: T | None) -> tuple[T, ...]:
+    return () if item is None else (item,)
+
+
+def _last_id(cursor: sqlite3.Cursor) -> int:
+    if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it after INSERT
+        raise RuntimeError("SQLite did not report the id of the inserted row")
+    return cursor.lastrowid
+
+
+__all__ = ["Owner", "insert_coded"]
