@@ -106,6 +106,7 @@ class Place:
     end: int
     name: str
     country: str | None
+    """ISO 3166-1 alpha-3, as for actors."""
     admin1: str | None
     lat: float | None
     lon: float | None

@@ -33,7 +33,7 @@ class Settings(BaseSettings):
     max_chars: int = Field(200_000, ge=1000,
                            description="Longest article text coded; longer ones are cut there.")
     near_duplicate: float = Field(0.9, gt=0, le=1,
-                                  description="Word-shingle similarity above which a paragraph "
+                                  description="Edit similarity (0-1) above which a paragraph "
                                               "counts as a near-verbatim repeat.")
     languages: tuple[str, ...] = Field(("en",), description="Languages that are coded.")
 

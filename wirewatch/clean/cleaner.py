@@ -8,8 +8,9 @@ drop is recorded with its reason.
 Cleaning builds a *new* text for spaCy (normalised Unicode and whitespace, one
 paragraph per block) and an ``OffsetMap`` back to ``Article.text``, so every span
 found downstream is reported in the coordinates of the text as ingested.
-Similarity is a plain Jaccard over word 3-shingles: an article has tens of
-paragraphs, so an exact pairwise comparison is cheaper than any index.
+Near-verbatim means rapidfuzz's normalised edit similarity over the paragraph's
+words: one changed word in a long paragraph still reads as a repeat. An article
+has tens of paragraphs, so comparing every pair is cheaper than any index.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from wirewatch.model import Article, Dropped
+from wirewatch.settings import Settings
 
 _WORD = re.compile(r"\w+")
 _SPACES = re.compile(r"[^\S\n]+")
@@ -84,13 +88,13 @@ class Cleaner:
         self.max_chars = max_chars
 
     @classmethod
-    def from_settings(cls, settings: object) -> Cleaner:
-        return cls(getattr(settings, "near_duplicate"), getattr(settings, "max_chars"))
+    def from_settings(cls, settings: Settings) -> Cleaner:
+        return cls(settings.near_duplicate, settings.max_chars)
 
     def __call__(self, article: Article) -> CleanArticle:
         kept: list[_Block] = []
         dropped: list[Dropped] = []
-        seen: list[tuple[tuple[str, ...], frozenset[tuple[str, ...]]]] = []
+        seen: list[tuple[str, ...]] = []
         for block in _blocks(article.text[: self.max_chars]):
             reason = self._repeat(block, seen, article.title)
             if reason:
@@ -100,22 +104,21 @@ class Cleaner:
         text, offsets = _assemble(kept)
         return CleanArticle(article, text, offsets, tuple(dropped))
 
-    def _repeat(self, block: _Block, seen: list[tuple[tuple[str, ...], frozenset[tuple[str, ...]]]],
-                title: str | None) -> str | None:
+    def _repeat(self, block: _Block, seen: list[tuple[str, ...]], title: str | None) -> str | None:
         """Why the block repeats an earlier one, or None; remembers it when it does not."""
         words = tuple(w.casefold() for w in _WORD.findall(block.text))
         if not words:
             return "no words"
-        shingles = _shingles(words)
-        for index, (other, other_shingles) in enumerate(seen):
+        for index, other in enumerate(seen):
             if words == other:
                 headline = _is_headline(block.text) or _same_words(block.text, title)
                 return "repeated headline" if headline else f"repeated paragraph (of paragraph {index + 1})"
             if min(len(words), len(other)) >= NEAR_MIN_WORDS:
-                similarity = _jaccard(shingles, other_shingles)
-                if similarity >= self.near_duplicate:
+                similarity = fuzz.ratio(" ".join(words), " ".join(other),
+                                        score_cutoff=self.near_duplicate * 100) / 100
+                if similarity:
                     return f"near-verbatim repeat of paragraph {index + 1} (similarity {similarity:.2f})"
-        seen.append((words, shingles))
+        seen.append(words)
         return None
 
 
@@ -197,14 +200,6 @@ def _merge(segments: list[tuple[int, int, int, int]]) -> tuple[tuple[int, int, i
                 continue
         merged.append(seg)
     return tuple(merged)
-
-
-def _shingles(words: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
-    return frozenset(words[i:i + 3] for i in range(max(len(words) - 2, 1)))
-
-
-def _jaccard(a: frozenset[tuple[str, ...]], b: frozenset[tuple[str, ...]]) -> float:
-    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 def _is_headline(text: str) -> bool:

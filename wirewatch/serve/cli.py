@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
@@ -169,25 +170,23 @@ def code(
         problems.append(problem)
         err.print(f"skipped: {problem.message}", highlight=False)
 
-    if path == "-":
-        lines, origin = sys.stdin, "<stdin>"
-    elif Path(path).is_file():
-        lines, origin = Path(path).open(encoding="utf-8"), path
-    else:
+    if path != "-" and not Path(path).is_file():
         raise InputError(f"{path} is not a file", "wirewatch code reads one JSON Lines file or -",
                          "Check the path")
-    written = 0
-    for record in jobs.code_stream(lines, settings=settings, origin=origin, on_problem=report):
-        sys.stdout.write(jobs.dumps(record) + "\n")
-        written += 1
+    with (open(path, encoding="utf-8") if path != "-" else nullcontext(sys.stdin)) as lines:
+        written = 0
+        origin = "<stdin>" if path == "-" else path
+        for record in jobs.code_stream(lines, settings=settings, origin=origin, on_problem=report):
+            sys.stdout.write(jobs.dumps(record) + "\n")
+            written += 1
     if written == 0 and problems:
         raise typer.Exit(1)
 
 
-def main() -> None:
-    """Entry point: run the app, turning wirewatch errors into one line each."""
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, turning wirewatch errors into one line each (exit status 2)."""
     try:
-        app()
+        app(args=argv, prog_name="wirewatch")
     except WirewatchError as error:
         err.print(f"[red]error:[/red] {error.message}", highlight=False)
         sys.exit(2)

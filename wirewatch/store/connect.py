@@ -33,7 +33,7 @@ def database_path(db: str | Path) -> Path:
         scheme = db.split("://", 1)[0]
         raise StoreError(f"cannot open the database {scheme}://…",
                          f"only SQLite is supported for now, not {scheme}",
-                         f"pass a file path or {SQLITE_URL_PREFIX}path/to/wirewatch.db")
+                         f"Pass a file path or {SQLITE_URL_PREFIX}path/to/wirewatch.db")
     return Path(db)
 
 
@@ -69,12 +69,12 @@ def _check_path(path: Path) -> None:
         return
     if path.is_dir():
         raise StoreError(f"cannot open the database {path}", "it is a folder, not a file",
-                         "pass a file path such as wirewatch.db")
+                         "Pass a file path such as wirewatch.db")
     parent = path.parent
     if not parent.is_dir():
         raise StoreError(f"cannot open the database {path}",
                          f"the folder {parent} does not exist",
-                         "create the folder first or choose another path")
+                         "Create the folder first or choose another path")
 
 
 @contextmanager
@@ -90,16 +90,16 @@ def translate_errors(what: str) -> Iterator[None]:
 def _fix_for(why: str) -> str:
     lowered = why.lower()
     if any(words in lowered for words in _NOT_A_DATABASE):
-        return "point --db at a wirewatch database, or at a new file name to start one"
+        return "Point --db at a wirewatch database, or at a new file name to start one"
     if any(words in lowered for words in _READ_ONLY) or "unable to open" in lowered:
-        return "check that the database file and its folder are writable, or choose another path"
+        return "Check that the database file and its folder are writable, or choose another path"
     if "locked" in lowered or "busy" in lowered:
-        return "another process is writing to it; wait for it to finish and try again"
+        return "Another process is writing to it; wait for it to finish and try again"
     if "closed" in lowered:
-        return "open the store again"
+        return "Open the store again"
     if "no such module" in lowered:
-        return "use a Python whose SQLite has the FTS5 extension (most builds do)"
-    return "if it persists, report it with the database file and the command you ran"
+        return "Use a Python whose SQLite has the FTS5 extension (most builds do)"
+    return "If it persists, report it with the database file and the command you ran"
 
 
 __all__ = ["SQLITE_URL_PREFIX", "configure", "connect", "database_path", "translate_errors"]

@@ -75,6 +75,9 @@ CREATE TABLE events (
     time_text TEXT,
     time_start INTEGER,
     time_end INTEGER,
+    purpose_text TEXT,
+    purpose_start INTEGER,
+    purpose_end INTEGER,
     context TEXT NOT NULL DEFAULT '[]',
     UNIQUE (article_id, ord)
 );
@@ -261,5 +264,11 @@ def split_statements(sql: str) -> Iterator[str]:
             pending = ""
 
 
-__all__ = ["MIGRATIONS", "MIGRATIONS_TABLE", "Migration", "apply_migrations",
-           "applied_migrations", "split_statements"]
+__all__ = [
+    "MIGRATIONS",
+    "MIGRATIONS_TABLE",
+    "Migration",
+    "applied_migrations",
+    "apply_migrations",
+    "split_statements",
+]

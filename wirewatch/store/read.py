@@ -12,8 +12,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from wirewatch.model import (
-    Actor, Article, Claim, CodedArticle, Dropped, EventMention, Evidence, Place, Quantity,
-    Sentence, Span, TimeExpr,
+    Actor,
+    Article,
+    Claim,
+    CodedArticle,
+    Dropped,
+    EventMention,
+    Evidence,
+    Place,
+    Quantity,
+    Sentence,
+    Span,
+    TimeExpr,
 )
 from wirewatch.store.records import StoredClaim, StoredEvent
 
@@ -113,6 +123,8 @@ def _event(row: sqlite3.Row, parts: Parts) -> EventMention:
         place=places[0] if places else None, time=time,
         quantities=tuple(_quantity(q) for q in parts["quantities"][event_id]),
         claimant=claimant[0] if claimant else None,
+        purpose=(Span(row["purpose_text"], row["purpose_start"], row["purpose_end"])
+                 if row["purpose_text"] is not None else None),
         evidence=tuple(_evidence(e) for e in parts["evidence"][event_id]),
     )
 

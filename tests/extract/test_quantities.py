@@ -1,0 +1,33 @@
+"""Reading numbers: exact, approximate, bounded, ranges and vague amounts."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.extract.quantities import read_number
+
+
+@pytest.mark.parametrize("words, value, low, high, approximate", [
+    (["5,000"], 5000, None, None, False),
+    (["around", "15,000"], 15000, None, None, True),
+    (["more", "than", "1,000"], 1000, 1000, None, True),
+    (["up", "to", "300"], 300, None, 300, True),
+    (["thousands"], None, 2000, 9999, True),
+    (["tens", "of", "thousands"], None, 20000, 99999, True),
+    (["hundreds", "of", "thousands"], None, 200000, 999999, True),
+    (["dozens"], None, 24, 99, True),
+    (["5.5", "million"], 5_500_000, None, None, False),
+    (["two", "dozen"], 24, None, None, False),
+    (["twenty", "five"], 25, None, None, False),
+    (["10", "to", "20"], None, 10, 20, False),
+    (["between", "10", "and", "20"], None, 10, 20, False),
+])
+def test_read_number(words, value, low, high, approximate):
+    reading = read_number(words)
+    assert reading is not None
+    assert (reading.value, reading.low, reading.high, reading.approximate) == (value, low, high, approximate)
+
+
+def test_not_a_number():
+    assert read_number(["several"]) is None
+    assert read_number(["banana"]) is None

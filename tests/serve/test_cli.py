@@ -1,0 +1,158 @@
+"""The command line end to end: real files, a real SQLite database, the real model."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from wirewatch.serve.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None,
+        monkeypatch: pytest.MonkeyPatch | None = None) -> tuple[int, str, str]:
+    """Run ``wirewatch ARGS``; returns (exit status, stdout, stderr)."""
+    if stdin is not None:
+        assert monkeypatch is not None
+        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+    capsys.readouterr()
+    try:
+        main(list(args))
+        code = 0
+    except SystemExit as exc:
+        code = int(exc.code or 0)
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def table_rows(db: Path, table: str) -> list[tuple]:
+    with sqlite3.connect(db) as conn:
+        return conn.execute(f"SELECT * FROM {table}").fetchall()
+
+
+@pytest.fixture()
+def example_db(capsys, db_path, tmp_path):
+    example = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"
+    code, out, _ = run(capsys, "ingest", str(example), "--db", str(db_path))
+    assert code == 0, out
+    return db_path
+
+
+def test_ingest_example_then_list_show_and_search(capsys, example_db):
+    code, out, _ = run(capsys, "events", "--db", str(example_db), "--format", "json")
+    events = json.loads(out)
+    assert code == 0 and sorted(e["event_type"] for e in events) == ["AGREE", "CONSULT", "FIGHT"]
+
+    code, out, _ = run(capsys, "events", "--db", str(example_db), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert {row["type"] for row in rows} == {"AGREE(AID)", "CONSULT", "FIGHT"}
+
+    consult = next(e for e in events if e["event_type"] == "CONSULT")
+    code, out, _ = run(capsys, "show", str(consult["id"]), "--db", str(example_db))
+    assert code == 0 and "met with Kim in Pyongyang" in out and "Sergei Shoigu" in out
+
+    code, out, _ = run(capsys, "search", "Shoigu", "--db", str(example_db), "--format", "json")
+    hits = json.loads(out)
+    assert code == 0 and len(hits) == 1 and "Shoigu" in hits[0]["text"]
+
+    code, out, _ = run(capsys, "events", "--db", str(example_db), "--type", "FIGHT", "--format", "json")
+    assert [e["event_type"] for e in json.loads(out)] == ["FIGHT"]
+
+
+def test_ingesting_twice_stores_once(capsys, example_db):
+    before = table_rows(example_db, "events")
+    example = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"
+    code, out, _ = run(capsys, "ingest", str(example), "--db", str(example_db))
+    assert code == 0 and "0 article(s) stored" in out and "1 already there" in out
+    assert table_rows(example_db, "events") == before
+
+
+def test_code_filter_writes_one_line_per_input_and_reports_bad_lines(capsys, monkeypatch, tmp_path):
+    lines = [json.dumps({"id": "a", "text": "Russian troops attacked the city of Kharkiv on Monday."}),
+             "{not json",
+             json.dumps({"id": "b", "text": "Le gouvernement français a annoncé de nouvelles mesures "
+                                            "pour soutenir les agriculteurs cette semaine."})]
+    code, out, err = run(capsys, "code", "-", stdin="\n".join(lines) + "\n", monkeypatch=monkeypatch)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and [r["id"] for r in records] == ["a", "b"]
+    assert records[0]["events"][0]["event_type"] == "ASSAULT"
+    assert records[1]["coded"] is False and records[1]["events"] == []
+    assert "<stdin>:2" in err
+    assert not list(tmp_path.glob("*.db"))
+
+
+def test_show_unknown_event_is_one_line_error(capsys, example_db):
+    code, out, err = run(capsys, "show", "999", "--db", str(example_db))
+    assert code == 2 and out == ""
+    assert len(err.strip().splitlines()) == 1 and "999" in err and "wirewatch events" in err
+
+
+@pytest.mark.parametrize("name, content, reason", [
+    ("empty.txt", b"   \n", "empty"),
+    ("image.txt", bytes(range(256)) * 8, "binary"),
+    ("notes.pdf", b"%PDF-1.4 not really", ".pdf"),
+])
+def test_bad_file_is_skipped_with_a_message_and_nothing_stored(capsys, db_path, tmp_path, name,
+                                                               content, reason):
+    path = tmp_path / name
+    path.write_bytes(content)
+    code, out, err = run(capsys, "ingest", str(path), "--db", str(db_path))
+    assert code == 1 and reason in err.lower() and name in err
+    assert not db_path.exists() or table_rows(db_path, "articles") == []
+
+
+def test_missing_path_is_reported_and_others_ingested(capsys, db_path, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Protesters rallied outside parliament in Tbilisi on Sunday.", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(tmp_path / "nope.txt"), str(good), "--db", str(db_path))
+    assert code == 0 and "nope.txt" in err and "1 article(s) stored" in out
+
+
+def test_other_encoding_and_malformed_line(capsys, db_path, tmp_path):
+    (tmp_path / "latin.txt").write_bytes("Le café où les délégués se sont réunis à Genève est fermé. "
+                                         "Officials met in Geneva to discuss the café crisis and "
+                                         "agreed to meet again next week.".encode("cp1252"))
+    (tmp_path / "batch.jsonl").write_text(
+        json.dumps({"id": "one", "text": "Police arrested 12 protesters in Minsk."}) + "\n"
+        + '{"id": "two", "text": \n'
+        + json.dumps({"id": "three", "text": "Iran condemned the strike on its embassy."}) + "\n",
+        encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(tmp_path), "--db", str(db_path))
+    assert code == 0 and "batch.jsonl:2" in err
+    ids = {row[0] for row in table_rows(db_path, "articles")}
+    assert {"one", "three"} <= ids and len(ids) == 3
+    with sqlite3.connect(db_path) as conn:
+        texts = [row[0] for row in conn.execute("SELECT text FROM articles")]
+    assert any("café où les délégués" in text for text in texts)
+
+
+def test_non_english_article_is_stored_and_marked(capsys, db_path, tmp_path):
+    path = tmp_path / "de.txt"
+    path.write_text("Die Bundesregierung hat am Montag neue Sanktionen gegen mehrere Unternehmen "
+                    "beschlossen, die Waffen nach Russland geliefert haben sollen.", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(path), "--db", str(db_path))
+    assert code == 0 and "not coded" in err and "'de'" in err
+    assert len(table_rows(db_path, "articles")) == 1 and table_rows(db_path, "events") == []
+
+
+def test_unwritable_database_fails_cleanly(capsys, tmp_path):
+    target = tmp_path / "a-folder"
+    target.mkdir()
+    example = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"
+    code, out, err = run(capsys, "ingest", str(example), "--db", str(target))
+    assert code == 2 and "error:" in err and "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_metadata_options_apply_to_one_file_only(capsys, db_path, tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("Troops withdrew from the town.", encoding="utf-8")
+    code, _, err = run(capsys, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
+                       "--publisher", "Reuters", "--db", str(db_path))
+    assert code == 2 and "single file" in err

@@ -1,0 +1,16 @@
+"""store: articles and everything read from them, in SQLite (PostgreSQL later).
+
+    CodedArticle ──save──▶ articles, dropped, sentences (+ FTS5 index)
+                           events ─┬─ actors (source / target / claimant)
+                           claims ─┤  places, quantities, evidence
+                                   └─ (a claim's actors are claimant / about)
+                 ◀─coded── rebuilt exactly, equal to what was saved
+
+One transaction per article; the same fingerprint is stored once; the schema is
+a list of named migrations in ``migrations.py``, recorded in the database.
+"""
+
+from wirewatch.store.records import SaveResult, SearchHit, StoredClaim, StoredEvent
+from wirewatch.store.sqlite import Store
+
+__all__ = ["SaveResult", "SearchHit", "Store", "StoredClaim", "StoredEvent"]

@@ -1,0 +1,200 @@
+"""The SQLite store: one file, WAL, FTS5, one transaction per article.
+
+    store = Store.open("sqlite:///wirewatch.db")   # or Store("wirewatch.db")
+    result = store.save(coded)                     # idempotent by fingerprint
+    store.events(country="PRK")                    # StoredEvent(id, article_id, event)
+
+Every ``sqlite3`` error surfaces as ``StoreError`` (what, why, what to do).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+from types import TracebackType
+from typing import Self
+
+from wirewatch.errors import NotFoundError, StoreError
+from wirewatch.model import Article, CodedArticle
+from wirewatch.store import read
+from wirewatch.store.connect import connect, database_path, translate_errors
+from wirewatch.store.migrations import apply_migrations
+from wirewatch.store.records import SaveResult, SearchHit, StoredClaim, StoredEvent
+from wirewatch.store.search import search as search_sentences
+from wirewatch.store.write import insert_coded
+
+DEFAULT_TIMEOUT = 5.0
+"""Seconds a writer waits for another process's transaction before giving up."""
+
+# A country matches an event or claim through any of its actors or places.
+_COUNTRY = ("(EXISTS (SELECT 1 FROM actors AS a WHERE a.{owner} = {table}.id AND a.country = ?)"
+            " OR EXISTS (SELECT 1 FROM places AS p WHERE p.{owner} = {table}.id"
+            " AND p.country = ?))")
+
+
+class Store:
+    """Articles and everything read from them, in one SQLite file.
+
+    Opening creates the file if needed and applies any new migrations. One
+    ``Store`` holds one connection; use one per thread or process (SQLite's WAL
+    lets several read while one writes).
+    """
+
+    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path = Path(path)
+        self._conn = connect(self.path, timeout)
+        try:
+            with translate_errors(f"cannot prepare the database {self.path}"):
+                apply_migrations(self._conn)
+        except BaseException:
+            self._conn.close()
+            raise
+
+    @classmethod
+    def open(cls, db: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> Store:
+        """Open a path or a ``sqlite:///path`` URL; other URLs raise ``StoreError``."""
+        return cls(database_path(db), timeout=timeout)
+
+    def close(self) -> None:
+        """Close the connection; safe to call twice."""
+        self._conn.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.path)!r})"
+
+    def save(self, coded: CodedArticle) -> SaveResult:
+        """Store one article and everything read from it, all or nothing.
+
+        An article whose fingerprint is already stored is not stored again
+        (``stored=False``, ``duplicate_of`` = the stored id). Raises ``StoreError``
+        when its id is taken by an article with a different fingerprint.
+        """
+        article = coded.article
+        with translate_errors(f"cannot save article {article.id!r} to {self.path}"):
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = self._save_new(coded)
+                self._conn.execute("COMMIT")
+            except BaseException:
+                if self._conn.in_transaction:
+                    self._conn.execute("ROLLBACK")
+                raise
+        return result
+
+    def _save_new(self, coded: CodedArticle) -> SaveResult:
+        """Insert unless known; runs inside ``save``'s transaction, so the checks hold."""
+        article = coded.article
+        existing = self._fingerprint_owner(article.fingerprint)
+        if existing is not None:
+            return SaveResult(article.id, stored=False, duplicate_of=existing)
+        if read.article_row(self._conn, article.id) is not None:
+            raise StoreError(
+                f"cannot save article {article.id!r}",
+                "another article with different text is already stored under that id",
+                "Give this article another id (or leave the id out to derive one from its text)")
+        insert_coded(self._conn, coded)
+        return SaveResult(article.id, stored=True)
+
+    def has_fingerprint(self, fingerprint: str) -> str | None:
+        """The id of the stored article with this fingerprint, or None."""
+        with translate_errors(f"cannot read {self.path}"):
+            return self._fingerprint_owner(fingerprint)
+
+    def _fingerprint_owner(self, fingerprint: str) -> str | None:
+        row = self._conn.execute("SELECT id FROM articles WHERE fingerprint = ?",
+                                 (fingerprint,)).fetchone()
+        return None if row is None else str(row["id"])
+
+    def article(self, article_id: str) -> Article:
+        """The article as ingested; ``NotFoundError`` when no such id is stored."""
+        with translate_errors(f"cannot read {self.path}"):
+            return read.article_from_row(self._article_row(article_id))
+
+    def articles(self) -> list[Article]:
+        """Every stored article, in the order they were stored."""
+        with translate_errors(f"cannot read {self.path}"):
+            rows = self._conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
+        return [read.article_from_row(row) for row in rows]
+
+    def coded(self, article_id: str) -> CodedArticle:
+        """Everything stored for one article, equal to what was saved.
+
+        Sentences come back sorted by ``index``; every other tuple in saved order.
+        """
+        with translate_errors(f"cannot read {self.path}"):
+            return read.load_coded(self._conn, self._article_row(article_id))
+
+    def _article_row(self, article_id: str) -> sqlite3.Row:
+        row = read.article_row(self._conn, article_id)
+        if row is None:
+            raise NotFoundError(f"no article {article_id!r} in {self.path}",
+                                "it was never stored here, or the id is mistyped",
+                                "Run `wirewatch articles` to list stored ids")
+        return row
+
+    def events(self, *, event_type: str | None = None, country: str | None = None,
+               factuality: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+        """Stored events, oldest first, filtered by any of the arguments given.
+
+        Args:
+            event_type: a PLOVER type such as ``"AGREE"``.
+            country: a country code, matched against the event's actors and place.
+            factuality: ``"asserted"``, ``"planned"``, ...
+            limit: at most this many events.
+        """
+        where: list[str] = ["1 = 1"]
+        params: list[object] = []
+        for column, value in (("event_type", event_type), ("factuality", factuality)):
+            if value is not None:
+                where.append(f"events.{column} = ?")
+                params.append(value)
+        if country is not None:
+            where.append(_COUNTRY.format(owner="event_id", table="events"))
+            params += [country.upper(), country.upper()]
+        with translate_errors(f"cannot read events from {self.path}"):
+            return read.load_events(self._conn, " AND ".join(where), params, limit)
+
+    def event(self, event_id: int) -> StoredEvent:
+        """One event by id; ``NotFoundError`` when there is none."""
+        with translate_errors(f"cannot read events from {self.path}"):
+            found = read.load_events(self._conn, "id = ?", [event_id])
+        if not found:
+            raise NotFoundError(f"no event {event_id} in {self.path}",
+                                "no stored event has that id",
+                                "Run `wirewatch events` to list event ids")
+        return found[0]
+
+    def claims(self, *, kind: str | None = None, country: str | None = None,
+               limit: int | None = None) -> list[StoredClaim]:
+        """Stored claims, oldest first.
+
+        Args:
+            kind: ``"figure"`` or ``"violation"``.
+            country: a country code, matched against the claimant, ``about`` and places.
+            limit: at most this many claims.
+        """
+        where: list[str] = ["1 = 1"]
+        params: list[object] = []
+        if kind is not None:
+            where.append("claims.kind = ?")
+            params.append(kind)
+        if country is not None:
+            where.append(_COUNTRY.format(owner="claim_id", table="claims"))
+            params += [country.upper(), country.upper()]
+        with translate_errors(f"cannot read claims from {self.path}"):
+            return read.load_claims(self._conn, " AND ".join(where), params, limit)
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Sentences containing every word of ``text`` (any punctuation is safe)."""
+        with translate_errors(f"cannot search {self.path}"):
+            return search_sentences(self._conn, text, limit)
+
+
+__all__ = ["DEFAULT_TIMEOUT", "Store"]
