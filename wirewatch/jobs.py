@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import IO, Any
+from typing import Any, BinaryIO, TextIO
 
 from wirewatch.errors import InputError
 from wirewatch.ingest import read
@@ -43,7 +43,7 @@ class IngestReport:
 
 
 def ingest(paths: Iterable[str], *, settings: Settings, meta: Mapping[str, str | None] | None = None,
-           stdin: IO[Any] | None = None,
+           stdin: TextIO | BinaryIO | None = None,
            on_article: Callable[[IngestReport], None] | None = None) -> IngestReport:
     """Read, code and store every article under ``paths``; one transaction per article.
 
@@ -64,7 +64,8 @@ def ingest(paths: Iterable[str], *, settings: Settings, meta: Mapping[str, str |
     return report
 
 
-def _read_all(paths: Iterable[str], meta: Mapping[str, str | None] | None, stdin: IO[Any] | None,
+def _read_all(paths: Iterable[str], meta: Mapping[str, str | None] | None,
+              stdin: TextIO | BinaryIO | None,
               report: IngestReport) -> Iterator[Article]:
     for path in paths:
         try:

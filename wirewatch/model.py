@@ -226,7 +226,22 @@ def coded_to_json(coded: CodedArticle) -> dict[str, Any]:
 
 
 __all__ = [
-    "Actor", "Article", "Claim", "CodedArticle", "Dropped", "EventMention", "EventType",
-    "Evidence", "FACTUALITIES", "Factuality", "Place", "Precision", "Quantity", "Sentence",
-    "Span", "TimeExpr", "coded_to_json", "to_json",
+    "FACTUALITIES",
+    "Actor",
+    "Article",
+    "Claim",
+    "CodedArticle",
+    "Dropped",
+    "EventMention",
+    "EventType",
+    "Evidence",
+    "Factuality",
+    "Place",
+    "Precision",
+    "Quantity",
+    "Sentence",
+    "Span",
+    "TimeExpr",
+    "coded_to_json",
+    "to_json",
 ]

@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
+from multiprocessing.pool import AsyncResult
 from typing import Any, Protocol
 
 from wirewatch.clean import CleanArticle, Cleaner
@@ -45,7 +47,9 @@ class Stage(Protocol):
 
 
 class CleanStage:
-    name, reads, writes = "clean", ("article",), ("clean", "coded")
+    name = "clean"
+    reads: tuple[str, ...] = ("article",)
+    writes: tuple[str, ...] = ("clean", "coded")
 
     def __init__(self, cleaner: Cleaner, languages: Sequence[str]) -> None:
         self.cleaner, self.languages = cleaner, tuple(languages)
@@ -63,7 +67,9 @@ class CleanStage:
 
 
 class NlpStage:
-    name, reads, writes = "nlp", ("clean",), ("doc",)
+    name = "nlp"
+    reads: tuple[str, ...] = ("clean",)
+    writes: tuple[str, ...] = ("doc",)
 
     def __init__(self, model: str, batch_size: int) -> None:
         self.nlp, self.batch_size = load_nlp(model), batch_size
@@ -79,7 +85,9 @@ class NlpStage:
 
 
 class ExtractStage:
-    name, reads, writes = "extract", ("clean", "doc"), ("coded",)
+    name = "extract"
+    reads: tuple[str, ...] = ("clean", "doc")
+    writes: tuple[str, ...] = ("coded",)
 
     def __init__(self, extractor: Extractor) -> None:
         self.extractor = extractor
@@ -120,9 +128,16 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
         return
     context = multiprocessing.get_context("spawn")
     with context.Pool(settings.processes, _init_worker, (settings,)) as pool:
-        batches = _batches(articles, settings.batch_size)
-        for coded in pool.imap(_code_batch, batches):
-            yield from coded
+        # The input is read here, in the caller's thread (Pool.imap would read it in a
+        # thread of its own, where the caller's SQLite connection cannot be used), and
+        # at most two batches per worker are in flight, so memory stays bounded.
+        pending: deque[AsyncResult[list[CodedArticle]]] = deque()
+        for batch in _batches(articles, settings.batch_size):
+            pending.append(pool.apply_async(_code_batch, (batch,)))
+            if len(pending) >= 2 * settings.processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 _WORKER: dict[str, Pipeline] = {}

@@ -95,14 +95,14 @@ def test_show_unknown_event_is_one_line_error(capsys, example_db):
 
 @pytest.mark.parametrize("name, content, reason", [
     ("empty.txt", b"   \n", "empty"),
-    ("image.txt", bytes(range(256)) * 8, "binary"),
+    ("image.txt", bytes(range(256)) * 8, "not text"),
     ("notes.pdf", b"%PDF-1.4 not really", ".pdf"),
 ])
 def test_bad_file_is_skipped_with_a_message_and_nothing_stored(capsys, db_path, tmp_path, name,
                                                                content, reason):
     path = tmp_path / name
     path.write_bytes(content)
-    code, out, err = run(capsys, "ingest", str(path), "--db", str(db_path))
+    code, _, err = run(capsys, "ingest", str(path), "--db", str(db_path))
     assert code == 1 and reason in err.lower() and name in err
     assert not db_path.exists() or table_rows(db_path, "articles") == []
 
@@ -123,7 +123,7 @@ def test_other_encoding_and_malformed_line(capsys, db_path, tmp_path):
         + '{"id": "two", "text": \n'
         + json.dumps({"id": "three", "text": "Iran condemned the strike on its embassy."}) + "\n",
         encoding="utf-8")
-    code, out, err = run(capsys, "ingest", str(tmp_path), "--db", str(db_path))
+    code, _, err = run(capsys, "ingest", str(tmp_path), "--db", str(db_path))
     assert code == 0 and "batch.jsonl:2" in err
     ids = {row[0] for row in table_rows(db_path, "articles")}
     assert {"one", "three"} <= ids and len(ids) == 3
@@ -136,7 +136,7 @@ def test_non_english_article_is_stored_and_marked(capsys, db_path, tmp_path):
     path = tmp_path / "de.txt"
     path.write_text("Die Bundesregierung hat am Montag neue Sanktionen gegen mehrere Unternehmen "
                     "beschlossen, die Waffen nach Russland geliefert haben sollen.", encoding="utf-8")
-    code, out, err = run(capsys, "ingest", str(path), "--db", str(db_path))
+    code, _, err = run(capsys, "ingest", str(path), "--db", str(db_path))
     assert code == 0 and "not coded" in err and "'de'" in err
     assert len(table_rows(db_path, "articles")) == 1 and table_rows(db_path, "events") == []
 
@@ -145,7 +145,7 @@ def test_unwritable_database_fails_cleanly(capsys, tmp_path):
     target = tmp_path / "a-folder"
     target.mkdir()
     example = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"
-    code, out, err = run(capsys, "ingest", str(example), "--db", str(target))
+    code, _, err = run(capsys, "ingest", str(example), "--db", str(target))
     assert code == 2 and "error:" in err and "Traceback" not in err
     assert len(err.strip().splitlines()) == 1
 

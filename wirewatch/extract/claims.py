@@ -78,7 +78,7 @@ class SentenceClaims:
 
     def _claimant(self, verb: Token) -> Actor | None:
         token = verb
-        while token.dep_ in {"ccomp", "conj", "advcl"} and token.head is not token:
+        while token.dep_ in {"ccomp", "conj", "advcl"} and token.head.i != token.i:
             token = token.head
             if token.lemma_.lower() in self.lex.cue("reporting"):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -88,7 +88,7 @@ class SentenceClaims:
 
 def _governor(token: Token) -> Token:
     """The verb a number hangs from (or the sentence root)."""
-    while token.pos_ not in {"VERB", "AUX"} and token.head is not token:
+    while token.pos_ not in {"VERB", "AUX"} and token.head.i != token.i:
         token = token.head
     return token
 

@@ -41,7 +41,8 @@ class SentenceEvents:
         """Tokens that belong to an emitted event (so their numbers are not also claims)."""
 
     def __call__(self) -> list[EventMention]:
-        mentions, consumed = [], set()
+        mentions: list[EventMention] = []
+        consumed: set[int] = set()
         for token in self.sentence:
             if token.i in consumed or token.pos_ not in {"VERB", "AUX"} or self._not_an_act(token):
                 continue
@@ -58,6 +59,8 @@ class SentenceEvents:
             return True
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.cue("aspectual"):
             return True
+        if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
+            return True
         return verb.dep_ in {"acl", "pcomp", "amod"}
 
     def _from_verb(self, verb: Token, consumed: set[int]) -> EventMention | None:
@@ -67,10 +70,10 @@ class SentenceEvents:
             inner, trigger = act
             consumed.add(inner.i)
             return self._commitment(verb, inner, trigger)
-        trigger = self.lex.match(lemma, self._objects(verb))
-        if trigger is None:
+        found = self.lex.match(lemma, self._objects(verb))
+        if found is None:
             return None
-        return self._mention(verb, verb, trigger, trigger.event_type, None)
+        return self._mention(verb, verb, found, found.event_type, None)
 
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
@@ -121,7 +124,7 @@ class SentenceEvents:
         span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i) + 1)
         return EventMention(
             event_type=event_type,  # type: ignore[arg-type]
-            factuality=factuality,
+            factuality=factuality,  # type: ignore[arg-type]
             trigger=span,
             confidence=self._confidence(trigger, source, target, factuality),
             mode=self._mode(event_type, trigger, own, source, target, place),
@@ -145,7 +148,7 @@ class SentenceEvents:
                 return actors or None
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
-        if verb.dep_ in {"xcomp", "conj", "advcl"} and depth < 3 and verb.head is not verb:
+        if verb.dep_ in {"xcomp", "conj", "advcl"} and depth < 3 and verb.head.i != verb.i:
             return self._source(verb.head, depth + 1)
         if verb.dep_ == "relcl":
             return self.reading.actors(verb.head) or None
@@ -213,7 +216,8 @@ class SentenceEvents:
         claimant = self._claimant(head)
         chain = {head, verb}
         if any(c.dep_ == "neg" for t in chain for c in t.children) or (
-                head.dep_ == "xcomp" and head.head.lemma_.lower() in self.lex.cue("negation_verbs")):
+                head.dep_ in {"xcomp", "ccomp"}
+                and head.head.lemma_.lower() in self.lex.cue("negation_verbs")):
             return "negated", claimant
         auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "mark"}}
         if auxes & (self.lex.cue("hypothetical") | {"if", "unless"}):
@@ -226,7 +230,7 @@ class SentenceEvents:
     def _claimant(self, head: Token) -> Actor | None:
         """Who the sentence attributes the act to: "X said", "as revealed by X", "according to X"."""
         token = head
-        while token.dep_ in {"ccomp", "xcomp", "conj"} and token.head is not token:
+        while token.dep_ in {"ccomp", "xcomp", "conj"} and token.head.i != token.i:
             token = token.head
             if token.lemma_.lower() in self.lex.cue("reporting"):
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
@@ -251,10 +255,9 @@ class SentenceEvents:
             mode = cues.get(token.lemma_.lower())
             if mode:
                 return mode
-        if event_type == "CONSULT" and place is not None and source and target:
-            if place.country == target[0].country != source[0].country:
-                return "visit"
-        return None
+        hosted = place is not None and source and target and (
+            place.country == target[0].country != source[0].country)
+        return "visit" if event_type == "CONSULT" and hosted else None
 
     def _contexts(self) -> tuple[str, ...]:
         found = {self.lex.contexts[t.lemma_.lower()] for t in self.sentence

@@ -23,6 +23,8 @@ from wirewatch.resolve.kb import ActorKB, KBActor
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 RELATIVE = {"who", "that", "which", "whom"}
+IN_PLACE = {"in", "near", "outside", "at"}
+MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
                "capital", "oblast", "district", "coast", "port"}
 _DETERMINERS = {"the", "a", "an"}
@@ -67,7 +69,7 @@ class ArticleReading:
     def place(self, token: Token) -> Place | None:
         """The place ``token`` names, if its entity is a place the gazetteer knows."""
         ent = self.ent_at.get(token.i)
-        if ent is None or ent.label_ not in PLACE_LABELS:
+        if ent is None or not self._place_like(ent):
             return None
         if ent.start not in self._places:
             self._places[ent.start] = self._resolve_place(ent)
@@ -84,16 +86,24 @@ class ArticleReading:
     def is_place_use(self, token: Token) -> bool:
         """True when a place name is used as a location, not as a government or people."""
         ent = self.ent_at.get(token.i)
-        if ent is None or ent.label_ not in PLACE_LABELS:
+        if ent is None or not self._place_like(ent):
             return False
         if self._is_locative(ent.root):
             return True
         match = self.r.countries.match(ent.text)
         return match is None and ent.root.dep_ not in {"nsubj", "nsubjpass", "agent"}
 
+    def _place_like(self, ent: SpacySpan) -> bool:
+        """A place entity, or a name the model mislabelled after "in"/"near" ("in Goma")."""
+        if ent.label_ in PLACE_LABELS:
+            return True
+        root = ent.root
+        return (ent.label_ in MISLABELLED and root.dep_ == "pobj"
+                and root.head.lower_ in IN_PLACE and self._resolve_place(ent) is not None)
+
     def _is_locative(self, token: Token) -> bool:
         locative = self.r.lexicon.cue("locative")
-        while token.dep_ in {"conj", "compound", "appos", "poss", "amod"} and token.head is not token:
+        while token.dep_ in {"conj", "compound", "appos", "poss", "amod"} and token.head.i != token.i:
             if token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS:
                 return False
             token = token.head
@@ -103,7 +113,7 @@ class ArticleReading:
         """Every place mention used as a location, in text order, one per entity."""
         found = []
         for ent in self.doc.ents:
-            if ent.label_ in PLACE_LABELS and self.is_place_use(ent.root):
+            if self.is_place_use(ent.root):
                 place = self.place(ent.root)
                 if place is not None:
                     found.append(place)

