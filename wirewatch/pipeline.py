@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.pool import AsyncResult
-from typing import Any, Protocol
+from typing import Any, Protocol, Self
 
 from wirewatch.clean import CleanArticle, Cleaner
 from wirewatch.errors import WirewatchError
@@ -126,18 +126,42 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
     if settings.processes <= 1:
         yield from Pipeline.from_settings(settings).code(articles)
         return
-    context = multiprocessing.get_context("spawn")
-    with context.Pool(settings.processes, _init_worker, (settings,)) as pool:
+    with WorkerPool(settings) as pool:
+        yield from pool.code(articles)
+
+
+class WorkerPool:
+    """Worker processes that each build the pipeline once and code batches in order.
+
+    Keep one open to code several streams without paying for model loading again.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        context = multiprocessing.get_context("spawn")
+        self._pool = context.Pool(settings.processes, _init_worker, (settings,))
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         # The input is read here, in the caller's thread (Pool.imap would read it in a
         # thread of its own, where the caller's SQLite connection cannot be used), and
         # at most two batches per worker are in flight, so memory stays bounded.
         pending: deque[AsyncResult[list[CodedArticle]]] = deque()
-        for batch in _batches(articles, settings.batch_size):
-            pending.append(pool.apply_async(_code_batch, (batch,)))
-            if len(pending) >= 2 * settings.processes:
+        for batch in _batches(articles, self.settings.batch_size):
+            pending.append(self._pool.apply_async(_code_batch, (batch,)))
+            if len(pending) >= 2 * self.settings.processes:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+
+    def close(self) -> None:
+        self._pool.terminate()
+        self._pool.join()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 _WORKER: dict[str, Pipeline] = {}
@@ -175,4 +199,4 @@ def _check(stages: Sequence[Stage]) -> None:
         available |= set(stage.writes)
 
 
-__all__ = ["Pipeline", "Stage", "Work", "code_articles"]
+__all__ = ["Pipeline", "Stage", "Work", "WorkerPool", "code_articles"]
