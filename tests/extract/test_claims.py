@@ -8,8 +8,8 @@ pytestmark = pytest.mark.slow
 
 
 def test_figure_claim_with_claimant(code_text):
-    coded = code_text("Ukrainian officials said about 600 North Korean soldiers have been "
-                      "stationed near the border for months.")
+    coded = code_text("Ukrainian officials said about 600 North Korean soldiers are now in the "
+                      "Kursk region.")
     [claim] = [c for c in coded.claims if c.kind == "figure"]
     [count] = claim.quantities
     assert (count.value, count.approximate, count.counted) == (600, True, "soldiers")

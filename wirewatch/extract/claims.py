@@ -17,6 +17,7 @@ from wirewatch.extract.reading import ArticleReading
 from wirewatch.model import Actor, Claim, Quantity
 
 SUBJECTS = {"nsubj", "nsubjpass"}
+REFERENCE_WORDS = {"the", "these", "those", "both", "its", "their", "his", "her", "our"}
 
 
 class SentenceClaims:
@@ -47,6 +48,8 @@ class SentenceClaims:
         found = []
         for ent in self.sentence.ents:
             if ent.label_ not in NUMBER_LABELS or any(t.i in self.used for t in ent):
+                continue
+            if _is_reference(ent):
                 continue
             quantity = quantity_of(self.reading, ent)
             if quantity is not None and (quantity.counted or ent.label_ == "MONEY"):
@@ -84,6 +87,12 @@ class SentenceClaims:
                 subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
                 return self.reading.actor(subject) if subject is not None else None
         return None
+
+
+def _is_reference(number: SpacySpan) -> bool:
+    """ "the two governments" refers to things already named; it is not a count to check."""
+    before = number.doc[number.start - 1] if number.start > 0 else None
+    return before is not None and before.lower_ in REFERENCE_WORDS
 
 
 def _governor(token: Token) -> Token:
