@@ -149,17 +149,10 @@ class Store:
             factuality: ``"asserted"``, ``"planned"``, ...
             limit: at most this many events.
         """
-        where: list[str] = ["1 = 1"]
-        params: list[object] = []
-        for column, value in (("event_type", event_type), ("factuality", factuality)):
-            if value is not None:
-                where.append(f"events.{column} = ?")
-                params.append(value)
-        if country is not None:
-            where.append(_COUNTRY.format(owner="event_id", table="events"))
-            params += [country.upper(), country.upper()]
+        where, params = _where("events", "event_id", country,
+                               event_type=event_type, factuality=factuality)
         with translate_errors(f"cannot read events from {self.path}"):
-            return read.load_events(self._conn, " AND ".join(where), params, limit)
+            return read.load_events(self._conn, where, params, limit)
 
     def event(self, event_id: int) -> StoredEvent:
         """One event by id; ``NotFoundError`` when there is none."""
@@ -180,21 +173,29 @@ class Store:
             country: a country code, matched against the claimant, ``about`` and places.
             limit: at most this many claims.
         """
-        where: list[str] = ["1 = 1"]
-        params: list[object] = []
-        if kind is not None:
-            where.append("claims.kind = ?")
-            params.append(kind)
-        if country is not None:
-            where.append(_COUNTRY.format(owner="claim_id", table="claims"))
-            params += [country.upper(), country.upper()]
+        where, params = _where("claims", "claim_id", country, kind=kind)
         with translate_errors(f"cannot read claims from {self.path}"):
-            return read.load_claims(self._conn, " AND ".join(where), params, limit)
+            return read.load_claims(self._conn, where, params, limit)
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""
         with translate_errors(f"cannot search {self.path}"):
             return search_sentences(self._conn, text, limit)
+
+
+def _where(table: str, owner: str, country: str | None,
+           **equals: str | None) -> tuple[str, list[object]]:
+    """A WHERE clause for a listing: exact column matches, and a country anywhere in the record."""
+    where: list[str] = ["1 = 1"]
+    params: list[object] = []
+    for column, value in equals.items():
+        if value is not None:
+            where.append(f"{table}.{column} = ?")
+            params.append(value)
+    if country is not None:
+        where.append(_COUNTRY.format(owner=owner, table=table))
+        params += [country.upper(), country.upper()]
+    return " AND ".join(where), params
 
 
 __all__ = ["DEFAULT_TIMEOUT", "Store"]
