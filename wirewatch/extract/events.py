@@ -44,12 +44,28 @@ class SentenceEvents:
         mentions: list[EventMention] = []
         consumed: set[int] = set()
         for token in self.sentence:
-            if token.i in consumed or token.pos_ not in {"VERB", "AUX"} or self._not_an_act(token):
+            if token.i in consumed or token.pos_ not in {"VERB", "AUX"}:
                 continue
-            found = self._from_verb(token, consumed)
+            demand = self._obligation(token, consumed)
+            found = demand or (None if self._not_an_act(token) else self._from_verb(token, consumed))
             if found is not None:
                 mentions.append(found)
         return mentions
+
+    def _obligation(self, verb: Token, consumed: set[int]) -> EventMention | None:
+        """ "X said Y must act" is X demanding it of Y (PLOVER DEMAND)."""
+        if verb.lemma_.lower() not in self.lex.cue("reporting") | {"declare", "conclude", "issue"}:
+            return None
+        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+            if any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation") for c in clause.children):
+                demand = self.lex.match("demand", set())
+                if demand is None:
+                    return None
+                consumed.add(clause.i)
+                found = self._mention(verb, clause, demand, "DEMAND", None)
+                target = [a for c in clause.children if c.dep_ == "nsubj" for a in self.reading.actors(c)]
+                return _replace(found, target=tuple(target)) if found else None
+        return None
 
     # -- which verbs are acts -------------------------------------------------------
     def _not_an_act(self, verb: Token) -> bool:
@@ -70,6 +86,12 @@ class SentenceEvents:
             inner, trigger = act
             consumed.add(inner.i)
             return self._commitment(verb, inner, trigger)
+        if act is not None and lemma in self.lex.cue("refusal"):
+            consumed.add(act[0].i)  # "refused to meet" is the refusal, not a meeting
+        if verb.dep_ == "xcomp" and verb.head.lower_ in self.lex.cue("commitment_adjectives"):
+            found = self.lex.match(lemma, self._objects(verb))
+            return (self._mention(verb.head, verb, found, "AGREE", found.event_type, planned=True)
+                    if found else None)
         found = self.lex.match(lemma, self._objects(verb))
         if found is None:
             return None
@@ -117,6 +139,8 @@ class SentenceEvents:
         factuality, claimant = self._factuality(head, verb, planned)
         if factuality == "planned" and event_type in COOPERATIVE and intended is None:
             event_type, intended = "AGREE", event_type
+        if event_type == "ASSAULT" and any(t.lemma_.lower() in self.lex.cue("fighting") for t in self.sentence):
+            event_type = "FIGHT"  # violence in a battle is conventional fighting
         place = self._place(head, verb, own)
         if not target and (intended or event_type) == "AID" and place is not None:
             target = self._recipient(own, place)
@@ -220,8 +244,13 @@ class SentenceEvents:
                 and head.head.lemma_.lower() in self.lex.cue("negation_verbs")):
             return "negated", claimant
         auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "mark"}}
-        if auxes & (self.lex.cue("hypothetical") | {"if", "unless"}):
+        reported_future = "would" in auxes and head.dep_ == "ccomp" and (
+            head.head.lemma_.lower() in self.lex.cue("reporting"))  # "said it would allow"
+        if auxes & (self.lex.cue("hypothetical") | {"if", "unless"}) and not (
+                reported_future and not auxes & {"if", "unless"}):
             return "hypothetical", claimant
+        if reported_future:
+            return "planned", claimant
         headline = head.dep_ == "ROOT" and "to" in auxes and any(c.dep_ == "nsubj" for c in head.children)
         if planned or headline or auxes & self.lex.cue("future") or _is_going_to(head):
             return "planned", claimant

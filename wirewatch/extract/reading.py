@@ -23,6 +23,7 @@ from wirewatch.resolve.kb import ActorKB, KBActor
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 RELATIVE = {"who", "that", "which", "whom"}
+PRONOUNS = {"it", "they", "he", "she", "we"}
 IN_PLACE = {"in", "near", "outside", "at"}
 MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
@@ -139,6 +140,8 @@ class ArticleReading:
         """The actor a noun phrase headed by ``token`` names, or None for abstractions."""
         if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
             token = token.head.head
+        if token.lower_ in PRONOUNS:
+            return self._antecedent(token)
         ent = self.ent_at.get(token.i)
         start, end = self._phrase(token, ent)
         span = self.span(start, end)
@@ -150,6 +153,19 @@ class ArticleReading:
         country = self._phrase_country(start, end)
         name = _strip_determiner(span.text)
         return Actor(span.text, span.start, span.end, name, None, country, sector)
+
+    def _antecedent(self, pronoun: Token) -> Actor | None:
+        """ "Syria says it is willing": a subject pronoun refers to the reporting subject,
+        else to the nearest named actor before it in the sentence."""
+        head = pronoun.head
+        while head.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and head.head.i != head.i:
+            head = head.head
+            subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
+            if subject is not None and subject.lower_ not in PRONOUNS:
+                return self.actor(subject)
+        before = [e for e in self.doc.ents if e.end <= pronoun.i and e.sent.start == pronoun.sent.start
+                  and e.label_ in ACTOR_LABELS]
+        return self.actor(before[-1].root) if before else None
 
     def _named_actor(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor | None:
         if ent.label_ == "PERSON":

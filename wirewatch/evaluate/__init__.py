@@ -1,0 +1,1 @@
+"""Evaluate: score wirewatch's coding against human-labelled gold data."""

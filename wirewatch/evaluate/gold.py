@@ -1,0 +1,79 @@
+"""Run wirewatch over the public gold sets and score it.
+
+Files (from ``../shared/eval/events/``, never copied into the repository):
+- ``plover-gsr-dev.jsonl``: one sentence per record with its PLOVER type and the
+  source/target actors' countries. A sentence's predicted type is that of its most
+  confident event, ``NONE`` where wirewatch finds none.
+- ``case2021-task2-dev.jsonl``: snippets with ACLED-style labels (scored once events
+  carry an ACLED classification).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirewatch.errors import InputError
+from wirewatch.evaluate.scoring import NONE, Report, role_accuracy, score_labels
+from wirewatch.ingest import make_article
+from wirewatch.model import CodedArticle, EventMention
+from wirewatch.pipeline import code_articles
+from wirewatch.settings import Settings
+
+EVAL_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+PLOVER_FILE = "events/plover-gsr-dev.jsonl"
+# CAMEO-era codes in the gold data that are not ISO 3166-1 alpha-3.
+CODE_FIXES = {"JAP": "JPN", "VTN": "VNM"}
+
+
+@dataclass(frozen=True, slots=True)
+class PloverResult:
+    report: Report
+    source: tuple[int, int]
+    """(found, total) gold source countries that wirewatch's source includes."""
+    target: tuple[int, int]
+
+
+def eval_file(name: str, eval_dir: Path | None = None) -> Path:
+    path = (eval_dir or EVAL_DIR) / name
+    if not path.is_file():
+        raise InputError(f"gold file {path} not found",
+                         "the evaluation data lives in ../shared/eval beside the repository",
+                         "Run from a checkout with ../shared, or pass --eval-dir")
+    return path
+
+
+def records(path: Path) -> Iterator[dict]:
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            if line.strip():
+                yield json.loads(line)
+
+
+def evaluate_plover(settings: Settings, eval_dir: Path | None = None) -> PloverResult:
+    gold = list(records(eval_file(PLOVER_FILE, eval_dir)))
+    articles = (make_article(r["text"], id=r["id"]) for r in gold)
+    coded = list(code_articles(articles, settings))
+    best = [_best(c) for c in coded]
+    report = score_labels([r["event_type"] for r in gold],
+                          [e.event_type if e else NONE for e in best])
+    source = role_accuracy([_countries(r["source"]) for r in gold],
+                           [[a.country or "" for a in e.source] if e else [] for e in best])
+    target = role_accuracy([_countries(r["target"]) for r in gold],
+                           [[a.country or "" for a in e.target] if e else [] for e in best])
+    return PloverResult(report, source, target)
+
+
+def _best(coded: CodedArticle) -> EventMention | None:
+    """The most confident event (the first on ties)."""
+    return max(coded.events, key=lambda e: e.confidence, default=None)
+
+
+def _countries(actors: list[dict]) -> list[str]:
+    codes = [CODE_FIXES.get(a.get("country") or "", a.get("country") or "") for a in actors]
+    return [code for code in codes if len(code) == 3 and code not in {"NGO", "IMG"}]
+
+
+__all__ = ["EVAL_DIR", "PloverResult", "evaluate_plover", "records"]
