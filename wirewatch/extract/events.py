@@ -182,7 +182,7 @@ class SentenceEvents:
         targets: list[Actor] = []
         for child in verb.children:
             if child.dep_ in {"nsubjpass", "dative"} or (
-                    child.dep_ == "dobj" and not set(_lemma_forms(child)) & trigger.objects):
+                    child.dep_ == "dobj" and not _theme_forms(child) & trigger.objects):
                 targets += self.reading.actors(child)
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
@@ -364,6 +364,13 @@ def _lemma_forms(token: Token) -> list[str]:
     """Lemma and a plain singular: title-case headlines leave "Workers" unlemmatised."""
     lemma = token.lemma_.lower()
     return [lemma, lemma[:-1]] if lemma.endswith("s") else [lemma]
+
+
+def _theme_forms(noun: Token) -> set[str]:
+    """Lemma forms of an object and of its "of" noun: "thousands of [workers]"."""
+    nouns = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                      for g in p.children if g.dep_ == "pobj"]
+    return {form for n in nouns for form in _lemma_forms(n)}
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

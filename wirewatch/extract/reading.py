@@ -24,6 +24,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 RELATIVE = {"who", "that", "which", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
+ABSTRACT_SUFFIXES = ("tion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ure", "ing")
+COLLECTIVE = {"group", "number", "team", "band", "crowd", "batch", "patch", "contingent",
+              "delegation", "member", "hundreds", "thousands", "dozens", "millions", "some"}
 IN_PLACE = {"in", "near", "outside", "at"}
 MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
@@ -142,17 +145,30 @@ class ArticleReading:
             token = token.head.head
         if token.lower_ in PRONOUNS:
             return self._antecedent(token)
+        members = _members(token)
+        if members is not None:
+            return self.actor(members)
         ent = self.ent_at.get(token.i)
         start, end = self._phrase(token, ent)
         span = self.span(start, end)
         if ent is not None and ent.label_ in ACTOR_LABELS:
             return self._named_actor(ent, span, start, end)
         sector = self.sector(token)
-        if sector is None:
-            return None
         country = self._phrase_country(start, end)
-        name = _strip_determiner(span.text)
-        return Actor(span.text, span.start, span.end, name, None, country, sector)
+        # "Algerian landowners", "the UNITA militarist wing": people or a body named by
+        # a demonym or an organisation in the phrase are actors even without a sector.
+        if sector is None and not self._named_body(token, start, end):
+            return None
+        return Actor(span.text, span.start, span.end, _strip_determiner(span.text), None,
+                     country, sector)
+
+    def _named_body(self, token: Token, start: int, end: int) -> bool:
+        """A people or body named by a modifier ("Algerian landowners", "the UNITA wing"),
+        not an abstraction owned by one ("North Korea's involvement", "the Kremlin's cooperation")."""
+        if token.pos_ != "NOUN" or token.lower_.endswith(ABSTRACT_SUFFIXES):
+            return False
+        return any(t.dep_ in {"amod", "compound", "nmod"} and t.i in self.ent_at
+                   and self.ent_at[t.i].label_ in ACTOR_LABELS for t in self.doc[start:end])
 
     def _antecedent(self, pronoun: Token) -> Actor | None:
         """ "Syria says it is willing": a subject pronoun refers to the reporting subject,
@@ -239,6 +255,16 @@ class ArticleReading:
                 if match is not None:
                     return match.iso3
         return None
+
+
+def _members(token: Token) -> Token | None:
+    """ "a group of diplomats", "thousands of Nigerians": the members are the actor."""
+    if token.lemma_.lower() not in COLLECTIVE and token.ent_type_ != "CARDINAL":
+        return None
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((g for g in prep.children if g.dep_ == "pobj"), None)
+    return None
 
 
 def _strip_determiner(text: str) -> str:
