@@ -95,7 +95,9 @@ class SentenceEvents:
         found = self.lex.match(lemma, self._objects(verb))
         if found is None:
             return None
-        return self._mention(verb, verb, found, found.event_type, None)
+        complement = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
+        acted = complement if found.event_type == "AGREE" else verb
+        return self._mention(verb, acted, found, found.event_type, None)
 
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
@@ -181,15 +183,30 @@ class SentenceEvents:
     def _targets(self, verb: Token, trigger: Trigger) -> list[Actor]:
         targets: list[Actor] = []
         for child in verb.children:
-            if child.dep_ in {"nsubjpass", "dative"} or (
-                    child.dep_ == "dobj" and not _theme_forms(child) & trigger.objects):
+            if child.dep_ in {"nsubjpass", "dative"}:
                 targets += self.reading.actors(child)
+            elif child.dep_ == "dobj" and not _theme_forms(child) & trigger.objects:
+                targets += self.reading.actors(child) or self._owner(child)
+            elif child.dep_ == "ccomp" and trigger.event_type in {"DEMAND", "REJECT", "DISAPPROVE"}:
+                targets += [a for c in child.children if c.dep_ == "nsubj"
+                            for a in self.reading.actors(c)]  # "demanded that X ..."
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     if child.lower_ == "to" and self.reading.is_place_use(pobj) and not self._is_country(pobj):
                         continue
                     targets += self.reading.actors(pobj)
         return _unique(targets)
+
+    def _owner(self, noun: Token) -> list[Actor]:
+        """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]"."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return self.reading.actors(child)
+            if child.dep_ == "prep" and child.lower_ in {"of", "by"}:
+                found = [a for g in child.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
+                if found:
+                    return found
+        return []
 
     def _is_country(self, token: Token) -> bool:
         ent = self.reading.ent_at.get(token.i)

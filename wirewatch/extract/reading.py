@@ -248,11 +248,18 @@ class ArticleReading:
         return start, end
 
     def _phrase_country(self, start: int, end: int) -> str | None:
+        """The country a phrase names: a place or demonym entity, or a demonym word inside
+        an organisation's name ("the Nigerian Union of Teachers")."""
         for token in self.doc[start:end]:
             ent = self.ent_at.get(token.i)
             if ent is not None and ent.label_ in {"GPE", "NORP"}:
                 match = self.r.countries.match(ent.text)
                 if match is not None:
+                    return match.iso3
+        for token in self.doc[start:end]:
+            if token.is_title:
+                match = self.r.countries.match(token.text)
+                if match is not None and match.kind in {"demonym", "name"}:
                     return match.iso3
         return None
 
