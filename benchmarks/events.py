@@ -10,28 +10,11 @@ from __future__ import annotations
 import sys
 
 from rich.console import Console
-from rich.table import Table
 
 from wirewatch.errors import WirewatchError
-from wirewatch.evaluate.gold import PloverResult, evaluate_plover
+from wirewatch.evaluate.gold import evaluate_plover
+from wirewatch.evaluate.report import print_plover
 from wirewatch.settings import Settings
-
-
-def print_plover(result: PloverResult, console: Console) -> None:
-    report = result.report
-    table = Table(title="PLOVER GSR dev: event type per sentence")
-    for column in ("type", "support", "predicted", "precision", "recall", "F1"):
-        table.add_column(column, justify="right" if column != "type" else "left")
-    for s in report.scores:
-        table.add_row(s.label, str(s.support), str(s.predicted), f"{s.precision:.2f}",
-                      f"{s.recall:.2f}", f"{s.f1:.2f}")
-    console.print(table)
-    console.print(f"macro-F1 {report.macro_f1:.3f} over {len(report.scores)} types; "
-                  f"accuracy {report.accuracy:.3f}")
-    console.print("costliest confusions (gold -> predicted): " + ", ".join(
-        f"{g}->{p} {n}" for g, p, n in report.confusions[:10]))
-    for role, (found, total) in (("source", result.source), ("target", result.target)):
-        console.print(f"{role} country accuracy {found / max(total, 1):.3f} ({found}/{total})")
 
 
 def main() -> None:

@@ -183,6 +183,19 @@ def code(
         raise typer.Exit(1)
 
 
+@app.command(name="eval")
+def evaluate(
+    config: ConfigOption = None,
+    eval_dir: Annotated[Path | None, typer.Option(help="Folder of the gold data "
+                                                       "[default: ../shared/eval].")] = None,
+) -> None:
+    """Score event coding against the public PLOVER gold sentences."""
+    from wirewatch.evaluate.gold import evaluate_plover
+    from wirewatch.evaluate.report import print_plover
+
+    print_plover(evaluate_plover(Settings.load(config), eval_dir), out)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning wirewatch errors into one line each (exit status 2)."""
     try:

@@ -1,0 +1,39 @@
+"""The gold-data runner on a small file of our own (the suite never needs ../shared)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from wirewatch.errors import InputError
+from wirewatch.evaluate.gold import evaluate_plover
+from wirewatch.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+RECORDS = [
+    {"id": "1", "event_type": "ASSAULT", "text": "Rebels killed five villagers in Mali on Sunday.",
+     "source": [{"text": "Rebels", "country": "", "sector": "REB"}],
+     "target": [{"text": "villagers", "country": "MLI", "sector": "CVL"}]},
+    {"id": "2", "event_type": "CONSULT", "text": "The French president met the German chancellor in Berlin.",
+     "source": [{"text": "French president", "country": "FRA", "sector": "GOV"}],
+     "target": [{"text": "German chancellor", "country": "DEU", "sector": "GOV"}]},
+    {"id": "3", "event_type": "PROTEST", "text": "The weather was mild.", "source": [], "target": []},
+]
+
+
+def test_evaluate_plover_scores_a_small_gold_file(tmp_path):
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "plover-gsr-dev.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    result = evaluate_plover(Settings(), eval_dir=tmp_path)
+    scores = {s.label: s for s in result.report.scores}
+    assert scores["CONSULT"].correct == 1 and scores["PROTEST"].recall == 0
+    assert result.source == (1, 1) and result.target[1] == 2
+
+
+def test_missing_gold_data_says_where_it_should_be(tmp_path):
+    with pytest.raises(InputError, match="not found"):
+        evaluate_plover(Settings(), eval_dir=tmp_path)
