@@ -4,8 +4,8 @@ Rules read the dependency parse, keyed on lemmas from ``data/lexicon.toml``:
 a verb in the lexicon is a trigger; its subject is the source (the agent of a
 passive); its object or the object of "against"/"with"/"on" is the target. A
 commitment verb governing another trigger ("agreed to send") yields one event,
-not two. Purpose clauses ("met ... to finalize the agreement") and ongoing
-states ("continues to provide") are not new events, and an act whose subject is
+not two. Purpose clauses ("met ... to finalize the agreement") are not new
+events, and an act whose subject is
 an abstraction ("the partnership strengthens ties") is commentary, not an event.
 """
 
@@ -72,8 +72,6 @@ class SentenceEvents:
         """Purpose clauses, ongoing states and bare gerunds add no event of their own."""
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ == "advcl" and has_to:
-            return True
-        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.cue("aspectual"):
             return True
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
