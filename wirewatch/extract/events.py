@@ -26,7 +26,9 @@ TARGET_PREPS = {"against", "with", "on", "upon", "at", "to"}
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "CONSULT", "PROTEST", "ASSAULT"}
 THREAT_MODES = {"ASSAULT": "violence", "FIGHT": "violence", "COERCE": "arrest",
-                "SANCTION": "relations", "MOBILIZE": "violence"}
+                "SANCTION": "relations", "MOBILIZE": "violence", "PROTEST": "restrict",
+                "REJECT": "relations"}
+CONFLICTUAL = set(THREAT_MODES)
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
 PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3}
 
@@ -141,6 +143,12 @@ class SentenceEvents:
             event_type, intended = "AGREE", event_type
         if event_type == "ASSAULT" and any(t.lemma_.lower() in self.lex.cue("fighting") for t in self.sentence):
             event_type = "FIGHT"  # violence in a battle is conventional fighting
+        mode_override = None
+        if (event_type in CONFLICTUAL and factuality in {"planned", "hypothetical"}
+                and claimant is not None and _conditional(head, verb)):
+            # "X said it will boycott unless the president steps down" is a threat; the
+            # article musing "if talks fail, Russia could attack" is not
+            event_type, mode_override, factuality = "THREATEN", THREAT_MODES.get(event_type), "asserted"
         place = self._place(head, verb, own)
         if not target and (intended or event_type) == "AID" and place is not None:
             target = self._recipient(own, place)
@@ -151,7 +159,7 @@ class SentenceEvents:
             factuality=factuality,  # type: ignore[arg-type]
             trigger=span,
             confidence=self._confidence(trigger, source, target, factuality),
-            mode=self._mode(event_type, trigger, own, source, target, place),
+            mode=mode_override or self._mode(event_type, trigger, own, source, target, place),
             context=self._contexts(),
             intended=intended,  # type: ignore[arg-type]
             source=tuple(source),
@@ -341,6 +349,13 @@ def quantity_of(reading: ArticleReading, number: SpacySpan) -> Quantity | None:
     span = reading.span(start, end)
     return Quantity(span.text, span.start, span.end, parsed.value, parsed.low, parsed.high,
                     parsed.approximate, counted)
+
+
+def _conditional(*verbs: Token) -> bool:
+    """Whether an "if"/"unless" clause hangs from the act."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                         for m in c.children)
+               for verb in verbs for c in verb.children)
 
 
 def _finest(places: list[Place | None]) -> Place | None:

@@ -25,6 +25,8 @@ ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 RELATIVE = {"who", "that", "which", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 ABSTRACT_SUFFIXES = ("tion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ure", "ing")
+GROUP_NOUNS = {"group", "force", "unit", "wing", "camp", "side", "body", "organization",
+               "organisation", "network", "cell"}
 COLLECTIVE = {"group", "number", "team", "band", "crowd", "batch", "patch", "contingent",
               "delegation", "member", "hundreds", "thousands", "dozens", "millions", "some"}
 IN_PLACE = {"in", "near", "outside", "at"}
@@ -160,7 +162,17 @@ class ArticleReading:
         if sector is None and not self._named_body(token, start, end):
             return None
         return Actor(span.text, span.start, span.end, _strip_determiner(span.text), None,
-                     country, sector)
+                     country or self._located_in(token), sector)
+
+    def _located_in(self, noun: Token) -> str | None:
+        """The country of "groups in Zimbabwe", "officials in Kabul"."""
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "in":
+                for place in (g for g in prep.children if g.dep_ == "pobj"):
+                    found = self.place(place)
+                    if found is not None:
+                        return found.country
+        return None
 
     def _named_body(self, token: Token, start: int, end: int) -> bool:
         """A people or body named by a modifier ("Algerian landowners", "the UNITA wing"),
@@ -198,7 +210,9 @@ class ArticleReading:
         if ent.label_ == "ORG":
             return Actor(span.text, span.start, span.end, _strip_determiner(ent.text), None,
                          self._phrase_country(start, end), None)
-        return None
+        # a name the model took for a place, explained by an apposition: "Oshima, the ... Coordinator"
+        appositive = next((c for c in ent.root.children if c.dep_ == "appos"), None)
+        return self.actor(appositive) if appositive is not None else None
 
     def _person(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor:
         known = self._known_person(ent)
@@ -232,6 +246,11 @@ class ArticleReading:
         if sector == "labour" and any(child.lemma_.lower() in self.r.lexicon.military_modifiers
                                       for child in token.lefts):
             return "military"
+        if sector is None and lemma in GROUP_NOUNS:
+            # "opposition groups", "militant group": the modifier says who they are
+            modifiers = (self.r.lexicon.sectors.get(c.lemma_.lower()) for c in token.lefts
+                         if c.dep_ in {"compound", "amod"})
+            sector = next((m for m in modifiers if m), None)
         return sector
 
     def _phrase(self, token: Token, ent: SpacySpan | None) -> tuple[int, int]:
