@@ -82,3 +82,31 @@ def test_place_is_the_most_precise_location(code_text):
 
 def test_sentence_without_an_event_yields_none(code_text):
     assert events(code_text, "The weather in Paris was mild and the markets were calm.") == ()
+
+
+def test_refusal_is_one_reject(code_text):
+    event = only(code_text, "Israel's president refused to meet the Jordanian king in Tel Aviv.")
+    assert event.event_type == "REJECT"
+
+
+def test_willingness_is_agree(code_text):
+    event = only(code_text, "Syria says it is willing to withdraw its troops from Lebanon.")
+    assert (event.event_type, event.intended) == ("AGREE", "RETREAT")
+    assert [a.country for a in event.source] == ["SYR"]  # "it" is Syria
+
+
+def test_must_in_a_reported_clause_is_a_demand(code_text):
+    event = only(code_text, "The Bush administration declared that China must drop barriers to "
+                            "U.S. exports.")
+    assert event.event_type == "DEMAND" and [a.country for a in event.target] == ["CHN"]
+
+
+def test_announced_conditional_sanction_is_a_threat(code_text):
+    event = only(code_text, "The opposition party said it will boycott the elections unless the "
+                            "president resigns.")
+    assert event.event_type == "THREATEN"
+
+
+def test_light_verb_noun_triggers(code_text):
+    assert only(code_text, "Teachers in Kenya began a hunger strike on Monday.").event_type == "PROTEST"
+    assert only(code_text, "The court opened an investigation into the minister.").event_type == "INVESTIGATE"

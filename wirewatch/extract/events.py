@@ -73,8 +73,8 @@ class SentenceEvents:
     def _not_an_act(self, verb: Token) -> bool:
         """Purpose clauses, ongoing states and bare gerunds add no event of their own."""
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        if verb.dep_ == "advcl" and has_to:
-            return True
+        if verb.dep_ == "advcl" and (has_to or _conditional(verb.head)):
+            return True  # a purpose or a condition ("unless the president resigns")
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
         return verb.dep_ in {"acl", "pcomp", "amod"}
@@ -180,7 +180,7 @@ class SentenceEvents:
                 return actors or None
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
-        if verb.dep_ in {"xcomp", "conj", "advcl"} and depth < 3 and verb.head.i != verb.i:
+        if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and depth < 3 and verb.head.i != verb.i:
             return self._source(verb.head, depth + 1)
         if verb.dep_ == "relcl":
             return self.reading.actors(verb.head) or None
