@@ -11,7 +11,8 @@
     │   ├── EncodingError          text in an encoding that cannot be decoded
     │   └── MalformedRecordError   a JSON Lines / CSV record that cannot be read (file and line)
     └── StoreError                 the database cannot be opened, migrated or written
-        └── NotFoundError          no such record in the store
+        ├── NotFoundError          no such record in the store
+        └── IdConflictError        an article id already taken by another text
 
 Front-ends turn these into output in one place each (``serve.cli.main``); the
 JSON shape of an error is ``error_json``.
@@ -89,6 +90,10 @@ class NotFoundError(StoreError):
     code = "not_found"
 
 
+class IdConflictError(StoreError):
+    code = "id_conflict"
+
+
 def error_json(error: WirewatchError) -> dict[str, Any]:
     """The one JSON shape of an error, shared by the CLI and the API."""
     return {"error": {"code": error.code, "message": error.message, "what": error.what,
@@ -96,7 +101,8 @@ def error_json(error: WirewatchError) -> dict[str, Any]:
 
 
 __all__ = [
-    "BinaryInputError", "EmptyInputError", "EncodingError", "InputError", "MalformedRecordError",
+    "BinaryInputError", "EmptyInputError", "EncodingError", "IdConflictError", "InputError",
+    "MalformedRecordError",
     "MissingPathError", "ModelError", "NotFoundError", "SettingsError", "StoreError",
     "UnknownFileTypeError", "WirewatchError", "error_json",
 ]

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, TextIO
 
-from wirewatch.errors import InputError
+from wirewatch.errors import IdConflictError, InputError
 from wirewatch.ingest import read
 from wirewatch.ingest.records import parse_record
 from wirewatch.model import Article, CodedArticle, coded_to_json
@@ -54,7 +54,12 @@ def ingest(paths: Iterable[str], *, settings: Settings, meta: Mapping[str, str |
     with Store.open(settings.db) as store:
         fresh = _fresh(_read_all(paths, meta, stdin, report), store, report, on_article)
         for coded in code_articles(fresh, settings):
-            result = store.save(coded)
+            try:
+                result = store.save(coded)
+            except IdConflictError as error:  # this article's fault: report it, go on
+                report.problems.append(InputError(
+                    f"{coded.article.origin or coded.article.id}: {error.what}", error.why, error.fix))
+                continue
             if result.stored:
                 report.stored.append(coded)
             else:

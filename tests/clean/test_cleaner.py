@@ -24,7 +24,7 @@ def test_repeated_headline_and_paragraph_are_dropped_once():
 def test_near_verbatim_repeat_is_dropped_with_its_similarity():
     first = ("The ministry said on Monday that 40 trucks carrying food and medicine had reached the "
              "city after weeks of negotiations with local commanders.")
-    second = first.replace("Monday", "Tuesday")
+    second = first.replace("with local commanders", "with the local commanders")
     result = clean(f"{first}\n\n{second}")
     [dropped] = result.dropped
     assert dropped.reason.startswith("near-verbatim repeat of paragraph 1 (similarity 0.")
@@ -50,3 +50,12 @@ def test_headline_matching_the_title_counts_as_headline_even_with_punctuation():
     title = "Talks collapse. Again."
     result = clean(f"{title}\n\n{title}\n\nBody text follows here.", title=title)
     assert [d.reason for d in result.dropped] == ["repeated headline"]
+
+
+def test_similar_paragraphs_with_different_facts_are_both_kept():
+    monday = ("On Monday, five people were killed in Kharkiv when a missile hit a residential "
+              "building, the regional governor said.")
+    wednesday = monday.replace("Monday", "Wednesday").replace("five", "nine")
+    digits = monday.replace("five", "5")
+    assert clean(f"{monday}\n\n{wednesday}").dropped == ()
+    assert clean(f"{digits}\n\n{digits.replace('5', '9')}").dropped == ()

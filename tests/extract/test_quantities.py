@@ -31,3 +31,14 @@ def test_read_number(words, value, low, high, approximate):
 def test_not_a_number():
     assert read_number(["several"]) is None
     assert read_number(["banana"]) is None
+
+
+@pytest.mark.parametrize("words, value, low", [
+    (["at", "least", "12"], 12, 12),
+    (["$", "500", "million"], 500_000_000, None),
+    (["about", "$", "2", "billion"], 2_000_000_000, None),
+    (["100", "tons"], 100, None),
+])
+def test_bounds_currency_and_units(words, value, low):
+    reading = read_number(words)
+    assert reading is not None and (reading.value, reading.low) == (value, low)

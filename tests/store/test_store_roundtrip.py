@@ -82,7 +82,7 @@ def test_articles_are_listed_in_the_order_stored(store: Store, make_coded: MakeC
 def test_missing_article_says_what_to_do(store: Store) -> None:
     with pytest.raises(NotFoundError) as caught:
         store.article("nope")
-    assert "wirewatch articles" in caught.value.fix
+    assert "wirewatch events" in caught.value.fix
     with pytest.raises(NotFoundError):
         store.coded("nope")
 

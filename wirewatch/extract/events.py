@@ -75,6 +75,9 @@ class SentenceEvents:
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ == "advcl" and (has_to or _conditional(verb.head)):
             return True  # a purpose or a condition ("unless the president resigns")
+        if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.cue("aspectual")
+                and verb.head.tag_ in {"VBZ", "VBP"}):
+            return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
         return verb.dep_ in {"acl", "pcomp", "amod"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 
+from wirewatch.extract.events import PRECISION_RANK
 from wirewatch.model import Actor, EventMention, Place, Quantity
 
 
@@ -28,7 +29,7 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def same_happening(a: EventMention, b: EventMention) -> bool:
-    if _act(a) != _act(b) or (a.factuality == "negated") != (b.factuality == "negated"):
+    if _act(a) != _act(b) or not _factualities_agree(a.factuality, b.factuality):
         return False
     if a.time and b.time and a.time.text.lower() != b.time.text.lower():
         return False
@@ -72,12 +73,21 @@ def _overlap(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> bool | None:
     return True if _keys(a) & _keys(b) else None
 
 
+def _factualities_agree(a: str, b: str) -> bool:
+    """A report may confirm a plan ("agreed to send" / "is dispatching, officials say"), but
+    a plan is not the act done, and what did not or may happen is neither."""
+    uncertain = {"negated", "hypothetical"} & {a, b}
+    return a == b or ("reported" in (a, b) and not uncertain)
+
+
 def _places_agree(a: Place | None, b: Place | None) -> bool:
-    if a is None or b is None:
+    """Unknown, or the same place, or one inside the other (a city in its region or country)."""
+    if a is None or b is None or a.geo_id == b.geo_id:
         return True
-    if a.country != b.country:
+    if a.country != b.country or a.precision == b.precision:
         return False
-    return a.precision != b.precision or a.geo_id == b.geo_id
+    coarse, fine = sorted((a, b), key=lambda p: PRECISION_RANK[p.precision])
+    return coarse.precision == "country" or fine.admin1 == coarse.geo_id
 
 
 def _new_counts(kept: tuple[Quantity, ...], extra: tuple[Quantity, ...]) -> list[Quantity]:

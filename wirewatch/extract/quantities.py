@@ -16,7 +16,8 @@ from spacy.tokens import Token
 
 APPROXIMATE = {"around", "about", "some", "nearly", "almost", "roughly", "approximately", "over",
                "estimated", "several", "up", "least", "more", "less", "fewer", "under", "than",
-               "circa", "~"}
+               "circa", "~", "at"}
+CURRENCY = {"$", "us$", "€", "£", "¥", "usd", "eur", "gbp", "dollars", "euros", "pounds"}
 LOWER_BOUND = {"more", "over", "least"}
 UPPER_BOUND = {"up", "less", "fewer", "under", "nearly", "almost"}
 WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -44,7 +45,7 @@ class Reading:
 
 def read_number(words: list[str]) -> Reading | None:
     """Read "around 15,000", "thousands", "tens of thousands", "5.5 million", "10 to 20"."""
-    lowered = [word.lower() for word in words]
+    lowered = _without_units([word.lower() for word in words])
     cues = {word for word in lowered if word in APPROXIMATE}
     numbers = [word for word in lowered if word not in APPROXIMATE and word not in {"of", "to", "and", "-"}]
     if not numbers:
@@ -61,6 +62,18 @@ def read_number(words: list[str]) -> Reading | None:
     low = value if cues & LOWER_BOUND else None
     high = value if cues & UPPER_BOUND else None
     return Reading(value, low, high, bool(cues))
+
+
+def _without_units(words: list[str]) -> list[str]:
+    """Drop currency signs and a trailing unit: "$500 million" -> 500 million, "100 tons" -> 100."""
+    words = [w for w in words if w not in CURRENCY]
+    while words and not _is_number_word(words[-1]):
+        words.pop()
+    return words
+
+
+def _is_number_word(word: str) -> bool:
+    return bool(_NUMBER.match(word)) or word in WORDS or word in SCALES or word in VAGUE
 
 
 def _vague(numbers: list[str]) -> tuple[float, float] | None:

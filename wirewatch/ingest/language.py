@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from langdetect import DetectorFactory, LangDetectException, detect
+from langdetect import DetectorFactory, LangDetectException, detect_langs
 
 SAMPLE_CHARS = 1500
 """Only the start of an article is looked at: enough for a stable answer."""
@@ -21,12 +21,17 @@ MIN_WORDS = 5
 """Below this many words no detector is reliable, so the language is left unknown."""
 ENGLISH_RATIO = 0.18
 """Share of English function words above which a text is English without asking langdetect."""
+SHORT_WORDS = 30
+"""Below this many words langdetect often misreads English ("went on strike in Seoul" -> af)."""
+SHORT_CONFIDENCE = 0.9
+"""So a short text gets a language only when langdetect is this sure of it; else unknown (coded)."""
 
 _ENGLISH_WORDS = frozenset({
     "the", "of", "and", "to", "is", "that", "for", "with", "were", "by", "from", "has", "have",
     "had", "it", "its", "this", "be", "are", "which", "not", "but", "who", "their", "they",
     "he", "she", "his", "her", "will", "would", "been", "said", "there", "at", "we", "you",
-    "after", "also", "than", "more", "about", "into", "could", "should", "can", "when", "what"
+    "after", "also", "than", "more", "about", "into", "could", "should", "can", "when", "what",
+    "in", "on", "a", "was", "an", "as"
 })
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -47,7 +52,7 @@ def detect_language(text: str) -> str | None:
         return None
     if english_ratio(words) >= ENGLISH_RATIO:
         return "en"
-    return _langdetect(sample)
+    return _langdetect(sample, SHORT_CONFIDENCE if len(words) < SHORT_WORDS else 0.0)
 
 
 def english_ratio(words: list[str]) -> float:
@@ -57,13 +62,13 @@ def english_ratio(words: list[str]) -> float:
     return sum(word in _ENGLISH_WORDS for word in words) / len(words)
 
 
-def _langdetect(sample: str) -> str | None:
+def _langdetect(sample: str, at_least: float) -> str | None:
     """Ask langdetect, seeded so that the same text always gets the same answer."""
     # langdetect keeps its seed on a class attribute; setting it here on every call
     # keeps wirewatch free of import-time side effects.
     DetectorFactory.seed = 0
     try:
-        code = detect(sample)
-    except LangDetectException:
+        best = detect_langs(sample)[0]
+    except (LangDetectException, IndexError):
         return None
-    return code.split("-")[0]
+    return best.lang.split("-")[0] if best.prob >= at_least else None

@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Self
 
-from wirewatch.errors import NotFoundError, StoreError
+from wirewatch.errors import IdConflictError, NotFoundError
 from wirewatch.model import Article, CodedArticle
 from wirewatch.store import read
 from wirewatch.store.connect import connect, database_path, translate_errors
@@ -95,7 +95,7 @@ class Store:
         if existing is not None:
             return SaveResult(article.id, stored=False, duplicate_of=existing)
         if read.article_row(self._conn, article.id) is not None:
-            raise StoreError(
+            raise IdConflictError(
                 f"cannot save article {article.id!r}",
                 "another article with different text is already stored under that id",
                 "Give this article another id (or leave the id out to derive one from its text)")
@@ -136,7 +136,8 @@ class Store:
         if row is None:
             raise NotFoundError(f"no article {article_id!r} in {self.path}",
                                 "it was never stored here, or the id is mistyped",
-                                "Run `wirewatch articles` to list stored ids")
+                                "Check the id; `wirewatch events --format json` shows "
+                                "the article ids of stored events")
         return row
 
     def events(self, *, event_type: str | None = None, country: str | None = None,
