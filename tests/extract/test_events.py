@@ -110,3 +110,27 @@ def test_announced_conditional_sanction_is_a_threat(code_text):
 def test_light_verb_noun_triggers(code_text):
     assert only(code_text, "Teachers in Kenya began a hunger strike on Monday.").event_type == "PROTEST"
     assert only(code_text, "The court opened an investigation into the minister.").event_type == "INVESTIGATE"
+
+
+@pytest.mark.parametrize("sentence", [
+    "The president held a press conference on Monday.",
+    "The central bank cut interest rates.",
+    "Spain beat France 2-1 in the final.",
+    "The ministry shared a video of the ceremony.",
+    "The government failed to pay salaries.",
+    "The ministry released a statement.",
+])
+def test_everyday_uses_of_event_verbs_are_not_events(code_text, sentence):
+    assert events(code_text, sentence) == ()
+
+
+@pytest.mark.parametrize("sentence, event_type, target", [
+    ("The EU imposed new sanctions on Iran.", "SANCTION", "IRN"),
+    ("Israeli President Isaac Herzog met Putin at the Kremlin.", "CONSULT", "RUS"),
+    ("Students protested in Dhaka on Sunday.", "PROTEST", None),
+    ("The president of France called the German chancellor on Tuesday.", "CONSULT", "DEU"),
+])
+def test_targets_and_types_of_common_sentences(code_text, sentence, event_type, target):
+    event = only(code_text, sentence)
+    assert event.event_type == event_type
+    assert [a.country for a in event.target] == ([target] if target else [])

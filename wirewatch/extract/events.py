@@ -22,9 +22,13 @@ from wirewatch.extract.reading import ArticleReading
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
-TARGET_PREPS = {"against", "with", "on", "upon", "at", "to"}
+TARGET_PREPS = {"against", "with", "on", "upon", "to"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon"}
+"""Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]"."""
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
-THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "CONSULT", "PROTEST", "ASSAULT"}
+THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE", "INVESTIGATE", "AGREE",
+               "DISAPPROVE", "CONCEDE"}
+"""Types whose object is the thing given or done ("sent workers"), not who receives it."""
 THREAT_MODES = {"ASSAULT": "violence", "FIGHT": "violence", "COERCE": "arrest",
                 "SANCTION": "relations", "MOBILIZE": "violence", "PROTEST": "restrict",
                 "REJECT": "relations"}
@@ -66,7 +70,8 @@ class SentenceEvents:
                 consumed.add(clause.i)
                 found = self._mention(verb, clause, demand, "DEMAND", None)
                 target = [a for c in clause.children if c.dep_ == "nsubj" for a in self.reading.actors(c)]
-                return _replace(found, target=tuple(target)) if found else None
+                trigger = self.reading.span(verb.i, verb.i + 1)
+                return _replace(found, target=tuple(target), trigger=trigger) if found else None
         return None
 
     # -- which verbs are acts -------------------------------------------------------
@@ -91,6 +96,8 @@ class SentenceEvents:
             return self._commitment(verb, inner, trigger)
         if act is not None and lemma in self.lex.cue("refusal"):
             consumed.add(act[0].i)  # "refused to meet" is the refusal, not a meeting
+            refusal = self.lex.match("refuse", set())
+            return self._mention(verb, act[0], refusal, "REJECT", None) if refusal else None
         if verb.dep_ == "xcomp" and verb.head.lower_ in self.lex.cue("commitment_adjectives"):
             found = self.lex.match(lemma, self._objects(verb))
             return (self._mention(verb.head, verb, found, "AGREE", found.event_type, planned=True)
@@ -100,7 +107,10 @@ class SentenceEvents:
             return None
         complement = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
         acted = complement if found.event_type == "AGREE" else verb
-        return self._mention(verb, acted, found, found.event_type, None)
+        event_type = found.event_type
+        if lemma == "protest" and not any(c.dep_ == "dobj" for c in verb.children):
+            event_type = "PROTEST"  # "students protested in Dhaka"; "X protested the decision" is verbal
+        return self._mention(verb, acted, found, event_type, None)
 
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
@@ -129,7 +139,8 @@ class SentenceEvents:
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of":
                     nouns += [g for g in prep.children if g.dep_ == "pobj"]
-        return {form for noun in nouns for form in _lemma_forms(noun)}
+        preps = {f"prep:{c.lower_}" for c in verb.children if c.dep_ == "prep"}
+        return {form for noun in nouns for form in _lemma_forms(noun)} | preps
 
     # -- one mention ----------------------------------------------------------------
     def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,
@@ -194,8 +205,13 @@ class SentenceEvents:
         for child in verb.children:
             if child.dep_ in {"nsubjpass", "dative"}:
                 targets += self.reading.actors(child)
-            elif child.dep_ == "dobj" and not _theme_forms(child) & trigger.objects:
+            elif child.dep_ == "dobj" and not (trigger.event_type in THEME_TYPES
+                                               and _theme_forms(child) & trigger.objects):
                 targets += self.reading.actors(child) or self._owner(child)
+            elif child.dep_ == "dobj":
+                targets += [a for p in child.children if p.dep_ == "prep"
+                            and p.lower_ in OBJECT_TARGET_PREPS for g in p.children
+                            if g.dep_ == "pobj" for a in self.reading.actors(g)]
             elif child.dep_ == "ccomp" and trigger.event_type in {"DEMAND", "REJECT", "DISAPPROVE"}:
                 targets += [a for c in child.children if c.dep_ == "nsubj"
                             for a in self.reading.actors(c)]  # "demanded that X ..."
@@ -242,13 +258,17 @@ class SentenceEvents:
     def _time(self, own: list[Token]) -> TimeExpr | None:
         for token in sorted(own, key=lambda t: t.i):
             ent = self.reading.ent_at.get(token.i)
-            if ent is not None and ent.label_ in {"DATE", "TIME"}:
+            if ent is not None and ent.label_ in {"DATE", "TIME"} and not self._names_a_place(ent):
                 span = self.reading.span(ent.start, ent.end)
                 return TimeExpr(span.text, span.start, span.end)
             if token.dep_ == "advmod" and token.lower_ in self.lex.cue("time_adverbs"):
                 span = self.reading.span(token.i, token.i + 1)
                 return TimeExpr(span.text, span.start, span.end)
         return None
+
+    def _names_a_place(self, ent: SpacySpan) -> bool:
+        """The model sometimes calls a country a DATE ("the coup in Niger")."""
+        return self.reading.r.countries.match(ent.text) is not None
 
     def _quantities(self, own: list[Token]) -> list[Quantity]:
         found, seen = [], set()

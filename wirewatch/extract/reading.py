@@ -212,7 +212,13 @@ class ArticleReading:
                          self._phrase_country(start, end), None)
         # a name the model took for a place, explained by an apposition: "Oshima, the ... Coordinator"
         appositive = next((c for c in ent.root.children if c.dep_ == "appos"), None)
-        return self.actor(appositive) if appositive is not None else None
+        if appositive is not None:
+            return self.actor(appositive)
+        # a city or region acted upon ("attacked Kharkiv") stands for its country's people there
+        place = self.place(ent.root)
+        if place is not None and place.precision != "country":
+            return Actor(span.text, span.start, span.end, place.name, None, place.country, None)
+        return None
 
     def _person(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor:
         known = self._known_person(ent)

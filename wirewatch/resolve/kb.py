@@ -59,6 +59,12 @@ class ActorKB:
         self._by_name = {_fold(name): actor for actor in actors
                          for name in (actor.name, *actor.aliases)}
         self._names = list(self._by_name)
+        # "Putin" alone is Vladimir Putin when no one else in the KB has that surname
+        surnames: dict[str, list[KBActor]] = {}
+        for actor in actors:
+            if actor.type == "person":
+                surnames.setdefault(_fold(actor.name).split()[-1], []).append(actor)
+        self._by_surname = {name: found[0] for name, found in surnames.items() if len(found) == 1}
 
     @classmethod
     def load(cls) -> ActorKB:
@@ -70,7 +76,7 @@ class ActorKB:
         if folded in self._by_name:
             return self._by_name[folded]
         if len(folded.split()) < 2:
-            return None
+            return self._by_surname.get(folded)
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._by_name[best[0]] if best else None
 
