@@ -13,7 +13,8 @@ from typing import Any, BinaryIO, TextIO
 
 from wirewatch.errors import IdConflictError, InputError
 from wirewatch.ingest import read
-from wirewatch.ingest.records import parse_record
+from wirewatch.ingest.decode import decode
+from wirewatch.ingest.records import from_jsonl
 from wirewatch.model import Article, CodedArticle, coded_to_json
 from wirewatch.pipeline import code_articles
 from wirewatch.settings import Settings
@@ -95,17 +96,25 @@ def _fresh(articles: Iterable[Article], store: Store, report: IngestReport,
             on_article(report)
 
 
-def code_stream(lines: Iterable[str], *, settings: Settings, origin: str = "<stdin>",
+def code_stream(data: bytes, *, settings: Settings, origin: str = "<stdin>",
                 on_problem: Callable[[InputError], None]) -> Iterator[dict[str, Any]]:
-    """``wirewatch code``: one output object per readable input line, touching no database."""
+    """``wirewatch code``: one output object per readable JSON line, touching no database.
+
+    The input is decoded as ingest decodes files (UTF-8 with or without BOM, UTF-16,
+    detected legacy encodings), and read with the same JSON Lines reader.
+    """
 
     def articles() -> Iterator[Article]:
-        for number, line in enumerate(lines, start=1):
-            if line.strip():
-                try:
-                    yield parse_record(line, f"{origin}:{number}", {})
-                except InputError as error:
-                    on_problem(error)
+        try:
+            text = decode(data, origin)
+        except InputError as error:
+            on_problem(error)
+            return
+        for item in from_jsonl(text, origin, {}):
+            if isinstance(item, InputError):
+                on_problem(item)
+            else:
+                yield item
 
     for coded in code_articles(articles(), settings):
         yield coded_to_json(coded)

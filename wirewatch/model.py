@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
@@ -20,6 +20,7 @@ EventType = Literal[
 Factuality = Literal["asserted", "planned", "hypothetical", "negated", "reported"]
 Precision = Literal["country", "admin1", "city"]
 FACTUALITIES: tuple[Factuality, ...] = ("asserted", "planned", "hypothetical", "negated", "reported")
+EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
 
 @dataclass(frozen=True, slots=True)

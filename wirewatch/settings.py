@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import pydantic_settings
 from pydantic import Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
@@ -45,6 +46,9 @@ class Settings(BaseSettings):
         given = {key: value for key, value in overrides.items() if value is not None}
         try:
             return cls(**{**from_file, **given})
+        except pydantic_settings.SettingsError as exc:  # an environment value it cannot parse
+            raise SettingsError("A WIREWATCH_* environment variable is not valid", str(exc),
+                                'Lists are JSON there: WIREWATCH_LANGUAGES=\'["en", "fr"]\'') from None
         except ValidationError as exc:
             problem = exc.errors()[0]
             where = ".".join(str(part) for part in problem["loc"]) or "settings"

@@ -20,7 +20,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str, stdin: str | None = None
     """Run ``wirewatch ARGS``; returns (exit status, stdout, stderr)."""
     if stdin is not None:
         assert monkeypatch is not None
-        monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
+        monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(stdin.encode("utf-8"))))
     capsys.readouterr()
     try:
         main(list(args))
@@ -156,3 +156,55 @@ def test_metadata_options_apply_to_one_file_only(capsys, db_path, tmp_path):
     code, _, err = run(capsys, "ingest", str(tmp_path / "a.txt"), str(tmp_path / "b.txt"),
                        "--publisher", "Reuters", "--db", str(db_path))
     assert code == 2 and "single file" in err
+
+
+def test_an_id_conflict_skips_that_article_only(capsys, db_path, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in [
+        {"id": "same", "text": "Police arrested 12 protesters in Minsk on Monday."},
+        {"id": "same", "text": "Iran condemned the strike on its embassy in Damascus."},
+        {"id": "later", "text": "Rebels attacked an army base in northern Mali."},
+    ]), encoding="utf-8")
+    code, _, err = run(capsys, "ingest", str(path), "--db", str(db_path))
+    assert code == 0 and "batch.jsonl:2" in err and "same" in err
+    assert {row[0] for row in table_rows(db_path, "articles")} == {"same", "later"}
+
+
+def test_code_reads_latin1_and_bom_input(capsys, monkeypatch, tmp_path):
+    path = tmp_path / "in.jsonl"
+    line = json.dumps({"id": "é", "text": "Les délégués ont quitté Genève. Russian troops attacked "
+                                          "Kharkiv on Monday."}, ensure_ascii=False)
+    path.write_bytes(line.encode("cp1252") + b"\n")
+    code, out, err = run(capsys, "code", str(path))
+    assert code == 0 and json.loads(out)["id"] == "é"
+    path.write_bytes(b"\xef\xbb\xbf" + line.encode("utf-8") + b"\n")
+    code, out, err = run(capsys, "code", str(path))
+    assert code == 0 and json.loads(out)["id"] == "é" and err == ""
+
+
+def test_user_text_with_markup_is_printed_as_text(capsys, db_path, tmp_path):
+    path = tmp_path / "batch.jsonl"
+    path.write_text(json.dumps({"id": "[/i]", "text": "Russian troops attacked Kharkiv on Monday."})
+                    + "\n", encoding="utf-8")
+    code, _, _ = run(capsys, "ingest", str(path), "--db", str(db_path))
+    assert code == 0
+    code, out, _ = run(capsys, "show", "1", "--db", str(db_path))
+    assert code == 0 and "[/i]" in out
+
+
+def test_reading_a_missing_database_does_not_create_it(capsys, tmp_path):
+    missing = tmp_path / "typo.db"
+    code, _, err = run(capsys, "events", "--db", str(missing))
+    assert code == 2 and "no database" in err and not missing.exists()
+
+
+def test_event_type_filter_is_checked_and_case_blind(capsys, example_db):
+    code, out, _ = run(capsys, "events", "--db", str(example_db), "--type", "fight", "--format", "json")
+    assert code == 0 and [e["event_type"] for e in json.loads(out)] == ["FIGHT"]
+    code, _, err = run(capsys, "events", "--db", str(example_db), "--type", "BATTLE")
+    assert code == 2 and "not a PLOVER event type" in err
+
+
+def test_search_without_hits_still_prints_its_table(capsys, example_db):
+    code, out, _ = run(capsys, "search", "zanzibar", "--db", str(example_db))
+    assert code == 0 and "0 sentence(s)" in out

@@ -53,7 +53,9 @@ def _unique_claims(claims: list[Claim]) -> list[Claim]:
     """One claim per kind and statement: repeats of a figure are evidence, not new claims."""
     kept: dict[tuple[object, ...], Claim] = {}
     for claim in claims:
-        key = (claim.kind, tuple((q.value, q.low, q.high, q.counted) for q in claim.quantities),
+        # a violation claim is its statement; a figure is its count, however often repeated
+        said = claim.text if claim.kind == "violation" else ""
+        key = (claim.kind, said, tuple((q.value, q.low, q.high, q.counted) for q in claim.quantities),
                tuple(a.country for a in claim.about))
         if key in kept:
             old = kept[key]

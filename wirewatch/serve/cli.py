@@ -8,18 +8,19 @@ from __future__ import annotations
 
 import sys
 import time
-from contextlib import nullcontext
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from wirewatch import jobs
-from wirewatch.errors import InputError, WirewatchError
+from wirewatch.errors import InputError, StoreError, WirewatchError
+from wirewatch.model import EVENT_TYPES
 from wirewatch.serve import render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
@@ -77,10 +78,11 @@ def ingest(
 
 def _report_ingest(report: jobs.IngestReport, db: str) -> None:
     for problem in report.problems:
-        err.print(f"[red]skipped:[/red] {problem.message}", highlight=False)
+        err.print(f"[red]skipped:[/red] {escape(problem.message)}", highlight=False)
     for coded in report.uncoded:
-        err.print(f"[yellow]stored, {coded.note}:[/yellow] {coded.article.id}", highlight=False)
-    out.print(f"{len(report.stored)} article(s) stored in {db}, {len(report.duplicates)} already "
+        err.print(f"[yellow]stored, {escape(coded.note or '')}:[/yellow] {escape(coded.article.id)}",
+                  highlight=False)
+    out.print(f"{len(report.stored)} article(s) stored in {escape(db)}, {len(report.duplicates)} already "
               f"there; {report.events} event(s), {report.claims} claim(s); "
               f"{len(report.problems)} problem(s).", highlight=False)
     if not report.stored and not report.duplicates:
@@ -98,8 +100,12 @@ def events(
 ) -> None:
     """List stored events."""
     settings = Settings.load(config, db=db)
-    with Store.open(settings.db) as store:
-        found = store.events(event_type=event_type, country=country, limit=limit)
+    if event_type is not None and event_type.upper() not in EVENT_TYPES:
+        raise InputError(f"--type {event_type!r} is not a PLOVER event type",
+                         f"wirewatch codes {', '.join(EVENT_TYPES)}", "Use one of those")
+    with _existing_store(settings.db) as store:
+        found = store.events(event_type=event_type and event_type.upper(), country=country,
+                             limit=limit)
     if format is Format.json:
         out.print_json(render.to_json_text([render.event_json(e.id, e.article_id, e.event) for e in found]))
     elif format is Format.csv:
@@ -120,18 +126,18 @@ def show(
 ) -> None:
     """Show one event with its quoted evidence."""
     settings = Settings.load(config, db=db)
-    with Store.open(settings.db) as store:
+    with _existing_store(settings.db) as store:
         stored = store.event(event_id)
     event = stored.event
     if format is Format.json:
         out.print_json(render.to_json_text(render.event_json(stored.id, stored.article_id, event)))
         return
     row = render.event_row(stored.id, stored.article_id, event)
-    lines = "\n".join(f"[bold]{key}[/bold]: {value}" for key, value in row.items() if value)
+    lines = "\n".join(f"[bold]{key}[/bold]: {escape(value)}" for key, value in row.items() if value)
     out.print(Panel(lines, title=f"event {stored.id}", expand=False), highlight=False)
     trigger = (event.trigger.start, event.trigger.end)
     for evidence in event.evidence:
-        out.print(f"[dim]{evidence.article_id} {evidence.start}-{evidence.end}[/dim]")
+        out.print(f"[dim]{escape(evidence.article_id)} {evidence.start}-{evidence.end}[/dim]")
         out.print(render.evidence_text(evidence.quote, evidence.start, trigger))
 
 
@@ -145,7 +151,7 @@ def search(
 ) -> None:
     """Full-text search over stored sentences."""
     settings = Settings.load(config, db=db)
-    with Store.open(settings.db) as store:
+    with _existing_store(settings.db) as store:
         hits = store.search(text, limit=limit)
     rows = [{"article": h.article_id, "sentence": str(h.sentence_index), "start": str(h.start),
              "end": str(h.end), "text": h.text} for h in hits]
@@ -154,7 +160,8 @@ def search(
     elif format is Format.csv:
         sys.stdout.write(render.to_csv(rows))
     else:
-        out.print(render.table(f"{len(rows)} sentence(s) matching {text!r}", rows))
+        out.print(render.table(f"{len(rows)} sentence(s) matching {escape(repr(text))}", rows,
+                               ["article", "sentence", "start", "end", "text"]))
 
 
 @app.command()
@@ -168,17 +175,17 @@ def code(
 
     def report(problem: InputError) -> None:
         problems.append(problem)
-        err.print(f"skipped: {problem.message}", highlight=False)
+        err.print(f"skipped: {escape(problem.message)}", highlight=False)
 
     if path != "-" and not Path(path).is_file():
         raise InputError(f"{path} is not a file", "wirewatch code reads one JSON Lines file or -",
                          "Check the path")
-    with (open(path, encoding="utf-8") if path != "-" else nullcontext(sys.stdin)) as lines:
-        written = 0
-        origin = "<stdin>" if path == "-" else path
-        for record in jobs.code_stream(lines, settings=settings, origin=origin, on_problem=report):
-            sys.stdout.write(jobs.dumps(record) + "\n")
-            written += 1
+    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    origin = "<stdin>" if path == "-" else path
+    written = 0
+    for record in jobs.code_stream(data, settings=settings, origin=origin, on_problem=report):
+        sys.stdout.write(jobs.dumps(record) + "\n")
+        written += 1
     if written == 0 and problems:
         raise typer.Exit(1)
 
@@ -196,12 +203,21 @@ def evaluate(
     print_plover(evaluate_plover(Settings.load(config), eval_dir), out)
 
 
+def _existing_store(db: str) -> Store:
+    """A store to read from; a mistyped --db must not silently create an empty database."""
+    path = Path(db.removeprefix("sqlite:///"))
+    if not path.exists():
+        raise StoreError(f"no database at {db}", "nothing has been ingested there",
+                         "Check --db / WIREWATCH_DB, or run `wirewatch ingest` first")
+    return Store.open(db)
+
+
 def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, turning wirewatch errors into one line each (exit status 2)."""
     try:
         app(args=argv, prog_name="wirewatch")
     except WirewatchError as error:
-        err.print(f"[red]error:[/red] {error.message}", highlight=False)
+        err.print(f"[red]error:[/red] {escape(error.message)}", highlight=False)
         sys.exit(2)
 
 
