@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract import attribution
 from wirewatch.extract.events import NUMBER_LABELS, quantity_of
 from wirewatch.extract.reading import ArticleReading
 from wirewatch.model import Actor, Claim, Quantity
@@ -63,7 +64,7 @@ class SentenceClaims:
                        and t.i == self.reading.ent_at[t.i].root.i
                        for p in [self.reading.place(t)] if p is not None)
         return Claim(kind, sentence.text, sentence.start, sentence.end,  # type: ignore[arg-type]
-                     claimant=self._claimant(verb), about=tuple(about), quantities=quantities,
+                     claimant=attribution.claimant(self.reading, verb), about=tuple(about), quantities=quantities,
                      places=places, evidence=(self.reading.evidence(self.sentence),))
 
     def _about(self, verb: Token) -> list[Actor]:
@@ -78,15 +79,6 @@ class SentenceClaims:
                 owners = [c for c in child.children if c.dep_ == "poss"]
                 return [a for owner in owners for a in self.reading.actors(owner)]
         return []
-
-    def _claimant(self, verb: Token) -> Actor | None:
-        token = verb
-        while token.dep_ in {"ccomp", "conj", "advcl"} and token.head.i != token.i:
-            token = token.head
-            if token.lemma_.lower() in self.lex.cue("reporting"):
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                return self.reading.actor(subject) if subject is not None else None
-        return None
 
 
 def _is_reference(number: SpacySpan) -> bool:

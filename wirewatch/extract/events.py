@@ -16,6 +16,7 @@ import dataclasses
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract import attribution
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import counted_noun, counted_span, read_number
 from wirewatch.extract.reading import ArticleReading
@@ -152,7 +153,8 @@ class SentenceEvents:
         if not source and not target:
             return None
         own = _own_tokens(head)
-        factuality, claimant = self._factuality(head, verb, planned)
+        claimant = attribution.claimant(self.reading, head)
+        factuality = attribution.factuality(self.lex, head, verb, planned, claimant)
         if factuality == "planned" and event_type in COOPERATIVE and intended is None:
             event_type, intended = "AGREE", event_type
         if event_type == "ASSAULT" and any(t.lemma_.lower() in self.lex.cue("fighting") for t in self.sentence):
@@ -282,45 +284,6 @@ class SentenceEvents:
         return found
 
     # -- factuality, claimant, mode, context, confidence ----------------------------------
-    def _factuality(self, head: Token, verb: Token, planned: bool) -> tuple[str, Actor | None]:
-        claimant = self._claimant(head)
-        chain = {head, verb}
-        if any(c.dep_ == "neg" for t in chain for c in t.children) or (
-                head.dep_ in {"xcomp", "ccomp"}
-                and head.head.lemma_.lower() in self.lex.cue("negation_verbs")):
-            return "negated", claimant
-        auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "mark"}}
-        reported_future = "would" in auxes and head.dep_ == "ccomp" and (
-            head.head.lemma_.lower() in self.lex.cue("reporting"))  # "said it would allow"
-        if auxes & (self.lex.cue("hypothetical") | {"if", "unless"}) and not (
-                reported_future and not auxes & {"if", "unless"}):
-            return "hypothetical", claimant
-        if reported_future:
-            return "planned", claimant
-        headline = head.dep_ == "ROOT" and "to" in auxes and any(c.dep_ == "nsubj" for c in head.children)
-        if planned or headline or auxes & self.lex.cue("future") or _is_going_to(head):
-            return "planned", claimant
-        return ("reported" if claimant else "asserted"), claimant
-
-    def _claimant(self, head: Token) -> Actor | None:
-        """Who the sentence attributes the act to: "X said", "as revealed by X", "according to X"."""
-        token = head
-        while token.dep_ in {"ccomp", "xcomp", "conj"} and token.head.i != token.i:
-            token = token.head
-            if token.lemma_.lower() in self.lex.cue("reporting"):
-                subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
-                return self.reading.actor(subject) if subject is not None else None
-        for child in token.children:
-            if child.dep_ == "advcl" and child.lemma_.lower() in self.lex.cue("reporting"):
-                for grand in child.children:
-                    if grand.dep_ in {"agent", "nsubj"}:
-                        who = next((g for g in grand.children if g.dep_ == "pobj"), grand)
-                        return self.reading.actor(who)
-            if child.dep_ == "prep" and child.lower_ == "according":
-                for pobj in (g for p in child.children for g in p.children if g.dep_ == "pobj"):
-                    return self.reading.actor(pobj)
-        return None
-
     def _mode(self, event_type: str, trigger: Trigger, own: list[Token], source: list[Actor],
               target: list[Actor], place: Place | None) -> str | None:
         if trigger.mode and event_type == trigger.event_type:
@@ -407,10 +370,6 @@ def _own_tokens(root: Token) -> list[Token]:
                 continue
             stack.append(child)
     return found
-
-
-def _is_going_to(verb: Token) -> bool:
-    return verb.head.lower_ == "going" and verb.dep_ == "xcomp"
 
 
 def _lemma_forms(token: Token) -> list[str]:

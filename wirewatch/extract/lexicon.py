@@ -35,7 +35,6 @@ class Lexicon:
     sectors: dict[str, str]
     """Agent noun lemma -> sector."""
     military_modifiers: frozenset[str]
-    trigger_lemmas: frozenset[str]
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -56,7 +55,6 @@ class Lexicon:
             cues={name: frozenset(words) for name, words in data["cues"].items()},
             sectors={word: sector for sector, words in sectors.items() for word in words},
             military_modifiers=military,
-            trigger_lemmas=frozenset(lemma for t in triggers for lemma in t.lemmas),
         )
 
     def match(self, lemma: str, objects: set[str]) -> Trigger | None:

@@ -86,8 +86,7 @@ class ArticleReading:
         if entry is None:
             return None
         span = self.span(ent.start, ent.end)
-        return Place(span.text, span.start, span.end, entry.name, entry.country, entry.admin1,
-                     entry.lat, entry.lon, entry.precision, entry.geo_id)
+        return entry.as_place(span.text, span.start, span.end)
 
     def is_place_use(self, token: Token) -> bool:
         """True when a place name is used as a location, not as a government or people."""

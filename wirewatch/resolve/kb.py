@@ -1,7 +1,7 @@
 """The actor knowledge base: named people and organisations with dated roles.
 
 Shipped as ``data/actors.json`` so that an analyst can read and correct it.
-Names match exactly after folding case, hyphens and diacritics, or fuzzily
+Names match exactly after folding case, punctuation and diacritics (``names.key``), or fuzzily
 (rapidfuzz ``ratio``: WRatio misfires on short names) above a high cut-off,
 so "Kim Jong Un" and "Kim Jong-un" are one person but "Kim" alone is not.
 """
@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
-import unicodedata
 from dataclasses import dataclass
 from importlib import resources
 
 from rapidfuzz import fuzz, process
+
+from wirewatch.resolve.names import key
 
 FUZZY_CUTOFF = 92.0
 
@@ -56,14 +57,14 @@ class ActorKB:
 
     def __init__(self, actors: list[KBActor]) -> None:
         self.actors = {actor.id: actor for actor in actors}
-        self._by_name = {_fold(name): actor for actor in actors
+        self._by_name = {key(name): actor for actor in actors
                          for name in (actor.name, *actor.aliases)}
         self._names = list(self._by_name)
         # "Putin" alone is Vladimir Putin when no one else in the KB has that surname
         surnames: dict[str, list[KBActor]] = {}
         for actor in actors:
             if actor.type == "person":
-                surnames.setdefault(_fold(actor.name).split()[-1], []).append(actor)
+                surnames.setdefault(key(actor.name).split()[-1], []).append(actor)
         self._by_surname = {name: found[0] for name, found in surnames.items() if len(found) == 1}
 
     @classmethod
@@ -72,19 +73,13 @@ class ActorKB:
 
     def match(self, name: str) -> KBActor | None:
         """The actor called ``name``, or None; fuzzy only for names of two or more words."""
-        folded = _fold(name)
+        folded = key(name)
         if folded in self._by_name:
             return self._by_name[folded]
         if len(folded.split()) < 2:
             return self._by_surname.get(folded)
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._by_name[best[0]] if best else None
-
-
-def _fold(name: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", name.casefold().replace("-", " "))
-    plain = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(plain.removeprefix("the ").split())
 
 
 def _actor(record: dict) -> KBActor:
