@@ -27,7 +27,8 @@ from wirewatch.store import Store
 
 app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical events out.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
-out = Console(soft_wrap=True)
+# Piped output gets room for the event table rather than Rich's 80-column default.
+out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
 DbOption = Annotated[str | None, typer.Option("--db", envvar="WIREWATCH_DB",
