@@ -29,6 +29,8 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     """(article id, id of the stored copy) for articles already in the store."""
     problems: list[InputError] = field(default_factory=list)
+    chars_read: int = 0
+    """Characters of article text read so far: how far through the input the run is."""
 
     @property
     def events(self) -> int:
@@ -79,6 +81,7 @@ def _read_all(paths: Iterable[str], meta: Mapping[str, str | None] | None,
                 if isinstance(item, InputError):
                     report.problems.append(item)
                 else:
+                    report.chars_read += len(item.text)
                     yield item
         except InputError as error:
             report.problems.append(error)

@@ -16,7 +16,15 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
-from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 
 from wirewatch import jobs
 from wirewatch.errors import InputError, StoreError, WirewatchError
@@ -63,18 +71,32 @@ def ingest(
                          f"{len(paths)} paths were given" if len(paths) > 1 else f"{paths[0]} is a folder",
                          "Give them with a single file, or put them in a JSON Lines/CSV file")
     started = time.perf_counter()
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=err, transient=True) as progress:
-        task = progress.add_task("reading", total=None)
+    total = _input_size(paths)
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
+               TaskProgressColumn(), TimeElapsedColumn(), TimeRemainingColumn()]
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("reading", total=total)
 
         def show(report: jobs.IngestReport) -> None:
             done = len(report.stored) + len(report.duplicates)
             rate = done / max(time.perf_counter() - started, 1e-9)
-            progress.update(task, description=f"{done} articles ({rate:.1f}/s), "
-                                              f"{report.events} events, {len(report.problems)} problems")
+            progress.update(task, completed=min(report.chars_read, total or 0) if total else None,
+                            description=f"{done} articles ({rate:.1f}/s), {report.events} events, "
+                                        f"{len(report.problems)} problems")
 
         report = jobs.ingest(paths, settings=settings, meta=meta, on_article=show)
     _report_ingest(report, settings.db)
+
+
+def _input_size(paths: list[str]) -> int | None:
+    """Bytes to read (the progress bar's length); None when reading standard input."""
+    if "-" in paths:
+        return None
+    size = 0
+    for path in map(Path, paths):
+        files = path.rglob("*") if path.is_dir() else [path]
+        size += sum(f.stat().st_size for f in files if f.is_file())
+    return size or None
 
 
 def _report_ingest(report: jobs.IngestReport, db: str) -> None:
