@@ -13,7 +13,8 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract import attribution
-from wirewatch.extract.events import NUMBER_LABELS, quantity_of
+from wirewatch.extract.events import NUMBER_LABELS
+from wirewatch.extract.quantities import quantity_of
 from wirewatch.extract.reading import ArticleReading
 from wirewatch.model import Actor, Claim, Quantity
 

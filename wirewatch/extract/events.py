@@ -18,7 +18,7 @@ from spacy.tokens import Token
 
 from wirewatch.extract import attribution
 from wirewatch.extract.lexicon import Trigger
-from wirewatch.extract.quantities import counted_noun, counted_span, read_number
+from wirewatch.extract.quantities import quantity_of
 from wirewatch.extract.reading import ArticleReading
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 
@@ -320,23 +320,6 @@ class SentenceEvents:
         return round(min(max(score, 0.05), 0.95), 2)
 
 
-def quantity_of(reading: ArticleReading, number: SpacySpan) -> Quantity | None:
-    """A Quantity record for a number entity, with what it counts."""
-    parsed = read_number([token.text for token in number])
-    if parsed is None:
-        return None
-    noun = counted_noun(number)
-    start, end = number.start, number.end
-    counted = None
-    if noun is not None:
-        first, last = counted_span(noun)
-        counted = reading.span(first, last).text
-        end = max(end, last)
-    span = reading.span(start, end)
-    return Quantity(span.text, span.start, span.end, parsed.value, parsed.low, parsed.high,
-                    parsed.approximate, counted)
-
-
 def _conditional(*verbs: Token) -> bool:
     """Whether an "if"/"unless" clause hangs from the act."""
     return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
@@ -398,4 +381,4 @@ def _replace(mention: EventMention, **changes: object) -> EventMention:
     return dataclasses.replace(mention, **changes)  # type: ignore[arg-type]
 
 
-__all__ = ["SentenceEvents", "quantity_of"]
+__all__ = ["SentenceEvents"]

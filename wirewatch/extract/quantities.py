@@ -14,6 +14,9 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract.reading import ArticleReading
+from wirewatch.model import Quantity
+
 APPROXIMATE = {"around", "about", "some", "nearly", "almost", "roughly", "approximately", "over",
                "estimated", "several", "up", "least", "more", "less", "fewer", "under", "than",
                "circa", "~", "at"}
@@ -144,4 +147,21 @@ def counted_span(noun: Token) -> tuple[int, int]:
     return start, noun.i + 1
 
 
-__all__ = ["Reading", "counted_noun", "counted_span", "read_number"]
+def quantity_of(reading: ArticleReading, number: SpacySpan) -> Quantity | None:
+    """A Quantity record for a number entity, with what it counts."""
+    parsed = read_number([token.text for token in number])
+    if parsed is None:
+        return None
+    noun = counted_noun(number)
+    start, end = number.start, number.end
+    counted = None
+    if noun is not None:
+        first, last = counted_span(noun)
+        counted = reading.span(first, last).text
+        end = max(end, last)
+    span = reading.span(start, end)
+    return Quantity(span.text, span.start, span.end, parsed.value, parsed.low, parsed.high,
+                    parsed.approximate, counted)
+
+
+__all__ = ["Reading", "counted_noun", "counted_span", "quantity_of", "read_number"]
