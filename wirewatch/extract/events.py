@@ -19,7 +19,7 @@ from spacy.tokens import Token
 from wirewatch.extract import attribution
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
-from wirewatch.extract.reading import ArticleReading
+from wirewatch.extract.reading import ArticleReading, of_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
@@ -72,7 +72,7 @@ class SentenceEvents:
                 found = self._mention(verb, clause, demand, "DEMAND", None)
                 target = [a for c in clause.children if c.dep_ == "nsubj" for a in self.reading.actors(c)]
                 trigger = self.reading.span(verb.i, verb.i + 1)
-                return _replace(found, target=tuple(target), trigger=trigger) if found else None
+                return dataclasses.replace(found, target=tuple(target), trigger=trigger) if found else None
         return None
 
     # -- which verbs are acts -------------------------------------------------------
@@ -126,7 +126,7 @@ class SentenceEvents:
         if lemma in {"threaten", "warn"}:
             found = self._mention(head, inner, trigger, "THREATEN", None)
             mode = THREAT_MODES.get(trigger.event_type)
-            return _replace(found, mode=mode, factuality="asserted") if found else None
+            return dataclasses.replace(found, mode=mode, factuality="asserted") if found else None
         agree = self.lex.match(lemma, set())
         if agree is not None and agree.event_type == "AGREE":
             return self._mention(head, inner, trigger, "AGREE", trigger.event_type, planned=True)
@@ -136,12 +136,8 @@ class SentenceEvents:
         """Lemmas of what the verb acts on: "dispatching thousands of [workers]"."""
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
-        for noun in list(nouns):
-            for prep in noun.children:
-                if prep.dep_ == "prep" and prep.lower_ == "of":
-                    nouns += [g for g in prep.children if g.dep_ == "pobj"]
         preps = {f"prep:{c.lower_}" for c in verb.children if c.dep_ == "prep"}
-        return {form for noun in nouns for form in _lemma_forms(noun)} | preps
+        return {form for noun in nouns for form in _theme_forms(noun)} | preps
 
     # -- one mention ----------------------------------------------------------------
     def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,
@@ -363,9 +359,7 @@ def _lemma_forms(token: Token) -> list[str]:
 
 def _theme_forms(noun: Token) -> set[str]:
     """Lemma forms of an object and of its "of" noun: "thousands of [workers]"."""
-    nouns = [noun] + [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-                      for g in p.children if g.dep_ == "pobj"]
-    return {form for n in nouns for form in _lemma_forms(n)}
+    return {form for n in [noun, *of_objects(noun)] for form in _lemma_forms(n)}
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:
@@ -375,10 +369,6 @@ def _unique(actors: list[Actor]) -> list[Actor]:
             seen.add((actor.start, actor.end))
             out.append(actor)
     return out
-
-
-def _replace(mention: EventMention, **changes: object) -> EventMention:
-    return dataclasses.replace(mention, **changes)  # type: ignore[arg-type]
 
 
 __all__ = ["SentenceEvents"]

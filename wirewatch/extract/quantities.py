@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract.reading import ArticleReading
+from wirewatch.extract.reading import ArticleReading, of_objects
 from wirewatch.model import Quantity
 
 APPROXIMATE = {"around", "about", "some", "nearly", "almost", "roughly", "approximately", "over",
@@ -130,12 +130,7 @@ def counted_noun(number: SpacySpan) -> Token | None:
         return root.head
     if root.dep_ in {"quantmod", "compound"} and root.head.dep_ == "nummod":
         return root.head.head
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            objects = [grand for grand in child.children if grand.dep_ == "pobj"]
-            if objects:
-                return objects[0]
-    return None
+    return next(iter(of_objects(root)), None)
 
 
 def counted_span(noun: Token) -> tuple[int, int]:

@@ -77,11 +77,15 @@ class ArticleReading:
         ent = self.ent_at.get(token.i)
         if ent is None or not self._place_like(ent):
             return None
-        if ent.start not in self._places:
-            self._places[ent.start] = self._resolve_place(ent)
-        return self._places[ent.start]
+        return self._resolve_place(ent)
 
     def _resolve_place(self, ent: SpacySpan) -> Place | None:
+        """The gazetteer's place for an entity, looked up once per article."""
+        if ent.start not in self._places:
+            self._places[ent.start] = self._lookup_place(ent)
+        return self._places[ent.start]
+
+    def _lookup_place(self, ent: SpacySpan) -> Place | None:
         entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
         if entry is None:
             return None
@@ -288,14 +292,17 @@ class ArticleReading:
         return None
 
 
+def of_objects(noun: Token) -> list[Token]:
+    """The nouns after "of": "thousands of [workers]", "a group of [diplomats]"."""
+    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+            for g in p.children if g.dep_ == "pobj"]
+
+
 def _members(token: Token) -> Token | None:
     """ "a group of diplomats", "thousands of Nigerians": the members are the actor."""
     if token.lemma_.lower() not in COLLECTIVE and token.ent_type_ != "CARDINAL":
         return None
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            return next((g for g in prep.children if g.dep_ == "pobj"), None)
-    return None
+    return next(iter(of_objects(token)), None)
 
 
 def _strip_determiner(text: str) -> str:
@@ -303,4 +310,4 @@ def _strip_determiner(text: str) -> str:
     return rest if first.lower() in _DETERMINERS and rest else text
 
 
-__all__ = ["ArticleReading", "Resolvers"]
+__all__ = ["ArticleReading", "Resolvers", "of_objects"]

@@ -32,6 +32,7 @@ from wirewatch.model import EVENT_TYPES
 from wirewatch.serve import render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
+from wirewatch.store.connect import database_path
 
 app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical events out.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
@@ -228,8 +229,7 @@ def evaluate(
 
 def _existing_store(db: str) -> Store:
     """A store to read from; a mistyped --db must not silently create an empty database."""
-    path = Path(db.removeprefix("sqlite:///"))
-    if not path.exists():
+    if not database_path(db).exists():
         raise StoreError(f"no database at {db}", "nothing has been ingested there",
                          "Check --db / WIREWATCH_DB, or run `wirewatch ingest` first")
     return Store.open(db)
