@@ -142,6 +142,23 @@ class TimeExpr:
 
 
 @dataclass(frozen=True, slots=True)
+class Acled:
+    """An ACLED-style classification of an event, beside its PLOVER type.
+
+    ``event_type``/``sub_event_type`` use ACLED's names ("Battles"/"Armed clash").
+    The five classes CASE 2021 adds to ACLED's 25 (natural and man-made disasters,
+    organized crime, diplomatic events, attribution of responsibility) come under
+    ``event_type`` "Other", which ACLED itself never uses.
+    """
+
+    event_type: str
+    sub_event_type: str
+    code: str
+    """The CASE 2021 label, e.g. ``ARMED_CLASH``."""
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
 class EventMention:
     """One event coded from text, with everything it was read from.
 
@@ -155,11 +172,14 @@ class EventMention:
     confidence: float
     mode: str | None = None
     context: tuple[str, ...] = ()
+    acled: Acled | None = None
     intended: EventType | None = None
     """For AGREE: the type of act agreed to (AID for "agreed to send workers")."""
     source: tuple[Actor, ...] = ()
     target: tuple[Actor, ...] = ()
-    """The recipient: who is acted upon, hosted, aided or fought."""
+    """Who is acted upon, hosted, aided or fought (PLOVER's "recipient" in general)."""
+    recipient: tuple[Actor, ...] = ()
+    """For AID and COOPERATE (and AGREE to either): who receives the help or cooperation."""
     place: Place | None = None
     time: TimeExpr | None = None
     quantities: tuple[Quantity, ...] = ()
@@ -228,6 +248,7 @@ def coded_to_json(coded: CodedArticle) -> dict[str, Any]:
 
 __all__ = [
     "FACTUALITIES",
+    "Acled",
     "Actor",
     "Article",
     "Claim",

@@ -7,7 +7,7 @@ import json
 import pytest
 
 from wirewatch.errors import InputError
-from wirewatch.evaluate.gold import evaluate_plover
+from wirewatch.evaluate.gold import evaluate_case, evaluate_plover
 from wirewatch.settings import Settings
 
 pytestmark = pytest.mark.slow
@@ -37,3 +37,21 @@ def test_evaluate_plover_scores_a_small_gold_file(tmp_path):
 def test_missing_gold_data_says_where_it_should_be(tmp_path):
     with pytest.raises(InputError, match="not found"):
         evaluate_plover(Settings(), eval_dir=tmp_path)
+
+
+CASE = [
+    {"id": "c1", "label": "ARREST", "text": "Police arrested twelve protesters in Nairobi on Friday."},
+    {"id": "c2", "label": "AIR_STRIKE", "text": "The weather was mild."},
+]
+
+
+def test_evaluate_case_labels_a_snippet_by_its_most_confident_event(tmp_path):
+    folder = tmp_path / "events"
+    folder.mkdir()
+    (folder / "case2021-task2-dev.jsonl").write_text(
+        "".join(json.dumps(r) + "\n" for r in CASE), encoding="utf-8")
+    report = evaluate_case(Settings(), eval_dir=tmp_path)
+    scores = {s.label: s for s in report.scores}
+    assert set(scores) == {"ARREST", "AIR_STRIKE"}
+    assert scores["ARREST"].correct == 1  # COERCE arrest -> Strategic developments/Arrests
+    assert scores["AIR_STRIKE"].predicted == 0 and ("AIR_STRIKE", "NONE", 1) in report.confusions

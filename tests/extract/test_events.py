@@ -134,3 +134,56 @@ def test_targets_and_types_of_common_sentences(code_text, sentence, event_type, 
     event = only(code_text, sentence)
     assert event.event_type == event_type
     assert [a.country for a in event.target] == ([target] if target else [])
+
+
+def test_a_physical_act_with_no_one_named_is_still_an_event(code_text):
+    event = only(code_text, "A bomb exploded in a market in Kabul on Monday.")
+    assert event.event_type == "ASSAULT" and event.mode == "explosives"
+    assert event.place is not None and event.place.country == "AFG"
+
+
+def test_a_noun_names_the_act_when_no_verb_does(code_text):
+    event = only(code_text, "Protests erupted in Tripoli on Tuesday.")
+    assert event.event_type == "PROTEST" and event.trigger.text == "Protests"
+    assert event.place is not None and event.place.country == "LBY"
+
+
+def test_a_participle_tells_a_physical_act(code_text):
+    found = events(code_text, "Six soldiers killed in the ambush were buried in Mosul.")
+    assert [e.event_type for e in found] == ["ASSAULT"]
+    assert [a.sector for a in found[0].target] == ["military"]
+
+
+def test_aid_has_a_recipient(code_text):
+    event = only(code_text, "Germany sent humanitarian aid to Ukraine on Friday.")
+    assert event.event_type == "AID"
+    assert [a.country for a in event.recipient] == ["UKR"] == [a.country for a in event.target]
+    assert only(code_text, "Russia attacked Ukraine on Friday.").recipient == ()
+
+
+def test_a_stated_intent_to_coerce_is_a_threat(code_text):
+    event = only(code_text, "Greece plans to impose restrictions on migrants from Albania.")
+    assert event.event_type == "THREATEN" and event.factuality == "asserted"
+
+
+def test_an_act_done_in_a_country_is_done_to_it(code_text):
+    event = only(code_text, "The army imposed a curfew in Sudan on Thursday.")
+    assert event.event_type == "COERCE" and event.mode == "curfew"
+    assert [a.country for a in event.target] == ["SDN"]
+
+
+def test_noun_modifiers_of_the_object_count_as_its_theme(code_text):
+    event = only(code_text, "Qatar launched a mediation effort between Syria and Jordan.")
+    assert event.event_type == "CONSULT"
+    assert [a.country for a in event.target] == ["SYR", "JOR"]
+
+
+def test_every_event_carries_an_acled_class_that_fits_its_type(code_text):
+    for sentence in ("Rebels clashed with government troops near Goma on Sunday.",
+                     "Police arrested twelve protesters in Nairobi on Friday."):
+        event = events(code_text, sentence)[0]
+        assert event.acled is not None and 0 < event.acled.confidence <= 1
+    clash = events(code_text, "Rebels clashed with government troops near Goma on Sunday.")[0]
+    assert clash.acled is not None and clash.acled.event_type == "Battles"
+    arrest = events(code_text, "Police arrested twelve protesters in Nairobi on Friday.")[0]
+    assert arrest.acled is not None and arrest.acled.sub_event_type == "Arrests"

@@ -31,7 +31,9 @@ def test_e1_one_commitment_with_both_counts(kursk):
     assert (e1.intended, e1.factuality) == ("AID", "planned")
     assert [a.country for a in e1.source] == ["PRK"]
     assert e1.source[0].name == "Kim Jong-un" and e1.source[0].kb_id == "kim-jong-un"
-    assert [a.country for a in e1.target] == ["RUS"]
+    assert [a.country for a in e1.target] == ["RUS"] == [a.country for a in e1.recipient]
+    # ACLED has no class for a commitment to send labour: not violence, not a protest
+    assert e1.acled is not None and e1.acled.event_type in {"Strategic developments", "Other"}
     counts = {(q.value, q.counted, q.approximate) for q in e1.quantities}
     assert counts == {(5000, "construction workers", False), (1000, "combat engineers", False)}
     assert e1.place is not None and e1.place.precision == "admin1" and e1.place.country == "RUS"
@@ -56,6 +58,7 @@ def test_e3_past_fighting_against_ukraine(kursk):
     assert [a.country for a in e3.target] == ["UKR"]
     assert e3.place is not None and e3.place.text == "Kursk region"
     assert e3.time is not None and e3.time.text == "previously"
+    assert e3.acled is not None and e3.acled.event_type == "Battles"
 
 
 def test_c1_approximate_figure_and_c2_violation(kursk):

@@ -208,3 +208,109 @@ def test_event_type_filter_is_checked_and_case_blind(capsys, example_db):
 def test_search_without_hits_still_prints_its_table(capsys, example_db):
     code, out, _ = run(capsys, "search", "zanzibar", "--db", str(example_db))
     assert code == 0 and "0 sentence(s)" in out
+
+
+GOMA = ("Rebels clashed with the army near Goma on Monday. Hundreds protested in Kinshasa. "
+        "The UN sent food aid to displaced families in Goma.")
+
+
+def _goma_coded():
+    """Three hand-coded events, two of them ACLED-classified and one with a recipient."""
+    from wirewatch.model import Acled, Actor, Article, CodedArticle, EventMention, Evidence, Span
+
+    def at(quote):
+        start = GOMA.index(quote)
+        return start, start + len(quote)
+
+    def actor(quote, name, **fields):
+        return Actor(quote, *at(quote), name=name, **fields)
+
+    def sentence(first_words):
+        start = GOMA.index(first_words)
+        end = GOMA.index(".", start) + 1
+        return Evidence("goma", start, end, GOMA[start:end])
+
+    fight = EventMention(
+        "FIGHT", "asserted", Span("clashed", *at("clashed")), 0.8,
+        acled=Acled("Battles", "Armed clash", "ARMED_CLASH", 0.71),
+        source=(actor("Rebels", "Rebels", sector="rebels"),),
+        target=(actor("the army", "the army", country="COD", sector="military"),),
+        evidence=(sentence("Rebels"),))
+    protest = EventMention(
+        "PROTEST", "asserted", Span("protested", *at("protested")), 0.7,
+        acled=Acled("Protests", "Peaceful protest", "PEACE_PROTEST", 0.66),
+        source=(actor("Hundreds", "Hundreds", sector="protesters"),),
+        evidence=(sentence("Hundreds"),))
+    aid = EventMention(
+        "AID", "asserted", Span("sent", *at("sent")), 0.9,
+        source=(actor("The UN", "United Nations", country="IGO", sector="igo"),),
+        recipient=(actor("displaced families", "displaced families", country="COD",
+                         sector="civilian"),),
+        evidence=(sentence("The UN"),))
+    article = Article(GOMA, fingerprint="goma-fingerprint", id="goma", language="en")
+    return CodedArticle(article, events=(fight, protest, aid))
+
+
+@pytest.fixture()
+def acled_db(db_path):
+    from wirewatch.store import Store
+
+    with Store(db_path) as store:
+        store.save(_goma_coded())
+    return db_path
+
+
+def _events_json(capsys, db, *args):
+    code, out, err = run(capsys, "events", "--db", str(db), "--format", "json", *args)
+    assert code == 0, err
+    return json.loads(out)
+
+
+@pytest.mark.parametrize("acled, types", [
+    ("battles", ["FIGHT"]),
+    ("ARMED CLASH", ["FIGHT"]),
+    ("Armed clash", ["FIGHT"]),
+    ("peaceful protest", ["PROTEST"]),
+    ("PROTESTS", ["PROTEST"]),
+    ("armed", []),
+    ("ARMED_CLASH", []),
+])
+def test_acled_filter_matches_event_or_sub_event_type(capsys, acled_db, acled, types):
+    assert [e["event_type"] for e in _events_json(capsys, acled_db, "--acled", acled)] == types
+
+
+def test_acled_filter_combines_with_the_others(capsys, acled_db):
+    assert _events_json(capsys, acled_db, "--acled", "battles", "--type", "protest") == []
+    assert [e["event_type"] for e in _events_json(capsys, acled_db, "--acled", "battles",
+                                                  "--country", "cod")] == ["FIGHT"]
+    code, out, _ = run(capsys, "events", "--db", str(acled_db), "--acled", "riots")
+    assert code == 0 and "0 event(s)" in out
+
+
+def test_events_output_carries_acled_and_recipient(capsys, acled_db):
+    fight, protest, aid = _events_json(capsys, acled_db)
+    assert fight["acled"] == {"event_type": "Battles", "sub_event_type": "Armed clash",
+                              "code": "ARMED_CLASH", "confidence": 0.71}
+    assert protest["acled"]["event_type"] == "Protests"
+    assert aid["acled"] is None and fight["recipient"] == []
+    assert [(a["name"], a["country"]) for a in aid["recipient"]] == [("displaced families", "COD")]
+
+    code, out, _ = run(capsys, "events", "--db", str(acled_db), "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [row["acled"] for row in rows] == ["Armed clash", "Peaceful protest", ""]
+    assert [row["recipient"] for row in rows] == ["", "", "displaced families (COD)"]
+
+    code, out, _ = run(capsys, "events", "--db", str(acled_db))
+    header = next(line for line in out.splitlines() if "factuality" in line)
+    assert code == 0 and "acled" in header
+    assert "Armed clash" in out and "Peaceful protest" in out
+
+
+def test_show_prints_acled_and_recipient(capsys, acled_db):
+    fight, _, aid = _events_json(capsys, acled_db)
+    code, out, _ = run(capsys, "show", str(fight["id"]), "--db", str(acled_db))
+    assert code == 0 and "Battles / Armed clash (ARMED_CLASH, 0.71)" in out
+    code, out, _ = run(capsys, "show", str(aid["id"]), "--db", str(acled_db))
+    assert code == 0 and "recipient: displaced families (COD)" in out and "acled" not in out
+    code, out, _ = run(capsys, "show", str(aid["id"]), "--db", str(acled_db), "--format", "json")
+    assert code == 0 and json.loads(out)["recipient"][0]["name"] == "displaced families"

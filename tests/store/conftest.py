@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch.model import (
+    Acled,
     Actor,
     Article,
     Claim,
@@ -91,8 +92,11 @@ def build_coded(article_id: str = "kursk-1", text: str = TEXT) -> CodedArticle:
     agree = EventMention(
         event_type="AGREE", factuality="planned", trigger=Span("agreed", *span(text, "agreed")),
         confidence=0.87, mode="commitment", context=("labour", "military", "Kursk—région"),
+        acled=Acled("Strategic developments", "Agreement", "AGREEMENT", 0.64),
         intended="AID", source=(kim, actor(text, "North Korean", "North Korea", country="PRK")),
         target=(actor(text, "Russia", "Russia", country="RUS", sector="government"),),
+        recipient=(actor(text, "Kursk Oblast", "Kursk Oblast", country="RUS"),
+                   actor(text, "Russia", "Russia", country="RUS", sector="government")),
         place=kursk, time=TimeExpr("on Tuesday", *span(text, "on Tuesday")),
         quantities=(quantity(text, "5,000 construction workers", value=5000.0,
                              counted="construction workers"),
@@ -114,8 +118,9 @@ def build_coded(article_id: str = "kursk-1", text: str = TEXT) -> CodedArticle:
     )
     fight = EventMention(
         event_type="FIGHT", factuality="reported", trigger=Span("fought", *span(text, "fought")),
-        confidence=0.5, source=(actor(text, "North Korean troops", "North Korea",
-                                      country="PRK", sector="military"),),
+        confidence=0.5, acled=Acled("Battles", "Armed clash", "ARMED_CLASH", 0.71),
+        source=(actor(text, "North Korean troops", "North Korea", country="PRK",
+                      sector="military"),),
         target=(actor(text, "Ukrainian forces", "Ukraine", country="UKR", sector="military"),),
         place=place(text, "Kursk region", name="Kursk Oblast", country="RUS", admin1="Kursk",
                     lat=51.7, lon=36.2, precision="admin1"),

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from wirewatch.errors import NotFoundError, StoreError
-from wirewatch.model import Article, CodedArticle
+from wirewatch.model import Acled, Article, CodedArticle
 from wirewatch.store import SaveResult, Store, StoredClaim, StoredEvent
 
 MakeCoded = Callable[[str], CodedArticle]
@@ -102,6 +103,36 @@ def test_missing_event_points_to_the_event_list(store: Store) -> None:
     assert "`wirewatch events`" in caught.value.fix
 
 
+def test_acled_and_recipient_round_trip(store: Store, db_path: Path,
+                                        rich_coded: CodedArticle) -> None:
+    agree, meet, fight = rich_coded.events
+    assert agree.acled and fight.acled and meet.acled is None  # the fixture sets them
+    assert [a.name for a in agree.recipient] == ["Kursk Oblast", "Russia"] and not meet.recipient
+    store.save(rich_coded)
+    stored = store.events()
+    assert [s.event.acled for s in stored] == [agree.acled, None, fight.acled]
+    assert [s.event.recipient for s in stored] == [agree.recipient, (), ()]
+    assert store.event(stored[2].id).event.acled == Acled("Battles", "Armed clash",
+                                                          "ARMED_CLASH", 0.71)
+    # Four plain columns and actors of role 'recipient', in the order given.
+    with sqlite3.connect(db_path) as conn:
+        columns = conn.execute(
+            "SELECT acled_event_type, acled_sub_event_type, acled_code, acled_confidence"
+            " FROM events ORDER BY ord").fetchall()
+        recipients = conn.execute(
+            "SELECT name FROM actors WHERE role = 'recipient' ORDER BY event_id, ord").fetchall()
+    assert columns == [("Strategic developments", "Agreement", "AGREEMENT", 0.64),
+                       (None, None, None, None), ("Battles", "Armed clash", "ARMED_CLASH", 0.71)]
+    assert recipients == [("Kursk Oblast",), ("Russia",)]
+
+
+def test_an_event_without_acled_code_reads_back_unclassified(store: Store,
+                                                             rich_coded: CodedArticle) -> None:
+    store.save(rich_coded)
+    store._conn.execute("UPDATE events SET acled_code = NULL WHERE event_type = 'FIGHT'")
+    assert [s.event.acled for s in store.events(event_type="FIGHT")] == [None]
+
+
 @pytest.mark.parametrize(("filters", "types"), [
     ({"event_type": "CONSULT"}, ["CONSULT"]),
     ({"factuality": "planned"}, ["AGREE"]),
@@ -111,6 +142,13 @@ def test_missing_event_points_to_the_event_list(store: Store) -> None:
     ({"country": "FRA"}, []),
     ({"limit": 2}, ["AGREE", "CONSULT"]),
     ({"limit": 0}, []),
+    ({"acled": "battles"}, ["FIGHT"]),               # the ACLED event type
+    ({"acled": "ARMED CLASH"}, ["FIGHT"]),           # or its sub-event type, any case
+    ({"acled": "Strategic Developments"}, ["AGREE"]),
+    ({"acled": "agreement", "factuality": "planned"}, ["AGREE"]),
+    ({"acled": "agreement", "event_type": "FIGHT"}, []),
+    ({"acled": "armed"}, []),                        # whole names only
+    ({"acled": "ARMED_CLASH"}, []),                  # not the CASE code
 ])
 def test_events_filter(store: Store, rich_coded: CodedArticle, filters: dict[str, object],
                        types: list[str]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from collections.abc import Callable
 from contextlib import closing
@@ -64,6 +65,89 @@ def test_reopening_applies_only_new_migrations(store: Store, db_path: Path,
         assert apply_migrations(conn, [*MIGRATIONS, added]) == []
         assert applied_migrations(conn)[-1] == "9999_event_notes"
     assert store.coded("kursk-1") == rich_coded
+
+
+BEFORE_ACLED = [m for m in MIGRATIONS if m[0] < "0004"]
+ALL_TABLES = ("articles", *ARTICLE_TABLES)
+
+
+def schema(db_path: Path) -> list[tuple[object, ...]]:
+    return raw(db_path, "SELECT type, name, tbl_name, sql FROM sqlite_master"
+                        " WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+
+
+def without_acled_or_recipients(coded: CodedArticle) -> CodedArticle:
+    events = tuple(dataclasses.replace(e, acled=None, recipient=()) for e in coded.events)
+    return dataclasses.replace(coded, events=events)
+
+
+def database_before_acled(path: Path, coded: CodedArticle, scratch: Path) -> None:
+    """A database at 0003 holding ``coded`` as the code of that time stored it.
+
+    The rows are the ones the store writes (``coded`` has nothing the old schema
+    lacks), copied column by column into a file that has only the earlier migrations.
+    """
+    with Store(scratch) as current:
+        current.save(coded)
+    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
+        assert apply_migrations(conn, BEFORE_ACLED) == [name for name, _ in BEFORE_ACLED]
+        conn.execute("ATTACH DATABASE ? AS current", (str(scratch),))
+        conn.execute("BEGIN")
+        for table in ALL_TABLES:
+            columns = ", ".join(row[1] for row in conn.execute(f"PRAGMA main.table_info({table})"))
+            conn.execute(f"INSERT INTO main.{table} ({columns})"
+                         f" SELECT {columns} FROM current.{table}")
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE current")
+
+
+def test_a_database_from_before_acled_migrates_and_keeps_its_rows(
+        tmp_path: Path, rich_coded: CodedArticle, make_coded: MakeCoded) -> None:
+    old = tmp_path / "old.db"
+    earlier = without_acled_or_recipients(rich_coded)
+    database_before_acled(old, earlier, tmp_path / "scratch.db")
+    before = {table: raw(old, f"SELECT * FROM {table} ORDER BY 1, 2") for table in ALL_TABLES}
+    assert all(before.values())  # every table has rows to lose
+    actor_indexes = ("SELECT name, sql FROM sqlite_master WHERE type = 'index'"
+                     " AND tbl_name = 'actors' ORDER BY name")
+    indexes_before = raw(old, actor_indexes)
+    assert [name for name, _ in indexes_before] == ["actors_claim", "actors_country",
+                                                    "actors_event", "actors_kb"]
+    with closing(sqlite3.connect(old)) as conn, pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE actors SET role = 'recipient' WHERE id = 1")  # not allowed yet
+
+    with Store(old) as store:
+        assert applied_migrations(store._conn)[-1] == "0004_events_acled_actors_recipient"
+        assert store.coded("kursk-1") == earlier
+        assert [s.event.acled for s in store.events()] == [None, None, None]
+        assert [hit.article_id for hit in store.search("Shoigu")] == ["kursk-1"]
+        # The new fields round-trip in the migrated file, and filter.
+        later = make_coded("later")
+        assert store.save(later).stored
+        assert store.coded("later") == later
+        assert [(s.article_id, s.event.event_type) for s in store.events(acled="Battles")] \
+            == [("later", "FIGHT")]
+
+    after = {table: raw(old, f"SELECT * FROM {table} WHERE article_id = 'kursk-1' ORDER BY 1, 2")
+             if table != "articles" else raw(old, "SELECT * FROM articles WHERE id = 'kursk-1'")
+             for table in ALL_TABLES}
+    assert {t: rows for t, rows in after.items() if t != "events"} \
+        == {t: rows for t, rows in before.items() if t != "events"}  # ids included
+    assert [row[:-4] for row in after["events"]] == before["events"]
+    assert {row[-4:] for row in after["events"]} == {(None, None, None, None)}
+    assert raw(old, actor_indexes) == indexes_before
+    assert schema(old) == schema(tmp_path / "scratch.db")  # as if created by this version
+    assert raw(old, "PRAGMA foreign_key_check") == []
+    assert raw(old, "PRAGMA integrity_check") == [("ok",)]
+
+    with closing(sqlite3.connect(old, isolation_level=None)) as conn:
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute("UPDATE actors SET role = 'bystander' WHERE id = 1")  # still checked
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("DELETE FROM articles WHERE id = 'kursk-1'")  # still cascades
+        assert conn.execute("SELECT COUNT(*) FROM actors WHERE article_id = 'kursk-1'"
+                            ).fetchone() == (0,)
+        assert conn.execute("SELECT COUNT(*) FROM actors").fetchone()[0] > 0  # 'later' stays
 
 
 def test_a_failing_migration_leaves_no_trace(db_path: Path) -> None:

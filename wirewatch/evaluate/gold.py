@@ -4,8 +4,12 @@ Files (from ``../shared/eval/events/``, never copied into the repository):
 - ``plover-gsr-dev.jsonl``: one sentence per record with its PLOVER type and the
   source/target actors' countries. A sentence's predicted type is that of its most
   confident event, ``NONE`` where wirewatch finds none.
-- ``case2021-task2-dev.jsonl``: snippets with ACLED-style labels (scored once events
-  carry an ACLED classification).
+- ``case2021-task2-dev.jsonl``: snippets with ACLED-style labels. A snippet's predicted
+  label is the ACLED class (``Acled.code``) of its most confident event, ``NONE`` where
+  wirewatch finds none.
+
+The learned parts (``confidence``, ``acled``) were trained on these same files, so
+their scores here are optimistic; ``evaluate.learn`` gives cross-validated ones.
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import pycountry
 
 from wirewatch.errors import InputError
 from wirewatch.evaluate.scoring import NONE, Report, role_accuracy, score_labels
@@ -24,7 +30,9 @@ from wirewatch.settings import Settings
 
 EVAL_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
 PLOVER_FILE = "events/plover-gsr-dev.jsonl"
-# CAMEO-era codes in the gold data that are not ISO 3166-1 alpha-3.
+CASE_FILE = "events/case2021-task2-dev.jsonl"
+# CAMEO-era codes in the gold data for countries that ISO 3166-1 alpha-3 spells otherwise;
+# other codes that are not countries (IGO, NGO, IMG) are not scored.
 CODE_FIXES = {"JAP": "JPN", "VTN": "VNM"}
 
 
@@ -66,6 +74,14 @@ def evaluate_plover(settings: Settings, eval_dir: Path | None = None) -> PloverR
     return PloverResult(report, source, target)
 
 
+def evaluate_case(settings: Settings, eval_dir: Path | None = None) -> Report:
+    gold = list(records(eval_file(CASE_FILE, eval_dir)))
+    articles = (make_article(r["text"], id=r["id"]) for r in gold)
+    best = [_best(c) for c in code_articles(articles, settings)]
+    return score_labels([r["label"] for r in gold],
+                        [e.acled.code if e and e.acled else NONE for e in best])
+
+
 def _best(coded: CodedArticle) -> EventMention | None:
     """The most confident event (the first on ties)."""
     return max(coded.events, key=lambda e: e.confidence, default=None)
@@ -73,7 +89,8 @@ def _best(coded: CodedArticle) -> EventMention | None:
 
 def _countries(actors: list[dict]) -> list[str]:
     codes = [CODE_FIXES.get(a.get("country") or "", a.get("country") or "") for a in actors]
-    return [code for code in codes if len(code) == 3 and code not in {"NGO", "IMG"}]
+    return [code for code in codes if pycountry.countries.get(alpha_3=code) is not None]
 
 
-__all__ = ["EVAL_DIR", "PloverResult", "evaluate_plover", "records"]
+__all__ = ["CASE_FILE", "EVAL_DIR", "PLOVER_FILE", "PloverResult", "evaluate_case",
+           "evaluate_plover", "records"]

@@ -16,24 +16,29 @@ import dataclasses
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract import attribution
+from wirewatch.extract import acled, attribution, confidence, modes
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
 from wirewatch.extract.reading import ArticleReading, of_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
-TARGET_PREPS = {"against", "with", "on", "upon", "to"}
-OBJECT_TARGET_PREPS = {"on", "against", "upon"}
+TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between"}
 """Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]"."""
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE", "INVESTIGATE", "AGREE",
                "DISAPPROVE", "CONCEDE"}
-"""Types whose object is the thing given or done ("sent workers"), not who receives it."""
-THREAT_MODES = {"ASSAULT": "violence", "FIGHT": "violence", "COERCE": "arrest",
-                "SANCTION": "relations", "MOBILIZE": "violence", "PROTEST": "restrict",
-                "REJECT": "relations"}
-CONFLICTUAL = set(THREAT_MODES)
+"""Types whose object, even a person, is the thing given or done ("sent workers"); for the
+others an object from the trigger's list is the act only when it names no one ("held talks")."""
+RECEIVING = {"AID", "COOPERATE"}
+"""Types with a recipient (PLOVER: who gets the aid or the cooperation), the target as read."""
+CONFLICTUAL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
+"""Acts whose stated intent is a threat (PLOVER THREATEN), as AGREE is for cooperative ones.
+Not MOBILIZE: "will send troops to Russia" may be help to an ally."""
+PHYSICAL = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"}
+"""Material acts that are events even when the text names no one ("a bomb exploded in the
+market", "ten people were killed"): a news report of violence is never commentary."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
 PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3}
 
@@ -41,13 +46,24 @@ PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3}
 class SentenceEvents:
     """Finds the event mentions of one sentence."""
 
-    def __init__(self, reading: ArticleReading, sentence: SpacySpan) -> None:
+    def __init__(self, reading: ArticleReading, sentence: SpacySpan,
+                 context: SpacySpan | None = None) -> None:
         self.reading, self.sentence = reading, sentence
+        self.context = context or sentence
+        """The sentence with its neighbours: the words the ACLED classifier reads."""
         self.lex = reading.r.lexicon
         self.used: set[int] = set()
         """Tokens that belong to an emitted event (so their numbers are not also claims)."""
 
     def __call__(self) -> list[EventMention]:
+        """The sentence's events, each with a learned confidence and ACLED class."""
+        words = acled.context_features(self.sentence, self.context)
+        return [dataclasses.replace(event, confidence=confidence.score(feats),
+                                    acled=acled.classify(words + acled.features((), event), event.event_type))
+                for event, feats in self.read()]
+
+    def read(self) -> list[tuple[EventMention, list[str]]]:
+        """The events as the rules read them, with their confidence features (unscored)."""
         mentions: list[EventMention] = []
         consumed: set[int] = set()
         for token in self.sentence:
@@ -57,7 +73,11 @@ class SentenceEvents:
             found = demand or (None if self._not_an_act(token) else self._from_verb(token, consumed))
             if found is not None:
                 mentions.append(found)
-        return mentions
+        if not mentions:
+            mentions += self._from_noun()
+        at = {self.reading.span(t.i, t.i + 1).start: t for t in self.sentence}
+        return [(event, confidence.features(event, at[event.trigger.start], len(mentions), i))
+                for i, event in enumerate(mentions)]
 
     def _obligation(self, verb: Token, consumed: set[int]) -> EventMention | None:
         """ "X said Y must act" is X demanding it of Y (PLOVER DEMAND)."""
@@ -86,6 +106,11 @@ class SentenceEvents:
             return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            # "six people killed when ...", "a vehicle targeted by a bomber": a physical act
+            # told as a participle is still an act; "the agreement signed in May" is not new
+            found = self.lex.match(verb.lemma_.lower(), self._objects(verb))
+            return found is None or found.event_type not in PHYSICAL
         return verb.dep_ in {"acl", "pcomp", "amod"}
 
     def _from_verb(self, verb: Token, consumed: set[int]) -> EventMention | None:
@@ -113,6 +138,24 @@ class SentenceEvents:
             event_type = "PROTEST"  # "students protested in Dhaka"; "X protested the decision" is verbal
         return self._mention(verb, acted, found, event_type, None)
 
+    def _from_noun(self) -> list[EventMention]:
+        """A sentence with no act told by a verb may name one by a noun: "protests erupted
+        in Tripoli", "a grenade attack on a police post". Only physical acts qualify."""
+        for noun in self.sentence:
+            found = self.lex.noun(noun.lemma_.lower())
+            if noun.pos_ != "NOUN" or found is None:
+                continue
+            head = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else noun
+            event = self._mention(head, noun, found, found.event_type, None)
+            if event is None:
+                continue
+            by = [a for c in noun.children if c.dep_ == "poss" for a in self.reading.actors(c)]
+            by += [a for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
+                   for g in c.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
+            trigger = self.reading.span(noun.i, noun.i + 1)
+            return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
+        return []
+
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
@@ -125,10 +168,9 @@ class SentenceEvents:
         lemma = head.lemma_.lower()
         if lemma in {"threaten", "warn"}:
             found = self._mention(head, inner, trigger, "THREATEN", None)
-            mode = THREAT_MODES.get(trigger.event_type)
-            return dataclasses.replace(found, mode=mode, factuality="asserted") if found else None
+            return dataclasses.replace(found, factuality="asserted") if found else None
         agree = self.lex.match(lemma, set())
-        if agree is not None and agree.event_type == "AGREE":
+        if agree is not None and agree.event_type == "AGREE" and trigger.event_type not in CONFLICTUAL:
             return self._mention(head, inner, trigger, "AGREE", trigger.event_type, planned=True)
         return self._mention(head, inner, trigger, trigger.event_type, None, planned=True)
 
@@ -143,11 +185,14 @@ class SentenceEvents:
     def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,
                  intended: str | None, planned: bool = False) -> EventMention | None:
         source = self._source(head)
-        if source is None:
-            return None
+        if source is None and event_type not in PHYSICAL:
+            return None  # "the partnership strengthens ties" is commentary
         target = self._targets(verb, trigger)
-        if not source and not target:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            target = self.reading.actors(verb.head) + target  # "[people] killed in the raid"
+        if not source and not target and event_type not in PHYSICAL:
             return None
+        source = source or []
         own = _own_tokens(head)
         claimant = attribution.claimant(self.reading, head)
         factuality = attribution.factuality(self.lex, head, verb, planned, claimant)
@@ -155,27 +200,34 @@ class SentenceEvents:
             event_type, intended = "AGREE", event_type
         if event_type == "ASSAULT" and any(t.lemma_.lower() in self.lex.cue("fighting") for t in self.sentence):
             event_type = "FIGHT"  # violence in a battle is conventional fighting
-        mode_override = None
-        if (event_type in CONFLICTUAL and factuality in {"planned", "hypothetical"}
-                and claimant is not None and _conditional(head, verb)):
-            # "X said it will boycott unless the president steps down" is a threat; the
-            # article musing "if talks fail, Russia could attack" is not
-            event_type, mode_override, factuality = "THREATEN", THREAT_MODES.get(event_type), "asserted"
+        if event_type in CONFLICTUAL and (factuality == "planned" or (
+                factuality == "hypothetical" and claimant is not None and _conditional(head, verb))):
+            # a stated intent to do harm is a threat: "plans to impose restrictions", "X said it
+            # will boycott unless the president steps down"; the article musing "if talks fail,
+            # Russia could attack" is not
+            event_type, factuality = "THREATEN", "asserted"
         place = self._place(head, verb, own)
         if not target and (intended or event_type) == "AID" and place is not None:
             target = self._recipient(own, place)
+        if not target and place is not None and place.precision == "country":
+            # "imposed a curfew in Sudan", "peacekeepers arrived in Bosnia": with no one named
+            # as acted upon, an act done in a country is done to it (as PLOVER codes it)
+            target = [Actor(place.text, place.start, place.end, place.name, None, place.country, None)]
         self.used.update(token.i for token in own)
         span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i) + 1)
         return EventMention(
             event_type=event_type,  # type: ignore[arg-type]
             factuality=factuality,  # type: ignore[arg-type]
             trigger=span,
-            confidence=self._confidence(trigger, source, target, factuality),
-            mode=mode_override or self._mode(event_type, trigger, own, source, target, place),
-            context=self._contexts(),
+            confidence=0.0,  # scored once the sentence is read (see __call__)
+            mode=modes.event_mode(self.lex, event_type, trigger.mode, trigger.event_type, own,
+                                  inner_type=trigger.event_type if event_type == "THREATEN" else None,
+                                  hosted=_hosted(source, target, place)),
+            context=modes.event_contexts(self.lex, self.sentence),
             intended=intended,  # type: ignore[arg-type]
             source=tuple(source),
             target=tuple(target),
+            recipient=tuple(target) if (intended or event_type) in RECEIVING else (),
             place=place,
             time=self._time(own),
             quantities=tuple(self._quantities(own)),
@@ -203,8 +255,8 @@ class SentenceEvents:
         for child in verb.children:
             if child.dep_ in {"nsubjpass", "dative"}:
                 targets += self.reading.actors(child)
-            elif child.dep_ == "dobj" and not (trigger.event_type in THEME_TYPES
-                                               and _theme_forms(child) & trigger.objects):
+            elif child.dep_ == "dobj" and not (_theme_forms(child) & trigger.objects and (
+                    trigger.event_type in THEME_TYPES or not self.reading.actors(child))):
                 targets += self.reading.actors(child) or self._owner(child)
             elif child.dep_ == "dobj":
                 targets += [a for p in child.children if p.dep_ == "prep"
@@ -280,24 +332,6 @@ class SentenceEvents:
         return found
 
     # -- factuality, claimant, mode, context, confidence ----------------------------------
-    def _mode(self, event_type: str, trigger: Trigger, own: list[Token], source: list[Actor],
-              target: list[Actor], place: Place | None) -> str | None:
-        if trigger.mode and event_type == trigger.event_type:
-            return trigger.mode
-        cues = self.lex.modes.get(event_type, {})
-        for token in own:
-            mode = cues.get(token.lemma_.lower())
-            if mode:
-                return mode
-        hosted = place is not None and source and target and (
-            place.country == target[0].country != source[0].country)
-        return "visit" if event_type == "CONSULT" and hosted else None
-
-    def _contexts(self) -> tuple[str, ...]:
-        found = {self.lex.contexts[t.lemma_.lower()] for t in self.sentence
-                 if t.lemma_.lower() in self.lex.contexts}
-        return tuple(sorted(found))
-
     def _purpose(self, head: Token, verb: Token) -> Span | None:
         for token in (verb, head):
             for child in token.children:
@@ -306,14 +340,11 @@ class SentenceEvents:
                     return self.reading.span(min(t.i for t in own), max(t.i for t in own) + 1)
         return None
 
-    @staticmethod
-    def _confidence(trigger: Trigger, source: list[Actor], target: list[Actor],
-                    factuality: str) -> float:
-        """A rough score until the calibrated model lands: how much of the frame was filled."""
-        score = 0.5 + 0.1 * bool(trigger.objects) + 0.15 * bool(source) + 0.1 * bool(target)
-        score += 0.05 * any(actor.kb_id or actor.country for actor in source)
-        score -= 0.15 * (factuality == "hypothetical")
-        return round(min(max(score, 0.05), 0.95), 2)
+
+def _hosted(source: list[Actor], target: list[Actor], place: Place | None) -> bool:
+    """Whether the act happened in the target's country, not the source's (a visit)."""
+    return bool(place is not None and source and target
+                and place.country == target[0].country != source[0].country)
 
 
 def _conditional(*verbs: Token) -> bool:
@@ -358,8 +389,11 @@ def _lemma_forms(token: Token) -> list[str]:
 
 
 def _theme_forms(noun: Token) -> set[str]:
-    """Lemma forms of an object and of its "of" noun: "thousands of [workers]"."""
-    return {form for n in [noun, *of_objects(noun)] for form in _lemma_forms(n)}
+    """Lemma forms of an object, its "of" noun and its noun modifiers: "thousands of [workers]",
+    "a [mediation] effort"."""
+    nouns = [noun, *of_objects(noun)]
+    nouns += [c for n in list(nouns) for c in n.children if c.dep_ == "compound"]
+    return {form for n in nouns for form in _lemma_forms(n)}
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

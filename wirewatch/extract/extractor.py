@@ -23,17 +23,24 @@ class Extractor:
     def load(cls) -> Extractor:
         return cls(Resolvers.load())
 
-    def __call__(self, clean: CleanArticle, doc: Doc) -> CodedArticle:
+    def read(self, clean: CleanArticle, doc: Doc) -> tuple[ArticleReading, list[SentenceEvents]]:
+        """The article's reading and an event reader per sentence (unscored until called)."""
         reading = ArticleReading(doc, clean, self.resolvers)
+        sents = _sentences(doc)
+        window = [doc[sents[max(k - 1, 0)].start:sents[min(k + 1, len(sents) - 1)].end]
+                  for k in range(len(sents))]
+        return reading, [SentenceEvents(reading, sent, window[k]) for k, sent in enumerate(sents)]
+
+    def __call__(self, clean: CleanArticle, doc: Doc) -> CodedArticle:
+        reading, readers = self.read(clean, doc)
         sentences: list[Sentence] = []
         mentions: list[EventMention] = []
         claims: list[Claim] = []
-        for sent in _sentences(doc):
-            span = reading.span(sent.start, sent.end)
+        for events in readers:
+            span = reading.span(events.sentence.start, events.sentence.end)
             sentences.append(Sentence(len(sentences), span.start, span.end, span.text))
-            events = SentenceEvents(reading, sent)
             mentions += events()
-            claims += SentenceClaims(reading, sent, events.used)()
+            claims += SentenceClaims(reading, events.sentence, events.used)()
         return CodedArticle(clean.article, clean.dropped, tuple(sentences),
                             tuple(merge_mentions(mentions)), tuple(_unique_claims(claims)),
                             tuple(reading.places()))

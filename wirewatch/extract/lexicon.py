@@ -6,6 +6,7 @@ lemma makes which event, and lets the benchmarks show what a change to them does
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import tomllib
 from dataclasses import dataclass
@@ -35,6 +36,8 @@ class Lexicon:
     sectors: dict[str, str]
     """Agent noun lemma -> sector."""
     military_modifiers: frozenset[str]
+    nouns: dict[str, Trigger] = dataclasses.field(default_factory=dict)
+    """Noun lemma -> the physical act it names when no verb tells it ("the attack")."""
 
     @classmethod
     def load(cls) -> Lexicon:
@@ -55,6 +58,8 @@ class Lexicon:
             cues={name: frozenset(words) for name, words in data["cues"].items()},
             sectors={word: sector for sector, words in sectors.items() for word in words},
             military_modifiers=military,
+            nouns={lemma: Trigger(etype, frozenset({lemma}))
+                   for etype, lemmas in data.get("nouns", {}).items() for lemma in lemmas},
         )
 
     def match(self, lemma: str, objects: set[str]) -> Trigger | None:
@@ -63,6 +68,9 @@ class Lexicon:
             if lemma in trigger.lemmas and (not trigger.objects or trigger.objects & objects):
                 return trigger
         return None
+
+    def noun(self, lemma: str) -> Trigger | None:
+        return self.nouns.get(lemma)
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())

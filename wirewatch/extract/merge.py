@@ -43,6 +43,7 @@ def combine(lead: EventMention, other: EventMention) -> EventMention:
     return dataclasses.replace(
         lead,
         target=lead.target or other.target,
+        recipient=lead.recipient or other.recipient,
         place=lead.place or other.place,
         time=lead.time or other.time,
         purpose=lead.purpose or other.purpose,

@@ -120,6 +120,8 @@ def events(
     format: FormatOption = Format.table,
     event_type: Annotated[str | None, typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 code of a source, target or place.")] = None,
+    acled: Annotated[str | None, typer.Option(help="ACLED event type or sub-event type, any case, "
+                                                   "e.g. battles or 'armed clash'.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
 ) -> None:
     """List stored events."""
@@ -129,15 +131,15 @@ def events(
                          f"wirewatch codes {', '.join(EVENT_TYPES)}", "Use one of those")
     with _existing_store(settings.db) as store:
         found = store.events(event_type=event_type and event_type.upper(), country=country,
-                             limit=limit)
+                             acled=acled, limit=limit)
     if format is Format.json:
         out.print_json(render.to_json_text([render.event_json(e.id, e.article_id, e.event) for e in found]))
     elif format is Format.csv:
         sys.stdout.write(render.to_csv([render.event_row(e.id, e.article_id, e.event) for e in found]))
     else:
         rows = [render.event_row(e.id, e.article_id, e.event) for e in found]
-        columns = ["id", "type", "factuality", "source", "target", "place", "time", "quantities",
-                   "trigger", "mentions"]
+        columns = ["id", "type", "acled", "factuality", "source", "target", "place", "time",
+                   "quantities", "trigger", "mentions"]
         out.print(render.table(f"{len(rows)} event(s)", rows, columns))
 
 
@@ -157,6 +159,7 @@ def show(
         out.print_json(render.to_json_text(render.event_json(stored.id, stored.article_id, event)))
         return
     row = render.event_row(stored.id, stored.article_id, event)
+    row["acled"] = render.acled_text(event.acled)
     lines = "\n".join(f"[bold]{key}[/bold]: {escape(value)}" for key, value in row.items() if value)
     out.print(Panel(lines, title=f"event {stored.id}", expand=False), highlight=False)
     trigger = (event.trigger.start, event.trigger.end)
@@ -220,11 +223,15 @@ def evaluate(
     eval_dir: Annotated[Path | None, typer.Option(help="Folder of the gold data "
                                                        "[default: ../shared/eval].")] = None,
 ) -> None:
-    """Score event coding against the public PLOVER gold sentences."""
-    from wirewatch.evaluate.gold import evaluate_plover
-    from wirewatch.evaluate.report import print_plover
+    """Score event coding against the public gold data: PLOVER types and ACLED classes."""
+    from wirewatch.evaluate.gold import evaluate_case, evaluate_plover
+    from wirewatch.evaluate.report import print_case, print_plover
 
-    print_plover(evaluate_plover(Settings.load(config), eval_dir), out)
+    settings = Settings.load(config)
+    print_plover(evaluate_plover(settings, eval_dir), out)
+    print_case(evaluate_case(settings, eval_dir), out)
+    out.print("The learned weights were fitted on these files, so these scores are optimistic; "
+              "`python -m benchmarks.events` adds cross-validated ones.")
 
 
 def _existing_store(db: str) -> Store:

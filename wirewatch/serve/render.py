@@ -11,7 +11,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from wirewatch.model import Actor, EventMention, Quantity, to_json
+from wirewatch.model import Acled, Actor, EventMention, Quantity, to_json
 
 
 def event_json(event_id: int, article_id: str, event: EventMention) -> dict[str, Any]:
@@ -31,6 +31,14 @@ def quantity_text(quantity: Quantity) -> str:
     return f"{prefix}{number} {quantity.counted or ''}".strip()
 
 
+def acled_text(acled: Acled | None) -> str:
+    """The full ACLED classification: "Battles / Armed clash (ARMED_CLASH, 0.71)"."""
+    if acled is None:
+        return ""
+    return (f"{acled.event_type} / {acled.sub_event_type} "
+            f"({acled.code}, {acled.confidence:.2f})")
+
+
 def event_row(event_id: int, article_id: str, event: EventMention) -> dict[str, str]:
     """The flat view of an event used by the table and CSV."""
     place = event.place
@@ -38,10 +46,12 @@ def event_row(event_id: int, article_id: str, event: EventMention) -> dict[str, 
         "id": str(event_id),
         "article": article_id,
         "type": event.event_type + (f"({event.intended})" if event.intended else ""),
+        "acled": event.acled.sub_event_type if event.acled else "",
         "mode": event.mode or "",
         "factuality": event.factuality,
         "source": actors_text(event.source),
         "target": actors_text(event.target),
+        "recipient": actors_text(event.recipient),
         "place": f"{place.name}, {place.country} ({place.precision})" if place else "",
         "time": event.time.text if event.time else "",
         "quantities": "; ".join(quantity_text(q) for q in event.quantities),
@@ -86,5 +96,5 @@ def evidence_text(quote: str, start: int, highlight: tuple[int, int] | None) -> 
     return text
 
 
-__all__ = ["actors_text", "event_json", "event_row", "evidence_text", "quantity_text", "table",
-           "to_csv", "to_json_text"]
+__all__ = ["acled_text", "actors_text", "event_json", "event_row", "evidence_text",
+           "quantity_text", "table", "to_csv", "to_json_text"]

@@ -1,7 +1,7 @@
 """store: articles and everything read from them, in SQLite (PostgreSQL later).
 
     CodedArticle ──save──▶ articles, dropped, sentences (+ FTS5 index)
-                           events ─┬─ actors (source / target / claimant)
+                           events ─┬─ actors (source / target / recipient / claimant)
                            claims ─┤  places, quantities, evidence
                                    └─ (a claim's actors are claimant / about)
                  ◀─coded── rebuilt exactly, equal to what was saved

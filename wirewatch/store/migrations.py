@@ -190,10 +190,51 @@ END;
 INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
 """
 
+# ACLED-style classification beside the PLOVER type (all NULL when unclassified),
+# and a 'recipient' actor role for AID/COOPERATE. A CHECK cannot be altered in
+# SQLite, so ``actors`` is rebuilt the standard way: create the new table, copy
+# every row (ids included), drop the old one, rename, recreate its indexes.
+# Nothing references ``actors``, so the rebuild needs no ``PRAGMA foreign_keys``
+# (which could not change inside the migration's transaction anyway).
+_ACLED_AND_RECIPIENT = """
+ALTER TABLE events ADD COLUMN acled_event_type TEXT;
+ALTER TABLE events ADD COLUMN acled_sub_event_type TEXT;
+ALTER TABLE events ADD COLUMN acled_code TEXT;
+ALTER TABLE events ADD COLUMN acled_confidence REAL;
+CREATE TABLE actors_new (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id INTEGER REFERENCES events(id) ON DELETE CASCADE,
+    claim_id INTEGER REFERENCES claims(id) ON DELETE CASCADE,
+    role TEXT NOT NULL CHECK (role IN ('source', 'target', 'recipient', 'claimant', 'about')),
+    ord INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    kb_id TEXT,
+    country TEXT,
+    sector TEXT,
+    CHECK ((event_id IS NULL) <> (claim_id IS NULL))
+);
+INSERT INTO actors_new (id, article_id, event_id, claim_id, role, ord, text, char_start,
+                        char_end, name, kb_id, country, sector)
+SELECT id, article_id, event_id, claim_id, role, ord, text, char_start, char_end, name, kb_id,
+       country, sector
+FROM actors;
+DROP TABLE actors;
+ALTER TABLE actors_new RENAME TO actors;
+CREATE UNIQUE INDEX actors_event ON actors (event_id, role, ord);
+CREATE UNIQUE INDEX actors_claim ON actors (claim_id, role, ord);
+CREATE INDEX actors_country ON actors (country);
+CREATE INDEX actors_kb ON actors (kb_id);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
     ("0003_sentences_fts", _SENTENCES_FTS),
+    ("0004_events_acled_actors_recipient", _ACLED_AND_RECIPIENT),
 )
 
 

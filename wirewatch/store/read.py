@@ -12,6 +12,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from wirewatch.model import (
+    Acled,
     Actor,
     Article,
     Claim,
@@ -118,8 +119,9 @@ def _event(row: sqlite3.Row, parts: Parts) -> EventMention:
         event_type=row["event_type"], factuality=row["factuality"],
         trigger=Span(row["trigger_text"], row["trigger_start"], row["trigger_end"]),
         confidence=row["confidence"], mode=row["mode"],
-        context=tuple(json.loads(row["context"])), intended=row["intended"],
+        context=tuple(json.loads(row["context"])), acled=_acled(row), intended=row["intended"],
         source=_actors(actors, "source"), target=_actors(actors, "target"),
+        recipient=_actors(actors, "recipient"),
         place=places[0] if places else None, time=time,
         quantities=tuple(_quantity(q) for q in parts["quantities"][event_id]),
         claimant=claimant[0] if claimant else None,
@@ -127,6 +129,14 @@ def _event(row: sqlite3.Row, parts: Parts) -> EventMention:
                  if row["purpose_text"] is not None else None),
         evidence=tuple(_evidence(e) for e in parts["evidence"][event_id]),
     )
+
+
+def _acled(row: sqlite3.Row) -> Acled | None:
+    """The event's ACLED classification; None when it has no code (never classified)."""
+    if row["acled_code"] is None:
+        return None
+    return Acled(event_type=row["acled_event_type"], sub_event_type=row["acled_sub_event_type"],
+                 code=row["acled_code"], confidence=row["acled_confidence"])
 
 
 def _claim(row: sqlite3.Row, parts: Parts) -> Claim:

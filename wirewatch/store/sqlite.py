@@ -30,6 +30,10 @@ DEFAULT_TIMEOUT = 5.0
 _COUNTRY = ("(EXISTS (SELECT 1 FROM actors AS a WHERE a.{owner} = {table}.id AND a.country = ?)"
             " OR EXISTS (SELECT 1 FROM places AS p WHERE p.{owner} = {table}.id"
             " AND p.country = ?))")
+# An ACLED name matches the event type or the sub-event type, case-blind (lower() on
+# both sides, so SQLite and PostgreSQL fold the same way).
+_ACLED = ("(lower(events.acled_event_type) = lower(?)"
+          " OR lower(events.acled_sub_event_type) = lower(?))")
 
 
 class Store:
@@ -141,17 +145,23 @@ class Store:
         return row
 
     def events(self, *, event_type: str | None = None, country: str | None = None,
-               factuality: str | None = None, limit: int | None = None) -> list[StoredEvent]:
+               factuality: str | None = None, acled: str | None = None,
+               limit: int | None = None) -> list[StoredEvent]:
         """Stored events, oldest first, filtered by any of the arguments given.
 
         Args:
             event_type: a PLOVER type such as ``"AGREE"``.
             country: a country code, matched against the event's actors and place.
             factuality: ``"asserted"``, ``"planned"``, ...
+            acled: an ACLED event type or sub-event type, in any case
+                (``"battles"``, ``"Armed clash"``).
             limit: at most this many events.
         """
         where, params = _where("events", "event_id", country,
                                event_type=event_type, factuality=factuality)
+        if acled is not None:
+            where += " AND " + _ACLED
+            params += [acled, acled]
         with translate_errors(f"cannot read events from {self.path}"):
             return read.load_events(self._conn, where, params, limit)
 

@@ -88,23 +88,27 @@ def insert_sentences(conn: sqlite3.Connection, article_id: str,
 def insert_event(conn: sqlite3.Connection, article_id: str, ord_: int,
                  event: EventMention) -> int:
     """Insert one event and its parts; returns its id."""
-    time, purpose = event.time, event.purpose
+    time, purpose, acled = event.time, event.purpose, event.acled
     cursor = conn.execute(
         "INSERT INTO events (article_id, ord, event_type, factuality, mode, intended,"
         " confidence, trigger_text, trigger_start, trigger_end, time_text, time_start,"
-        " time_end, purpose_text, purpose_start, purpose_end, context)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " time_end, purpose_text, purpose_start, purpose_end, context, acled_event_type,"
+        " acled_sub_event_type, acled_code, acled_confidence)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, ord_, event.event_type, event.factuality, event.mode, event.intended,
          event.confidence, event.trigger.text, event.trigger.start, event.trigger.end,
          time.text if time else None, time.start if time else None,
          time.end if time else None, purpose.text if purpose else None,
          purpose.start if purpose else None, purpose.end if purpose else None,
-         json.dumps(list(event.context), ensure_ascii=False)),
+         json.dumps(list(event.context), ensure_ascii=False),
+         acled.event_type if acled else None, acled.sub_event_type if acled else None,
+         acled.code if acled else None, acled.confidence if acled else None),
     )
     event_id = _last_id(cursor)
     owner = Owner(article_id, event_id=event_id)
     insert_actors(conn, owner, "source", event.source)
     insert_actors(conn, owner, "target", event.target)
+    insert_actors(conn, owner, "recipient", event.recipient)
     insert_actors(conn, owner, "claimant", _optional(event.claimant))
     insert_places(conn, owner, _optional(event.place))
     insert_quantities(conn, owner, event.quantities)

@@ -1,0 +1,42 @@
+"""Fit wirewatch's learned weights from the public gold data and write them to wirewatch/data/.
+
+    .venv/bin/python scripts/train.py        (needs `scripts/setup --dev` and ../shared/eval)
+
+Writes ``confidence.json`` (trained on plover-gsr-dev) and ``acled.json`` (trained on
+case2021-task2-dev) and prints each model's 5-fold cross-validated scores: the
+estimate of how the shipped weights do on text they never saw. Deterministic: the
+same data and rules give the same weights.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from importlib import resources
+from pathlib import Path
+
+from rich.console import Console
+
+from wirewatch.errors import WirewatchError
+from wirewatch.evaluate.learn import train
+from wirewatch.evaluate.report import print_report
+from wirewatch.settings import Settings
+
+
+def main() -> None:
+    console = Console()
+    try:
+        trained = train(Settings(processes=1))
+    except WirewatchError as error:
+        sys.exit(f"train: {error.message}")
+    data = Path(str(resources.files("wirewatch") / "data"))
+    for name, model in (("confidence", trained.confidence), ("acled", trained.acled)):
+        path = data / f"{name}.json"
+        path.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
+        console.print(f"wrote {path} ({len(model.weights)} features)")
+    print_report(trained.confidence_cv, "PLOVER type, 5-fold cross-validated", console)
+    print_report(trained.acled_cv, "CASE 2021 label, 5-fold cross-validated", console, label="label")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,51 @@
+"""The learned parts: weights that load offline, a softmax that reads them, the ACLED guard."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from wirewatch.extract import acled, confidence
+from wirewatch.extract.learned import SoftmaxModel
+
+TOY = SoftmaxModel(("ARMED_CLASH", "ARREST", "DIPLO"), (0.0, 0.0, 0.5),
+                   {"w:clash": (2.0, 0.0, 0.0), "w:arrest": (0.0, 2.0, 0.0)})
+
+
+def test_probabilities_are_a_softmax_over_present_features():
+    probabilities = TOY.probabilities(["w:clash", "w:unknown", "w:clash"])
+    assert math.isclose(sum(probabilities.values()), 1.0)
+    expected = math.exp(2.0) / (math.exp(2.0) + 1 + math.exp(0.5))
+    assert math.isclose(probabilities["ARMED_CLASH"], expected)
+    assert max(TOY.probabilities([]), key=TOY.probabilities([]).get) == "DIPLO"
+
+
+def test_weights_must_match_their_classes():
+    data = TOY.to_json()
+    assert SoftmaxModel.from_json(data) == TOY
+    data["weights"]["w:bad"] = [1.0]
+    with pytest.raises(ValueError, match="do not match"):
+        SoftmaxModel.from_json(data)
+
+
+def test_acled_class_must_fit_the_plover_type():
+    # words say "clash" but a statement is never a battle: the guard picks the best allowed class
+    assert acled.classify(["w:clash"], "FIGHT", TOY).code == "ARMED_CLASH"
+    statement = acled.classify(["w:clash"], "DISAPPROVE", TOY)
+    assert statement.code == "DIPLO" and statement.event_type == "Other"
+    assert acled.classify(["w:arrest"], "COERCE", TOY).sub_event_type == "Arrests"
+
+
+def test_shipped_weights_load_and_name_only_known_classes():
+    model = SoftmaxModel.load("acled")
+    assert set(model.classes) == set(acled.CLASSES)
+    ranker = SoftmaxModel.load("confidence")
+    assert confidence.RIGHT in ranker.classes and len(ranker.classes) == 2
+    for feats in ([], ["type:ASSAULT", "source", "target", "dep:ROOT"]):
+        assert 0.0 < confidence.score(feats) < 1.0
+
+
+def test_every_compatible_type_names_real_acled_types():
+    known = {event_type for event_type, _ in acled.CLASSES.values()}
+    assert all(set(types) <= known for types in acled.COMPATIBLE.values())

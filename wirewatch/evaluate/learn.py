@@ -1,0 +1,208 @@
+"""Fitting the learned parts from the public gold data, with cross-validation.
+
+Two models, both multinomial logistic regressions (scikit-learn, a dev dependency
+imported only here) shipped as plain JSON weights (``extract.learned``):
+
+- ``confidence``: is this event the one the sentence's PLOVER label describes?
+  Learned on ``plover-gsr-dev.jsonl``; its probability is the event's ``confidence``.
+- ``acled``: the CASE 2021 / ACLED sub-event type of an event, from its sentence's
+  words and its PLOVER reading; learned on ``case2021-task2-dev.jsonl``.
+
+Cross-validated scores (each fold's model never saw the records it is scored on)
+are the honest estimate of how the shipped weights do on unseen text; scores of
+the shipped weights on the dev files themselves are inflated by training.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from wirewatch.clean import Cleaner
+from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, eval_file, records
+from wirewatch.evaluate.scoring import NONE, Report, score_labels
+from wirewatch.extract import acled, confidence
+from wirewatch.extract.extractor import Extractor
+from wirewatch.extract.learned import SoftmaxModel
+from wirewatch.ingest import make_article
+from wirewatch.model import EventMention
+from wirewatch.pipeline import CleanStage, NlpStage, Work
+from wirewatch.settings import Settings
+
+FOLDS = 5
+MIN_COUNT = 2
+"""A feature seen in a single training record teaches nothing general: it is dropped."""
+SEED = 13
+C = {"confidence": 1.0, "acled": 1.0}
+"""Inverse regularisation strengths, chosen by cross-validation on the dev files."""
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One gold record as the rules read it: its events with both models' features."""
+
+    gold: str
+    events: tuple[EventMention, ...]
+    confidence: tuple[list[str], ...]
+    acled: tuple[list[str], ...]
+    words: list[str]
+    """Content words of the whole record, for records with no event (ACLED training only)."""
+
+
+def read_gold(name: str, label: str, settings: Settings, eval_dir: Path | None = None) -> list[Read]:
+    gold = list(records(eval_file(name, eval_dir)))
+    articles = (Work(make_article(r["text"], id=r["id"])) for r in gold)
+    cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(articles)
+    works = NlpStage(settings.model, settings.batch_size).run(cleaned)
+    extractor = Extractor.load()
+    found = []
+    for record, work in zip(gold, works, strict=True):
+        events, conf, cls, words = [], [], [], []
+        if work.clean is not None and work.doc is not None:
+            for reader in extractor.read(work.clean, work.doc)[1]:
+                sentence_words = acled.context_features(reader.sentence, reader.context)
+                words += acled.features(reader.sentence, None)
+                for event, feats in reader.read():
+                    events.append(event)
+                    conf.append(feats)
+                    cls.append(sentence_words + acled.features((), event))
+        found.append(Read(record[label], tuple(events), tuple(conf), tuple(cls), sorted(set(words))))
+    return found
+
+
+def fit(rows: Sequence[list[str]], labels: Sequence[str], c: float,
+        balanced: bool = False) -> SoftmaxModel:
+    from sklearn.feature_extraction import DictVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    counts = Counter(name for row in rows for name in set(row))
+    kept = [dict.fromkeys((name for name in row if counts[name] >= MIN_COUNT), 1) for row in rows]
+    vectorizer = DictVectorizer()
+    x = vectorizer.fit_transform(kept)
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced" if balanced else None).fit(x, list(labels))
+    classes = [str(label) for label in model.classes_]
+    coef, intercept = model.coef_, model.intercept_
+    if len(classes) == 2:  # scikit-learn keeps one row for two classes: spell out both
+        coef, intercept = [-coef[0] / 2, coef[0] / 2], [-intercept[0] / 2, intercept[0] / 2]
+    names = vectorizer.get_feature_names_out()
+    weights = {}
+    for j, name in enumerate(names):
+        column = tuple(round(float(row[j]), 3) for row in coef)
+        if any(abs(w) >= 1e-2 for w in column):
+            weights[str(name)] = column
+    return SoftmaxModel(tuple(classes), tuple(round(float(b), 4) for b in intercept), weights)
+
+
+# -- confidence -----------------------------------------------------------------------
+def confidence_rows(reads: Sequence[Read]) -> tuple[list[list[str]], list[str]]:
+    rows, labels = [], []
+    for read in reads:
+        for event, feats in zip(read.events, read.confidence, strict=True):
+            rows.append(feats)
+            labels.append(confidence.RIGHT if event.event_type == read.gold else "wrong")
+    return rows, labels
+
+
+def best(read: Read, model: SoftmaxModel) -> int | None:
+    """Index of the event the model is most confident in (the first on ties)."""
+    scores = [confidence.score(feats, model) for feats in read.confidence]
+    return max(range(len(scores)), key=scores.__getitem__) if scores else None
+
+
+def plover_labels(reads: Sequence[Read], model: SoftmaxModel) -> list[str]:
+    picks = [best(read, model) for read in reads]
+    return [read.events[i].event_type if i is not None else NONE for read, i in zip(reads, picks, strict=True)]
+
+
+def cross_validate_confidence(reads: Sequence[Read], c: float = C["confidence"]) -> Report:
+    predicted: dict[int, str] = {}
+    for train, test in _folds(len(reads)):
+        rows, labels = confidence_rows([reads[i] for i in train])
+        model = fit(rows, labels, c)
+        for i, label in zip(test, plover_labels([reads[i] for i in test], model), strict=True):
+            predicted[i] = label
+    return score_labels([r.gold for r in reads], [predicted[i] for i in range(len(reads))])
+
+
+def calibration(reads: Sequence[Read], c: float = C["confidence"],
+                bins: int = 5) -> list[tuple[float, float, float, int]]:
+    """Cross-validated reliability: per confidence bin (low, high, share right, events)."""
+    pairs: list[tuple[float, bool]] = []
+    for train, test in _folds(len(reads)):
+        model = fit(*confidence_rows([reads[i] for i in train]), c)
+        rows, labels = confidence_rows([reads[i] for i in test])
+        pairs += [(confidence.score(row, model), label == confidence.RIGHT)
+                  for row, label in zip(rows, labels, strict=True)]
+    table = []
+    for k in range(bins):
+        low, high = k / bins, (k + 1) / bins
+        inside = [right for p, right in pairs if low <= p < high or (k == bins - 1 and p == 1.0)]
+        if inside:
+            table.append((low, high, sum(inside) / len(inside), len(inside)))
+    return table
+
+
+# -- ACLED ----------------------------------------------------------------------------
+def acled_rows(reads: Sequence[Read], ranker: SoftmaxModel) -> tuple[list[list[str]], list[str]]:
+    rows, labels = [], []
+    for read in reads:
+        i = best(read, ranker)
+        rows.append(read.acled[i] if i is not None else read.words)
+        labels.append(read.gold)
+    return rows, labels
+
+
+def acled_labels(reads: Sequence[Read], ranker: SoftmaxModel, model: SoftmaxModel) -> list[str]:
+    labels = []
+    for read in reads:
+        i = best(read, ranker)
+        labels.append(acled.classify(read.acled[i], read.events[i].event_type, model).code
+                      if i is not None else NONE)
+    return labels
+
+
+def cross_validate_acled(reads: Sequence[Read], ranker: SoftmaxModel,
+                         c: float = C["acled"]) -> Report:
+    predicted: dict[int, str] = {}
+    for train, test in _folds(len(reads)):
+        model = fit(*acled_rows([reads[i] for i in train], ranker), c, balanced=True)
+        for i, label in zip(test, acled_labels([reads[i] for i in test], ranker, model), strict=True):
+            predicted[i] = label
+    return score_labels([r.gold for r in reads], [predicted[i] for i in range(len(reads))])
+
+
+@dataclass(frozen=True, slots=True)
+class Trained:
+    confidence: SoftmaxModel
+    acled: SoftmaxModel
+    confidence_cv: Report
+    acled_cv: Report
+
+
+def train(settings: Settings, eval_dir: Path | None = None) -> Trained:
+    plover = read_gold(PLOVER_FILE, "event_type", settings, eval_dir)
+    case = read_gold(CASE_FILE, "label", settings, eval_dir)
+    ranker = fit(*confidence_rows(plover), C["confidence"])
+    return Trained(ranker, fit(*acled_rows(case, ranker), C["acled"], balanced=True),
+                   cross_validate_confidence(plover), cross_validate_acled(case, ranker))
+
+
+def _folds(n: int) -> list[tuple[list[int], list[int]]]:
+    """Deterministic folds: record i is held out in fold i mod FOLDS (after a seeded shuffle)."""
+    import random
+
+    order = list(range(n))
+    random.Random(SEED).shuffle(order)
+    held = [order[k::FOLDS] for k in range(FOLDS)]
+    return [([i for i in order if i not in set(test)], test) for test in held]
+
+
+def weights_json(model: SoftmaxModel) -> dict[str, Any]:
+    return model.to_json()
+
+
+__all__ = ["Read", "Trained", "calibration", "cross_validate_acled", "cross_validate_confidence", "fit",
+           "read_gold", "train"]

@@ -1,0 +1,105 @@
+"""ACLED-style classification of coded events, beside their PLOVER type.
+
+ACLED's sub-event types turn on things PLOVER does not code (a grenade versus
+a mortar, a peaceful protest versus one the police broke up), so instead of a
+hand table this is a multinomial logistic regression over the words of the
+event's sentence and the event's PLOVER type, mode and actors' sectors.
+Its weights are learned from the CASE 2021 task 2 snippets by ``scripts/train.py``
+and shipped in ``data/acled.json`` (see ``extract.learned``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from wirewatch.extract.learned import SoftmaxModel
+from wirewatch.model import Acled, EventMention
+
+# CASE 2021 label -> (ACLED event type, ACLED sub-event type). The last five are
+# CASE's additions to ACLED's 25; they come under "Other".
+CLASSES: dict[str, tuple[str, str]] = {
+    "ARMED_CLASH": ("Battles", "Armed clash"),
+    "GOV_REGAINS_TERIT": ("Battles", "Government regains territory"),
+    "NON_STATE_ACTOR_OVERTAKES_TER": ("Battles", "Non-state actor overtakes territory"),
+    "CHEM_WEAP": ("Explosions/Remote violence", "Chemical weapon"),
+    "AIR_STRIKE": ("Explosions/Remote violence", "Air/drone strike"),
+    "SUIC_BOMB": ("Explosions/Remote violence", "Suicide bomb"),
+    "ART_MISS_ATTACK": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "REM_EXPLOS": ("Explosions/Remote violence", "Remote explosive/landmine/IED"),
+    "GRENADE": ("Explosions/Remote violence", "Grenade"),
+    "SEX_VIOL": ("Violence against civilians", "Sexual violence"),
+    "ATTACK": ("Violence against civilians", "Attack"),
+    "ABDUCT_DISSAP": ("Violence against civilians", "Abduction/forced disappearance"),
+    "PEACE_PROTEST": ("Protests", "Peaceful protest"),
+    "PROTEST_WITH_INTER": ("Protests", "Protest with intervention"),
+    "FORCE_AGAINST_PROTEST": ("Protests", "Excessive force against protesters"),
+    "VIOL_DEMONSTR": ("Riots", "Violent demonstration"),
+    "MOB_VIOL": ("Riots", "Mob violence"),
+    "AGREEMENT": ("Strategic developments", "Agreement"),
+    "ARREST": ("Strategic developments", "Arrests"),
+    "CHANGE_TO_GROUP_ACT": ("Strategic developments", "Change to group/activity"),
+    "DISR_WEAP": ("Strategic developments", "Disrupted weapons use"),
+    "HQ_ESTABLISHED": ("Strategic developments", "Headquarters or base established"),
+    "PROPERTY_DISTRUCT": ("Strategic developments", "Looting/property destruction"),
+    "NON_VIOL_TERRIT_TRANSFER": ("Strategic developments", "Non-violent transfer of territory"),
+    "OTHER": ("Strategic developments", "Other"),
+    "NATURAL_DISASTER": ("Other", "Natural disaster"),
+    "MAN_MADE_DISASTER": ("Other", "Man-made disaster"),
+    "ORG_CRIME": ("Other", "Organized crime"),
+    "DIPLO": ("Other", "Diplomatic event"),
+    "ATTRIB": ("Other", "Attribution of responsibility"),
+}
+
+
+VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
+VERBAL = ("Strategic developments", "Other")
+COMPATIBLE: dict[str, tuple[str, ...]] = {
+    "ASSAULT": (*VIOLENT, "Protests", *VERBAL),
+    "FIGHT": ("Battles", "Explosions/Remote violence", "Riots"),
+    "PROTEST": ("Protests", "Riots"),
+    "COERCE": ("Strategic developments", "Protests", "Violence against civilians", "Battles", "Other"),
+    "CRIME": ("Other", "Strategic developments", "Violence against civilians"),
+    "MOBILIZE": ("Strategic developments", "Battles"),
+    "RETREAT": ("Strategic developments", "Battles"),
+}
+"""ACLED event types a PLOVER type can be: a battle is never a "Diplomatic event", and a
+statement (every type not listed) is a strategic development or one of CASE's others."""
+
+
+def features(tokens: Iterable[Token], event: EventMention | None) -> list[str]:
+    """What the classifier sees: content lemmas, and the event's type, mode and sectors."""
+    words = [t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 1]
+    found = {f"w:{w}" for w in words}
+    if event is not None:
+        found |= {f"type:{event.event_type}", f"type_mode:{event.event_type}:{event.mode}",
+                  f"fact:{event.factuality}"}
+        found |= {f"src:{a.sector}" for a in event.source if a.sector}
+        found |= {f"tgt:{a.sector}" for a in event.target if a.sector}
+        if event.intended:
+            found.add(f"intended:{event.intended}")
+    return sorted(found)
+
+
+def context_features(sentence: SpacySpan, context: SpacySpan) -> list[str]:
+    """The sentence's words, and apart from them (``n:``) its neighbours' words."""
+    own = features(sentence, None)
+    around = [t for t in context if not sentence.start <= t.i < sentence.end]
+    return own + [f"n:{name[2:]}" for name in features(around, None)]
+
+
+def classify(feats: Iterable[str], event_type: str | None,
+             model: SoftmaxModel | None = None) -> Acled:
+    """The most probable class compatible with the PLOVER ``event_type`` under ``model``
+    (the shipped weights by default)."""
+    probabilities = (model or SoftmaxModel.load("acled")).probabilities(feats)
+    allowed = COMPATIBLE.get(event_type or "", VERBAL)
+    code = max((c for c in probabilities if CLASSES[c][0] in allowed),
+               key=probabilities.__getitem__)
+    event_type, sub_event_type = CLASSES[code]
+    return Acled(event_type, sub_event_type, code, round(probabilities[code], 3))
+
+
+__all__ = ["CLASSES", "classify", "context_features", "features"]
