@@ -63,7 +63,7 @@ def read_gold(name: str, label: str, settings: Settings, eval_dir: Path | None =
         events, conf, cls, words = [], [], [], []
         if work.clean is not None and work.doc is not None:
             for reader in extractor.read(work.clean, work.doc)[1]:
-                sentence_words = acled.context_features(reader.sentence, reader.context)
+                sentence_words = acled.context_features(reader.sentence, reader.context, reader.lex)
                 words += acled.features(reader.sentence, None)
                 for event, feats in reader.read():
                     events.append(event)

@@ -15,7 +15,9 @@ from collections.abc import Iterable
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from wirewatch.extract import modes
 from wirewatch.extract.learned import SoftmaxModel
+from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Acled, EventMention
 
 # CASE 2021 label -> (ACLED event type, ACLED sub-event type). The last five are
@@ -83,11 +85,17 @@ def features(tokens: Iterable[Token], event: EventMention | None) -> list[str]:
     return sorted(found)
 
 
-def context_features(sentence: SpacySpan, context: SpacySpan) -> list[str]:
-    """The sentence's words, and apart from them (``n:``) its neighbours' words."""
+def context_features(sentence: SpacySpan, context: SpacySpan, lex: Lexicon) -> list[str]:
+    """The sentence's words, apart from them (``n:``) its neighbours' words, and the PLOVER
+    modes and contexts their cues name (``cue:``), which pool rare synonyms ("M84", "RPG")."""
     own = features(sentence, None)
     around = [t for t in context if not sentence.start <= t.i < sentence.end]
-    return own + [f"n:{name[2:]}" for name in features(around, None)]
+    cues = {f"cue:{cue.value}" for table in _cue_tables(lex) for cue in modes.find_cues(table, context)}
+    return own + [f"n:{name[2:]}" for name in features(around, None)] + sorted(cues)
+
+
+def _cue_tables(lex: Lexicon) -> list[dict[str, str]]:
+    return [modes.cue_table(lex, t) for t in ("ASSAULT", "PROTEST", "COERCE", "RETREAT")] + [lex.contexts]
 
 
 def classify(feats: Iterable[str], event_type: str | None,

@@ -57,10 +57,12 @@ class SentenceEvents:
 
     def __call__(self) -> list[EventMention]:
         """The sentence's events, each with a learned confidence and ACLED class."""
-        words = acled.context_features(self.sentence, self.context)
+        found = self.read()
+        words = acled.context_features(self.sentence, self.context, self.lex) if found else []
         return [dataclasses.replace(event, confidence=confidence.score(feats),
-                                    acled=acled.classify(words + acled.features((), event), event.event_type))
-                for event, feats in self.read()]
+                                    acled=acled.classify(words + acled.features((), event),
+                                                         event.event_type))
+                for event, feats in found]
 
     def read(self) -> list[tuple[EventMention, list[str]]]:
         """The events as the rules read them, with their confidence features (unscored)."""
@@ -75,6 +77,8 @@ class SentenceEvents:
                 mentions.append(found)
         if not mentions:
             mentions += self._from_noun()
+        if not mentions:
+            return []
         at = {self.reading.span(t.i, t.i + 1).start: t for t in self.sentence}
         return [(event, confidence.features(event, at[event.trigger.start], len(mentions), i))
                 for i, event in enumerate(mentions)]
