@@ -90,7 +90,8 @@ def context_features(sentence: SpacySpan, context: SpacySpan, lex: Lexicon) -> l
     modes and contexts their cues name (``cue:``), which pool rare synonyms ("M84", "RPG")."""
     own = features(sentence, None)
     around = [t for t in context if not sentence.start <= t.i < sentence.end]
-    cues = {f"cue:{cue.value}" for table in _cue_tables(lex) for cue in modes.find_cues(table, context)}
+    tokens = list(context)
+    cues = {f"cue:{cue.value}" for table in _cue_tables(lex) for cue in modes.find_cues(table, tokens)}
     return own + [f"n:{name[2:]}" for name in features(around, None)] + sorted(cues)
 
 
