@@ -25,6 +25,7 @@ from wirewatch.clean import Cleaner
 from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, eval_file, records
 from wirewatch.evaluate.scoring import NONE, Report, score_labels
 from wirewatch.extract import acled, confidence
+from wirewatch.extract.events import article_events
 from wirewatch.extract.extractor import Extractor
 from wirewatch.extract.learned import SoftmaxModel
 from wirewatch.ingest import make_article
@@ -58,19 +59,19 @@ def read_gold(name: str, label: str, settings: Settings, eval_dir: Path | None =
     cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(articles)
     works = NlpStage(settings.model, settings.batch_size).run(cleaned)
     extractor = Extractor.load()
-    found = []
+    reads: list[Read] = []
     for record, work in zip(gold, works, strict=True):
         events, conf, cls, words = [], [], [], []
         if work.clean is not None and work.doc is not None:
-            for reader in extractor.read(work.clean, work.doc)[1]:
-                sentence_words = acled.context_features(reader.sentence, reader.context, reader.lex)
+            readers = extractor.read(work.clean, work.doc)[1]
+            for reader, sentence_events in zip(readers, article_events(readers), strict=True):
                 words += acled.features(reader.sentence, None)
-                for event, feats in reader.read():
-                    events.append(event)
-                    conf.append(feats)
-                    cls.append(sentence_words + acled.features((), event))
-        found.append(Read(record[label], tuple(events), tuple(conf), tuple(cls), sorted(set(words))))
-    return found
+                for unscored in sentence_events:
+                    events.append(unscored.event)
+                    conf.append(unscored.cues)
+                    cls.append(unscored.words)
+        reads.append(Read(record[label], tuple(events), tuple(conf), tuple(cls), sorted(set(words))))
+    return reads
 
 
 def fit(rows: Sequence[list[str]], labels: Sequence[str], c: float,

@@ -86,12 +86,14 @@ def features(tokens: Iterable[Token], event: EventMention | None) -> list[str]:
 
 
 def context_features(sentence: SpacySpan, context: SpacySpan, lex: Lexicon) -> list[str]:
-    """The sentence's words, apart from them (``n:``) its neighbours' words, and the PLOVER
-    modes and contexts their cues name (``cue:``), which pool rare synonyms ("M84", "RPG")."""
+    """The sentence's words, apart from them (``n:``) its neighbours' words, the PLOVER
+    modes and contexts their cues name (``cue:``) and the sectors of their agent nouns
+    (``sec:``), which pool rare synonyms ("hand grenade", "militants")."""
     own = features(sentence, None)
     around = [t for t in context if not sentence.start <= t.i < sentence.end]
     tokens = list(context)
     cues = {f"cue:{cue.value}" for table in _cue_tables(lex) for cue in modes.find_cues(table, tokens)}
+    cues |= {f"sec:{lex.sectors[t.lemma_.lower()]}" for t in tokens if t.lemma_.lower() in lex.sectors}
     return own + [f"n:{name[2:]}" for name in features(around, None)] + sorted(cues)
 
 

@@ -55,15 +55,6 @@ class SentenceEvents:
         self.used: set[int] = set()
         """Tokens that belong to an emitted event (so their numbers are not also claims)."""
 
-    def __call__(self) -> list[EventMention]:
-        """The sentence's events, each with a learned confidence and ACLED class."""
-        found = self.read()
-        words = acled.context_features(self.sentence, self.context, self.lex) if found else []
-        return [dataclasses.replace(event, confidence=confidence.score(feats),
-                                    acled=acled.classify(words + acled.features((), event),
-                                                         event.event_type))
-                for event, feats in found]
-
     def read(self) -> list[tuple[EventMention, list[str]]]:
         """The events as the rules read them, with their confidence features (unscored)."""
         mentions: list[EventMention] = []
@@ -345,6 +336,32 @@ class SentenceEvents:
         return None
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Unscored:
+    """An event as the rules read it, with what the learned parts will see of it."""
+
+    event: EventMention
+    cues: list[str]
+    """Features for ``confidence``."""
+    words: list[str]
+    """Features for the ACLED classifier."""
+
+    def scored(self) -> EventMention:
+        return dataclasses.replace(self.event, confidence=confidence.score(self.cues),
+                                   acled=acled.classify(self.words, self.event.event_type))
+
+
+def article_events(readers: list[SentenceEvents]) -> list[list[Unscored]]:
+    """Each sentence's events with their features: what the extractor scores and what
+    ``scripts/train.py`` learns from, so the two never drift apart."""
+    out: list[list[Unscored]] = []
+    for reader in readers:
+        events = reader.read()
+        words = acled.context_features(reader.sentence, reader.context, reader.lex) if events else []
+        out.append([Unscored(e, cues, words + acled.features((), e)) for e, cues in events])
+    return out
+
+
 def _hosted(source: list[Actor], target: list[Actor], place: Place | None) -> bool:
     """Whether the act happened in the target's country, not the source's (a visit)."""
     return bool(place is not None and source and target
@@ -409,4 +426,4 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-__all__ = ["SentenceEvents"]
+__all__ = ["SentenceEvents", "Unscored", "article_events"]
