@@ -168,9 +168,9 @@ class ArticleReading:
                      country or self._located_in(token), sector)
 
     def _located_in(self, noun: Token) -> str | None:
-        """The country of "groups in Zimbabwe", "officials in Kabul"."""
+        """The country of "groups in Zimbabwe", "officials in Kabul", "a missionary from Calgary"."""
         for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "in":
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
                 for place in (g for g in prep.children if g.dep_ == "pobj"):
                     found = self.place(place)
                     if found is not None:
