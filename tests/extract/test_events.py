@@ -127,7 +127,7 @@ def test_everyday_uses_of_event_verbs_are_not_events(code_text, sentence):
 @pytest.mark.parametrize("sentence, event_type, target", [
     ("The EU imposed new sanctions on Iran.", "SANCTION", "IRN"),
     ("Israeli President Isaac Herzog met Putin at the Kremlin.", "CONSULT", "RUS"),
-    ("Students protested in Dhaka on Sunday.", "PROTEST", None),
+    ("Students protested in Dhaka on Sunday.", "PROTEST", "BGD"),  # no one named: the place
     ("The president of France called the German chancellor on Tuesday.", "CONSULT", "DEU"),
 ])
 def test_targets_and_types_of_common_sentences(code_text, sentence, event_type, target):
@@ -166,8 +166,8 @@ def test_a_stated_intent_to_coerce_is_a_threat(code_text):
     assert event.event_type == "THREATEN" and event.factuality == "asserted"
 
 
-def test_an_act_done_in_a_country_is_done_to_it(code_text):
-    event = only(code_text, "The army imposed a curfew in Sudan on Thursday.")
+def test_an_act_done_in_a_place_is_done_to_its_country(code_text):
+    event = only(code_text, "The army imposed a curfew in Khartoum on Thursday.")
     assert event.event_type == "COERCE" and event.mode == "curfew"
     assert [a.country for a in event.target] == ["SDN"]
 
@@ -187,3 +187,14 @@ def test_every_event_carries_an_acled_class_that_fits_its_type(code_text):
     assert clash.acled is not None and clash.acled.event_type == "Battles"
     arrest = events(code_text, "Police arrested twelve protesters in Nairobi on Friday.")[0]
     assert arrest.acled is not None and arrest.acled.sub_event_type == "Arrests"
+
+
+def test_a_protest_is_against_what_its_purpose_names(code_text):
+    event = only(code_text, "Ethnic Turks began a hunger strike to protest against Sweden's decision.")
+    assert event.event_type == "PROTEST" and event.mode == "hunger"
+    assert [a.country for a in event.target] == ["SWE"]
+
+
+def test_what_is_done_names_its_target(code_text):
+    event = only(code_text, "President Bush threatened further action against Russia on Monday.")
+    assert event.event_type == "THREATEN" and [a.country for a in event.target] == ["RUS"]

@@ -24,7 +24,7 @@ from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
-OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from"}
 """Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]"."""
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE", "INVESTIGATE", "AGREE",
@@ -96,6 +96,8 @@ class SentenceEvents:
         has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
         if verb.dep_ == "advcl" and (has_to or _conditional(verb.head)):
             return True  # a purpose or a condition ("unless the president resigns")
+        if verb.dep_ in {"relcl", "acl"} and has_to:
+            return True  # "a strike to protest ...", "a plan to attack ...": what a thing is for
         if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in self.lex.cue("aspectual")
                 and verb.head.tag_ in {"VBZ", "VBP"}):
             return True  # "continues to provide" describes a state; "continued to send" an act
@@ -204,9 +206,12 @@ class SentenceEvents:
         place = self._place(head, verb, own)
         if not target and (intended or event_type) == "AID" and place is not None:
             target = self._recipient(own, place)
-        if not target and place is not None and place.precision == "country":
-            # "imposed a curfew in Sudan", "peacekeepers arrived in Bosnia": with no one named
-            # as acted upon, an act done in a country is done to it (as PLOVER codes it)
+        purpose = _purpose_clause(head, verb)
+        if not target and purpose is not None and event_type == "PROTEST":
+            target = self._purpose_target(purpose)  # "went on strike to protest against X"
+        if not target and place is not None and place.country is not None:
+            # "imposed a curfew in Sudan", "blocked roads in Algiers": with no one named as
+            # acted upon, the act is on the country where it happens (as PLOVER codes it)
             target = [Actor(place.text, place.start, place.end, place.name, None, place.country, None)]
         self.used.update(token.i for token in own)
         span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i) + 1)
@@ -227,7 +232,7 @@ class SentenceEvents:
             time=self._time(own),
             quantities=tuple(self._quantities(own)),
             claimant=claimant,
-            purpose=self._purpose(head, verb),
+            purpose=self._purpose(purpose),
             evidence=(self.reading.evidence(self.sentence),),
         )
 
@@ -252,11 +257,11 @@ class SentenceEvents:
                 targets += self.reading.actors(child)
             elif child.dep_ == "dobj" and not (_theme_forms(child) & trigger.objects and (
                     trigger.event_type in THEME_TYPES or not self.reading.actors(child))):
-                targets += self.reading.actors(child) or self._owner(child)
+                # "threatened [action] against Russia": a thing done names its target too
+                targets += (self.reading.actors(child) or self._owner(child)
+                            or self._object_targets(child, trigger))
             elif child.dep_ == "dobj":
-                targets += [a for p in child.children if p.dep_ == "prep"
-                            and p.lower_ in OBJECT_TARGET_PREPS for g in p.children
-                            if g.dep_ == "pobj" for a in self.reading.actors(g)]
+                targets += self._object_targets(child, trigger)
             elif child.dep_ == "ccomp" and trigger.event_type in {"DEMAND", "REJECT", "DISAPPROVE"}:
                 targets += [a for c in child.children if c.dep_ == "nsubj"
                             for a in self.reading.actors(c)]  # "demanded that X ..."
@@ -266,6 +271,12 @@ class SentenceEvents:
                         continue
                     targets += self.reading.actors(pobj)
         return _unique(targets)
+
+    def _object_targets(self, noun: Token, trigger: Trigger) -> list[Actor]:
+        """Who the thing done is aimed at: "sanctions [on Iran]", "an offer [from Kabul]"."""
+        preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
+        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
+                for g in p.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
 
     def _owner(self, noun: Token) -> list[Actor]:
         """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]"."""
@@ -327,13 +338,34 @@ class SentenceEvents:
         return found
 
     # -- factuality, claimant, mode, context, confidence ----------------------------------
-    def _purpose(self, head: Token, verb: Token) -> Span | None:
-        for token in (verb, head):
-            for child in token.children:
-                if child.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
-                    own = [t for t in _own_tokens(child) if t.dep_ != "punct"]
-                    return self.reading.span(min(t.i for t in own), max(t.i for t in own) + 1)
-        return None
+    def _purpose(self, clause: Token | None) -> Span | None:
+        if clause is None:
+            return None
+        own = [t for t in _own_tokens(clause) if t.dep_ != "punct"]
+        return self.reading.span(min(t.i for t in own), max(t.i for t in own) + 1)
+
+    def _purpose_target(self, clause: Token) -> list[Actor]:
+        """Who a protest is against, from its purpose: "to protest against [X]'s decision"."""
+        found: list[Actor] = []
+        for child in clause.children:
+            if child.dep_ == "dobj":
+                found += self.reading.actors(child) or self._owner(child)
+            elif child.dep_ == "prep" and child.lower_ in {"against", "at"}:
+                found += [a for g in child.children if g.dep_ == "pobj"
+                          for a in self.reading.actors(g) or self._owner(g)]
+        return _unique(found)
+
+
+def _purpose_clause(head: Token, verb: Token) -> Token | None:
+    """The verb of an infinitive purpose clause: "met ... [to finalize] the agreement",
+    "began a strike [to protest] ..."."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    for token in (verb, head, *objects):
+        for child in token.children:
+            if child.dep_ in {"advcl", "relcl", "acl"} and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return child
+    return None
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
