@@ -60,7 +60,7 @@ VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians"
 VERBAL = ("Strategic developments", "Other")
 COMPATIBLE: dict[str, tuple[str, ...]] = {
     "ASSAULT": (*VIOLENT, "Protests", *VERBAL),
-    "FIGHT": ("Battles", "Explosions/Remote violence", "Riots"),
+    "FIGHT": (*VIOLENT, "Strategic developments"),
     "PROTEST": ("Protests", "Riots"),
     "COERCE": ("Strategic developments", "Protests", "Violence against civilians", "Battles", "Other"),
     "CRIME": ("Other", "Strategic developments", "Violence against civilians"),
