@@ -18,13 +18,16 @@ from pathlib import Path
 from rich.console import Console
 
 from wirewatch.errors import WirewatchError
-from wirewatch.evaluate.learn import train
-from wirewatch.evaluate.report import print_report
+from wirewatch.evaluate.report import print_trained
 from wirewatch.settings import Settings
 
 
 def main() -> None:
     console = Console()
+    try:
+        from wirewatch.evaluate.learn import train
+    except ImportError:
+        sys.exit("train: scikit-learn is missing; run scripts/setup --dev")
     try:
         trained = train(Settings(processes=1))
     except WirewatchError as error:
@@ -34,8 +37,7 @@ def main() -> None:
         path = data / f"{name}.json"
         path.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
         console.print(f"wrote {path} ({len(model.weights)} features)")
-    print_report(trained.confidence_cv, "PLOVER type, 5-fold cross-validated", console)
-    print_report(trained.acled_cv, "CASE 2021 label, 5-fold cross-validated", console, label="label")
+    print_trained(trained, console)
 
 
 if __name__ == "__main__":

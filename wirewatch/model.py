@@ -170,9 +170,14 @@ class EventMention:
     factuality: Factuality
     trigger: Span
     confidence: float
+    """Calibrated probability that this is the act its sentence reports (``extract.confidence``);
+    a merged event keeps the highest of its mentions'."""
     mode: str | None = None
+    """How it was done, in the PLOVER manual's modes for its type ("visit", "aerial")."""
     context: tuple[str, ...] = ()
+    """PLOVER contexts cued in its sentences ("military", "economic")."""
     acled: Acled | None = None
+    """Its ACLED class (``extract.acled``); None only in databases written before it existed."""
     intended: EventType | None = None
     """For AGREE: the type of act agreed to (AID for "agreed to send workers")."""
     source: tuple[Actor, ...] = ()

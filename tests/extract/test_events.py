@@ -198,3 +198,22 @@ def test_a_protest_is_against_what_its_purpose_names(code_text):
 def test_what_is_done_names_its_target(code_text):
     event = only(code_text, "President Bush threatened further action against Russia on Monday.")
     assert event.event_type == "THREATEN" and [a.country for a in event.target] == ["RUS"]
+
+
+def test_a_meeting_abroad_is_not_done_to_the_host_country(code_text):
+    event = only(code_text, "Russian and Ukrainian negotiators met in Istanbul on Monday.")
+    assert event.event_type == "CONSULT" and event.mode != "visit" and event.target == ()
+
+
+def test_acts_in_the_same_country_stay_apart(code_text):
+    found = events(code_text, "A bomb exploded in a market in Kabul on Monday. "
+                              "Gunmen attacked a police checkpoint in Afghanistan on Tuesday.")
+    assert [e.event_type for e in found] == ["ASSAULT", "ASSAULT"]
+    assert [a.text for a in found[1].source] == ["Gunmen"]
+    # with no one named, the bombing is on the country of its place, quoted from the text
+    assert [(a.text, a.name, a.country) for a in found[0].target] == [("Kabul", "Afghanistan", "AFG")]
+
+
+def test_an_armed_strike_is_an_attack_not_a_walkout(code_text):
+    event = only(code_text, "A drone strike on a wedding party in Yemen.")
+    assert event.event_type == "ASSAULT" and event.trigger.text == "strike"

@@ -213,3 +213,11 @@ def test_nothing_cued_is_no_mode(parse):
 def test_contexts_from_cues(parse, sentence, expected):
     found = event_contexts(LEX, parse(sentence))
     assert set(found) == expected and list(found) == sorted(found)
+
+
+def test_a_noun_listed_under_two_types_is_refused():
+    from wirewatch.extract.lexicon import Lexicon
+    data = {"trigger": [], "contexts": {}, "cues": {}, "sectors": {},
+            "nouns": {"ASSAULT": ["raid"], "COERCE": ["raid"]}}
+    with pytest.raises(ValueError, match="'raid' is listed under both ASSAULT and COERCE"):
+        Lexicon.from_toml(data)

@@ -272,11 +272,16 @@ def _events_json(capsys, db, *args):
     ("Armed clash", ["FIGHT"]),
     ("peaceful protest", ["PROTEST"]),
     ("PROTESTS", ["PROTEST"]),
-    ("armed", []),
-    ("ARMED_CLASH", []),
+    ("Air/drone strike", []),
 ])
 def test_acled_filter_matches_event_or_sub_event_type(capsys, acled_db, acled, types):
     assert [e["event_type"] for e in _events_json(capsys, acled_db, "--acled", acled)] == types
+
+
+@pytest.mark.parametrize("acled", ["armed", "ARMED_CLASH", "battle"])
+def test_acled_filter_rejects_names_acled_does_not_use(capsys, acled_db, acled):
+    code, _, err = run(capsys, "events", "--db", str(acled_db), "--acled", acled)
+    assert code == 2 and "is not an ACLED event or sub-event type" in err
 
 
 def test_acled_filter_combines_with_the_others(capsys, acled_db):

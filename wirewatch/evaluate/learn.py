@@ -15,11 +15,14 @@ the shipped weights on the dev files themselves are inflated by training.
 
 from __future__ import annotations
 
+import random
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
 
 from wirewatch.clean import Cleaner
 from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, eval_file, records
@@ -47,10 +50,11 @@ class Read:
 
     gold: str
     events: tuple[EventMention, ...]
-    confidence: tuple[list[str], ...]
-    acled: tuple[list[str], ...]
+    confidence: tuple[tuple[str, ...], ...]
+    acled: tuple[tuple[str, ...], ...]
     words: list[str]
-    """Content words of the whole record, for records with no event (ACLED training only)."""
+    """The ACLED classifier's word features over the whole record: what it learns words from
+    where the rules found no event (such records are scored NONE, never classified)."""
 
 
 def read_gold(name: str, label: str, settings: Settings, eval_dir: Path | None = None) -> list[Read]:
@@ -61,11 +65,14 @@ def read_gold(name: str, label: str, settings: Settings, eval_dir: Path | None =
     extractor = Extractor.load()
     reads: list[Read] = []
     for record, work in zip(gold, works, strict=True):
-        events, conf, cls, words = [], [], [], []
+        events: list[EventMention] = []
+        conf: list[tuple[str, ...]] = []
+        cls: list[tuple[str, ...]] = []
+        words: list[str] = []
         if work.clean is not None and work.doc is not None:
             readers = extractor.read(work.clean, work.doc)[1]
             for reader, sentence_events in zip(readers, article_events(readers), strict=True):
-                words += acled.features(reader.sentence, None)
+                words += acled.context_features(reader.sentence, reader.context, reader.lex)
                 for unscored in sentence_events:
                     events.append(unscored.event)
                     conf.append(unscored.cues)
@@ -74,11 +81,8 @@ def read_gold(name: str, label: str, settings: Settings, eval_dir: Path | None =
     return reads
 
 
-def fit(rows: Sequence[list[str]], labels: Sequence[str], c: float,
+def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], c: float,
         balanced: bool = False) -> SoftmaxModel:
-    from sklearn.feature_extraction import DictVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     counts = Counter(name for row in rows for name in set(row))
     kept = [dict.fromkeys((name for name in row if counts[name] >= MIN_COUNT), 1) for row in rows]
     vectorizer = DictVectorizer()
@@ -98,8 +102,9 @@ def fit(rows: Sequence[list[str]], labels: Sequence[str], c: float,
 
 
 # -- confidence -----------------------------------------------------------------------
-def confidence_rows(reads: Sequence[Read]) -> tuple[list[list[str]], list[str]]:
-    rows, labels = [], []
+def confidence_rows(reads: Sequence[Read]) -> tuple[list[Sequence[str]], list[str]]:
+    rows: list[Sequence[str]] = []
+    labels: list[str] = []
     for read in reads:
         for event, feats in zip(read.events, read.confidence, strict=True):
             rows.append(feats)
@@ -147,8 +152,9 @@ def calibration(reads: Sequence[Read], c: float = C["confidence"],
 
 
 # -- ACLED ----------------------------------------------------------------------------
-def acled_rows(reads: Sequence[Read], ranker: SoftmaxModel) -> tuple[list[list[str]], list[str]]:
-    rows, labels = [], []
+def acled_rows(reads: Sequence[Read], ranker: SoftmaxModel) -> tuple[list[Sequence[str]], list[str]]:
+    rows: list[Sequence[str]] = []
+    labels: list[str] = []
     for read in reads:
         i = best(read, ranker)
         rows.append(read.acled[i] if i is not None else read.words)
@@ -177,10 +183,13 @@ def cross_validate_acled(reads: Sequence[Read], ranker: SoftmaxModel,
 
 @dataclass(frozen=True, slots=True)
 class Trained:
+    """Both models fitted on all the dev data, with their cross-validated scores."""
+
     confidence: SoftmaxModel
     acled: SoftmaxModel
     confidence_cv: Report
     acled_cv: Report
+    calibration: list[tuple[float, float, float, int]]
 
 
 def train(settings: Settings, eval_dir: Path | None = None) -> Trained:
@@ -188,21 +197,20 @@ def train(settings: Settings, eval_dir: Path | None = None) -> Trained:
     case = read_gold(CASE_FILE, "label", settings, eval_dir)
     ranker = fit(*confidence_rows(plover), C["confidence"])
     return Trained(ranker, fit(*acled_rows(case, ranker), C["acled"], balanced=True),
-                   cross_validate_confidence(plover), cross_validate_acled(case, ranker))
+                   cross_validate_confidence(plover), cross_validate_acled(case, ranker),
+                   calibration(plover))
 
 
 def _folds(n: int) -> list[tuple[list[int], list[int]]]:
     """Deterministic folds: record i is held out in fold i mod FOLDS (after a seeded shuffle)."""
-    import random
-
     order = list(range(n))
     random.Random(SEED).shuffle(order)
-    held = [order[k::FOLDS] for k in range(FOLDS)]
-    return [([i for i in order if i not in set(test)], test) for test in held]
-
-
-def weights_json(model: SoftmaxModel) -> dict[str, Any]:
-    return model.to_json()
+    folds = []
+    for k in range(FOLDS):
+        test = order[k::FOLDS]
+        held = set(test)
+        folds.append(([i for i in order if i not in held], test))
+    return folds
 
 
 __all__ = ["Read", "Trained", "calibration", "cross_validate_acled", "cross_validate_confidence", "fit",

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.table import Table
 
 from wirewatch.evaluate.gold import PloverResult
 from wirewatch.evaluate.scoring import Report
+
+if TYPE_CHECKING:  # learn needs scikit-learn, which only the dev setup installs
+    from wirewatch.evaluate.learn import Trained
 
 
 def print_report(report: Report, title: str, console: Console, label: str = "type") -> None:
@@ -35,4 +40,17 @@ def print_case(report: Report, console: Console) -> None:
                  label="label")
 
 
-__all__ = ["print_case", "print_plover", "print_report"]
+def print_trained(trained: Trained, console: Console) -> None:
+    """The learned parts' 5-fold cross-validated scores and confidence calibration."""
+    print_report(trained.confidence_cv, "PLOVER type, 5-fold cross-validated", console)
+    print_report(trained.acled_cv, "CASE 2021 label, 5-fold cross-validated", console,
+                 label="label")
+    table = Table(title="confidence calibration, 5-fold cross-validated (PLOVER events)")
+    for column in ("confidence", "share that are the sentence's event", "events"):
+        table.add_column(column, justify="right")
+    for low, high, right, n in trained.calibration:
+        table.add_row(f"{low:.1f}-{high:.1f}", f"{right:.2f}", str(n))
+    console.print(table)
+
+
+__all__ = ["print_case", "print_plover", "print_report", "print_trained"]

@@ -107,8 +107,8 @@ def classify(feats: Iterable[str], event_type: str | None,
     (the shipped weights by default)."""
     probabilities = (model or SoftmaxModel.load("acled")).probabilities(feats)
     allowed = COMPATIBLE.get(event_type or "", VERBAL)
-    code = max((c for c in probabilities if CLASSES[c][0] in allowed),
-               key=probabilities.__getitem__)
+    fitting = [c for c in probabilities if CLASSES[c][0] in allowed] or list(probabilities)
+    code = max(fitting, key=probabilities.__getitem__)
     event_type, sub_event_type = CLASSES[code]
     return Acled(event_type, sub_event_type, code, round(probabilities[code], 3))
 

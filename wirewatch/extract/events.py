@@ -2,11 +2,15 @@
 
 Rules read the dependency parse, keyed on lemmas from ``data/lexicon.toml``:
 a verb in the lexicon is a trigger; its subject is the source (the agent of a
-passive); its object or the object of "against"/"with"/"on" is the target. A
+passive); its object, the object of "against"/"with"/"on"/"to"/"between", or
+the one the thing done is aimed at ("sanctions on Iran") is the target. A
 commitment verb governing another trigger ("agreed to send") yields one event,
 not two. Purpose clauses ("met ... to finalize the agreement") are not new
-events, and an act whose subject is
-an abstraction ("the partnership strengthens ties") is commentary, not an event.
+events, and an act whose subject is an abstraction ("the partnership strengthens
+ties") is commentary, not an event; physical acts are events even with no one
+named ("a bomb exploded"), and a sentence with no verb trigger may name one by a
+noun ("protests erupted"). ``article_events`` adds what the learned confidence
+and ACLED classifier read.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
 from wirewatch.extract.reading import ArticleReading, of_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
+from wirewatch.resolve.countries import CountryIndex
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
@@ -37,6 +42,8 @@ CONFLICTUAL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
 """Acts whose stated intent is a threat (PLOVER THREATEN), as AGREE is for cooperative ones.
 Not MOBILIZE: "will send troops to Russia" may be help to an ally."""
 PHYSICAL = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"}
+PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID"}
+"""Acts done to a place when no one is named; a meeting in Paris is not done to France."""
 """Material acts that are events even when the text names no one ("a bomb exploded in the
 market", "ten people were killed"): a news report of violence is never commentary."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
@@ -140,8 +147,10 @@ class SentenceEvents:
         in Tripoli", "a grenade attack on a police post". Only physical acts qualify."""
         for noun in self.sentence:
             found = self.lex.noun(noun.lemma_.lower())
-            if noun.pos_ != "NOUN" or found is None:
+            if noun.pos_ != "NOUN" or found is None or found.event_type not in PHYSICAL:
                 continue
+            if found.event_type == "PROTEST" and self._armed(noun):
+                found = Trigger("ASSAULT", found.lemmas)  # "a drone strike", "an air strike"
             head = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else noun
             event = self._mention(head, noun, found, found.event_type, None)
             if event is None:
@@ -152,6 +161,13 @@ class SentenceEvents:
             trigger = self.reading.span(noun.i, noun.i + 1)
             return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
         return []
+
+    def _armed(self, noun: Token) -> bool:
+        """Whether a noun's modifiers name a weapon ("drone strike", "air strike")."""
+        weapons = modes.cue_table(self.lex, "ASSAULT")
+        return any(c.dep_ in {"compound", "amod", "nmod"} and (c.lemma_.lower() in weapons
+                                                               or c.lower_ == "air")
+                   for c in noun.children)
 
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
@@ -209,17 +225,13 @@ class SentenceEvents:
         purpose = _purpose_clause(head, verb)
         if not target and purpose is not None and event_type == "PROTEST":
             target = self._purpose_target(purpose)  # "went on strike to protest against X"
-        if not target and place is not None and place.country is not None:
-            # "imposed a curfew in Sudan", "blocked roads in Algiers": with no one named as
-            # acted upon, the act is on the country where it happens (as PLOVER codes it)
-            target = [Actor(place.text, place.start, place.end, place.name, None, place.country, None)]
         self.used.update(token.i for token in own)
         span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i) + 1)
         return EventMention(
             event_type=event_type,  # type: ignore[arg-type]
             factuality=factuality,  # type: ignore[arg-type]
             trigger=span,
-            confidence=0.0,  # scored once the sentence is read (see __call__)
+            confidence=0.0,  # scored once the article is read (see Unscored.scored)
             mode=modes.event_mode(self.lex, event_type, trigger.mode, trigger.event_type, own,
                                   inner_type=trigger.event_type if event_type == "THREATEN" else None,
                                   hosted=_hosted(source, target, place)),
@@ -337,7 +349,7 @@ class SentenceEvents:
                     found.append(quantity)
         return found
 
-    # -- factuality, claimant, mode, context, confidence ----------------------------------
+    # -- purpose -------------------------------------------------------------------------
     def _purpose(self, clause: Token | None) -> Span | None:
         if clause is None:
             return None
@@ -373,9 +385,9 @@ class Unscored:
     """An event as the rules read it, with what the learned parts will see of it."""
 
     event: EventMention
-    cues: list[str]
+    cues: tuple[str, ...]
     """Features for ``confidence``."""
-    words: list[str]
+    words: tuple[str, ...]
     """Features for the ACLED classifier."""
 
     def scored(self) -> EventMention:
@@ -390,8 +402,24 @@ def article_events(readers: list[SentenceEvents]) -> list[list[Unscored]]:
     for reader in readers:
         events = reader.read()
         words = acled.context_features(reader.sentence, reader.context, reader.lex) if events else []
-        out.append([Unscored(e, cues, words + acled.features((), e)) for e, cues in events])
+        out.append([Unscored(e, tuple(cues), tuple(words + acled.features((), e)))
+                    for e, cues in events])
     return out
+
+
+def target_the_place(event: EventMention, countries: CountryIndex) -> EventMention:
+    """With no one named as acted upon, an act done to a place ("imposed a curfew in
+    Khartoum", "blocked roads in Algiers") targets the place's country, as PLOVER coders
+    code it. Applied after merging, so that a shared country never makes two acts one."""
+    place = event.place
+    if event.target or place is None or event.event_type not in PLACE_TARGETED:
+        return event
+    country = countries.record(place.country or "")
+    if country is None:
+        return event
+    target = (Actor(place.text, place.start, place.end, country.name, None, country.iso3, None),)
+    receiving = (event.intended or event.event_type) in RECEIVING
+    return dataclasses.replace(event, target=target, recipient=target if receiving else ())
 
 
 def _hosted(source: list[Actor], target: list[Actor], place: Place | None) -> bool:
@@ -458,4 +486,4 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-__all__ = ["SentenceEvents", "Unscored", "article_events"]
+__all__ = ["SentenceEvents", "Unscored", "article_events", "target_the_place"]

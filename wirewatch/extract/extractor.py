@@ -7,7 +7,7 @@ from spacy.tokens import Span as SpacySpan
 
 from wirewatch.clean import CleanArticle
 from wirewatch.extract.claims import SentenceClaims
-from wirewatch.extract.events import SentenceEvents, article_events
+from wirewatch.extract.events import SentenceEvents, article_events, target_the_place
 from wirewatch.extract.merge import merge_mentions
 from wirewatch.extract.reading import ArticleReading, Resolvers
 from wirewatch.model import Claim, CodedArticle, EventMention, Sentence
@@ -36,13 +36,15 @@ class Extractor:
         sentences: list[Sentence] = []
         mentions: list[EventMention] = []
         claims: list[Claim] = []
-        for events, found in zip(readers, article_events(readers), strict=True):
-            span = reading.span(events.sentence.start, events.sentence.end)
+        for reader, found in zip(readers, article_events(readers), strict=True):
+            span = reading.span(reader.sentence.start, reader.sentence.end)
             sentences.append(Sentence(len(sentences), span.start, span.end, span.text))
             mentions += [unscored.scored() for unscored in found]
-            claims += SentenceClaims(reading, events.sentence, events.used)()
+            claims += SentenceClaims(reading, reader.sentence, reader.used)()
         return CodedArticle(clean.article, clean.dropped, tuple(sentences),
-                            tuple(merge_mentions(mentions)), tuple(_unique_claims(claims)),
+                            tuple(target_the_place(event, self.resolvers.countries)
+                                  for event in merge_mentions(mentions)),
+                            tuple(_unique_claims(claims)),
                             tuple(reading.places()))
 
 

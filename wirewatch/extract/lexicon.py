@@ -6,10 +6,9 @@ lemma makes which event, and lets the benchmarks show what a change to them does
 
 from __future__ import annotations
 
-import dataclasses
 import functools
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -29,14 +28,14 @@ class Lexicon:
     triggers: tuple[Trigger, ...]
     """Entries with ``objects`` first, so "send troops" wins over a bare "send"."""
     modes: dict[str, dict[str, str]]
-    """Per event type: cue lemma -> mode."""
+    """Per event type: cue (a lemma, or a phrase of several words) -> mode."""
     contexts: dict[str, str]
-    """Cue lemma -> PLOVER context."""
+    """Cue (a lemma or a phrase) -> PLOVER context."""
     cues: dict[str, frozenset[str]]
     sectors: dict[str, str]
     """Agent noun lemma -> sector."""
     military_modifiers: frozenset[str]
-    nouns: dict[str, Trigger] = dataclasses.field(default_factory=dict)
+    nouns: dict[str, Trigger] = field(default_factory=dict)
     """Noun lemma -> the physical act it names when no verb tells it ("the attack")."""
 
     @classmethod
@@ -58,8 +57,7 @@ class Lexicon:
             cues={name: frozenset(words) for name, words in data["cues"].items()},
             sectors={word: sector for sector, words in sectors.items() for word in words},
             military_modifiers=military,
-            nouns={lemma: Trigger(etype, frozenset({lemma}))
-                   for etype, lemmas in data.get("nouns", {}).items() for lemma in lemmas},
+            nouns=_nouns(data.get("nouns", {})),
         )
 
     def match(self, lemma: str, objects: set[str]) -> Trigger | None:
@@ -74,6 +72,17 @@ class Lexicon:
 
     def cue(self, name: str) -> frozenset[str]:
         return self.cues.get(name, frozenset())
+
+
+def _nouns(table: dict[str, list[str]]) -> dict[str, Trigger]:
+    nouns: dict[str, Trigger] = {}
+    for event_type, lemmas in table.items():
+        for lemma in lemmas:
+            if lemma in nouns:
+                raise ValueError(f"lexicon: noun {lemma!r} is listed under both "
+                                 f"{nouns[lemma].event_type} and {event_type}")
+            nouns[lemma] = Trigger(event_type, frozenset({lemma}))
+    return nouns
 
 
 def _trigger(entry: dict[str, Any]) -> Trigger:

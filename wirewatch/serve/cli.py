@@ -28,6 +28,7 @@ from rich.progress import (
 
 from wirewatch import jobs
 from wirewatch.errors import InputError, StoreError, WirewatchError
+from wirewatch.extract.acled import CLASSES
 from wirewatch.model import EVENT_TYPES
 from wirewatch.serve import render
 from wirewatch.settings import Settings
@@ -129,6 +130,12 @@ def events(
     if event_type is not None and event_type.upper() not in EVENT_TYPES:
         raise InputError(f"--type {event_type!r} is not a PLOVER event type",
                          f"wirewatch codes {', '.join(EVENT_TYPES)}", "Use one of those")
+    acled_names = {name for pair in CLASSES.values() for name in pair}
+    if acled is not None and acled.lower() not in {name.lower() for name in acled_names}:
+        raise InputError(f"--acled {acled!r} is not an ACLED event or sub-event type",
+                         f"the types are {', '.join(sorted({t for t, _ in CLASSES.values()}))}",
+                         'Use one of those or a sub-event type such as "Armed clash"; '
+                         "see docs/formats.md")
     with _existing_store(settings.db) as store:
         found = store.events(event_type=event_type and event_type.upper(), country=country,
                              acled=acled, limit=limit)
