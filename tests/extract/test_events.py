@@ -217,3 +217,17 @@ def test_acts_in_the_same_country_stay_apart(code_text):
 def test_an_armed_strike_is_an_attack_not_a_walkout(code_text):
     event = only(code_text, "A drone strike on a wedding party in Yemen.")
     assert event.event_type == "ASSAULT" and event.trigger.text == "strike"
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("Four men raped a woman in a moving car near Delhi.", "ASSAULT"),  # model lemma: "rap"
+    ("Opposition fighters retook the town from government forces.", "FIGHT"),  # "retook"
+    ("Gunmen gunned down a doctor in Baghlan province.", "ASSAULT"),
+])
+def test_trigger_verbs_the_lemmatiser_misses(code_text, sentence, event_type):
+    assert only(code_text, sentence).event_type == event_type
+
+
+def test_using_a_weapon_is_an_attack(code_text):
+    event = only(code_text, "Israeli warplanes fired a missile at a car in Gaza on Monday.")
+    assert event.event_type == "ASSAULT" and [a.country for a in event.source] == ["ISR"]

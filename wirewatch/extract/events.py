@@ -113,12 +113,12 @@ class SentenceEvents:
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "six people killed when ...", "a vehicle targeted by a bomber": a physical act
             # told as a participle is still an act; "the agreement signed in May" is not new
-            found = self.lex.match(verb.lemma_.lower(), self._objects(verb))
+            found = self.lex.match(self.lex.verb_lemma(verb), self._objects(verb))
             return found is None or found.event_type not in PHYSICAL
         return verb.dep_ in {"acl", "pcomp", "amod"}
 
     def _from_verb(self, verb: Token, consumed: set[int]) -> EventMention | None:
-        lemma = verb.lemma_.lower()
+        lemma = self.lex.verb_lemma(verb)
         act = self._complement_act(verb)
         if act is not None and lemma in self.lex.cue("commitment") | {"threaten", "warn"}:
             inner, trigger = act
@@ -172,7 +172,7 @@ class SentenceEvents:
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                trigger = self.lex.match(child.lemma_.lower(), self._objects(child))
+                trigger = self.lex.match(self.lex.verb_lemma(child), self._objects(child))
                 if trigger is not None:
                     return child, trigger
         return None

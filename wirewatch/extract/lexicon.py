@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
+from spacy.tokens import Token
+
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
@@ -36,6 +38,10 @@ class Lexicon:
     """Agent noun lemma -> sector."""
     military_modifiers: frozenset[str]
     nouns: dict[str, Trigger] = field(default_factory=dict)
+    irregular: dict[str, str] = field(default_factory=dict)
+    """Past forms the model's lemmatiser misses: "retook" -> "retake"."""
+    verbs: frozenset[str] = frozenset()
+    """Every trigger lemma."""
     """Noun lemma -> the physical act it names when no verb tells it ("the attack")."""
 
     @classmethod
@@ -58,6 +64,8 @@ class Lexicon:
             sectors={word: sector for sector, words in sectors.items() for word in words},
             military_modifiers=military,
             nouns=_nouns(data.get("nouns", {})),
+            irregular=dict(data.get("irregular", {})),
+            verbs=frozenset(lemma for trigger in triggers for lemma in trigger.lemmas),
         )
 
     def match(self, lemma: str, objects: set[str]) -> Trigger | None:
@@ -66,6 +74,22 @@ class Lexicon:
             if lemma in trigger.lemmas and (not trigger.objects or trigger.objects & objects):
                 return trigger
         return None
+
+    def verb_lemma(self, token: Token) -> str:
+        """The token's lemma, or, where the model's lemmatiser missed a trigger verb's form
+        ("raped" -> "rap", "retook" unchanged), the trigger lemma its spelling comes from."""
+        lemma = token.lemma_.lower()
+        if lemma in self.verbs or not token.tag_.startswith("VB"):
+            return lemma
+        word = token.lower_
+        guesses = [self.irregular.get(word, "")]
+        if word.endswith("ed"):
+            guesses += [word[:-1], word[:-2], word[:-3]]  # raped, bombed, shelled -> shell
+        elif word.endswith("ing"):
+            guesses += [word[:-3], word[:-3] + "e", word[:-4]]
+        elif word.endswith("s"):
+            guesses += [word[:-1], word[:-2]]
+        return next((guess for guess in guesses if guess in self.verbs), lemma)
 
     def noun(self, lemma: str) -> Trigger | None:
         return self.nouns.get(lemma)
