@@ -231,3 +231,10 @@ def test_trigger_verbs_the_lemmatiser_misses(code_text, sentence, event_type):
 def test_using_a_weapon_is_an_attack(code_text):
     event = only(code_text, "Israeli warplanes fired a missile at a car in Gaza on Monday.")
     assert event.event_type == "ASSAULT" and [a.country for a in event.source] == ["ISR"]
+
+
+def test_violence_told_by_a_participle_is_an_act_but_background_is_not(code_text):
+    fired = events(code_text, "Residents counted shells fired at the town by Russian troops.")
+    assert "ASSAULT" in [e.event_type for e in fired] or "FIGHT" in [e.event_type for e in fired]
+    background = events(code_text, "The prisoners held in Evin jail were moved on Monday.")
+    assert "COERCE" not in [e.event_type for e in background]

@@ -42,6 +42,7 @@ CONFLICTUAL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
 """Acts whose stated intent is a threat (PLOVER THREATEN), as AGREE is for cooperative ones.
 Not MOBILIZE: "will send troops to Russia" may be help to an ally."""
 PHYSICAL = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"}
+VIOLENT = {"ASSAULT", "FIGHT"}
 PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID"}
 """Acts done to a place when no one is named; a meeting in Paris is not done to France."""
 """Material acts that are events even when the text names no one ("a bomb exploded in the
@@ -111,10 +112,11 @@ class SentenceEvents:
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
-            # "six people killed when ...", "a vehicle targeted by a bomber": a physical act
-            # told as a participle is still an act; "the agreement signed in May" is not new
+            # "six people killed when ...", "a vehicle targeted by a bomber", "[shells] fired
+            # at the town": violence told as a participle is still an act; "the agreement
+            # signed in May" and "the curfew imposed in 1990" are background
             found = self.lex.match(self.lex.verb_lemma(verb), self._objects(verb))
-            return found is None or found.event_type not in PHYSICAL
+            return found is None or found.event_type not in VIOLENT
         return verb.dep_ in {"acl", "pcomp", "amod"}
 
     def _from_verb(self, verb: Token, consumed: set[int]) -> EventMention | None:
@@ -188,8 +190,11 @@ class SentenceEvents:
         return self._mention(head, inner, trigger, trigger.event_type, None, planned=True)
 
     def _objects(self, verb: Token) -> set[str]:
-        """Lemmas of what the verb acts on: "dispatching thousands of [workers]"."""
+        """Lemmas of what the verb acts on: "dispatching thousands of [workers]", "[shells]
+        fired at the town"."""
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            nouns.append(verb.head)  # "[shells] fired at the town"
         nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
         preps = {f"prep:{c.lower_}" for c in verb.children if c.dep_ == "prep"}
         return {form for noun in nouns for form in _theme_forms(noun)} | preps
