@@ -238,3 +238,12 @@ def test_violence_told_by_a_participle_is_an_act_but_background_is_not(code_text
     assert "ASSAULT" in [e.event_type for e in fired] or "FIGHT" in [e.event_type for e in fired]
     background = events(code_text, "The prisoners held in Evin jail were moved on Monday.")
     assert "COERCE" not in [e.event_type for e in background]
+
+
+@pytest.mark.parametrize("sentence, event_type, mode", [
+    ("Uzbekistan opened the crossing to aid convoys on Monday.", "RETREAT", "access"),
+    ("France cancelled a planned visit to Haiti on Tuesday.", "SANCTION", "discontinue"),
+])
+def test_access_and_cancelled_visits(code_text, sentence, event_type, mode):
+    event = only(code_text, sentence)
+    assert (event.event_type, event.mode) == (event_type, mode)
