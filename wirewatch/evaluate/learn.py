@@ -28,8 +28,7 @@ from wirewatch.clean import Cleaner
 from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, eval_file, records
 from wirewatch.evaluate.scoring import NONE, Report, score_labels
 from wirewatch.extract import acled, confidence
-from wirewatch.extract.events import article_events
-from wirewatch.extract.extractor import Extractor
+from wirewatch.extract.extractor import Extractor, article_events
 from wirewatch.extract.learned import SoftmaxModel
 from wirewatch.ingest import make_article
 from wirewatch.model import EventMention

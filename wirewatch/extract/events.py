@@ -9,7 +9,7 @@ not two. Purpose clauses ("met ... to finalize the agreement") are not new
 events, and an act whose subject is an abstraction ("the partnership strengthens
 ties") is commentary, not an event; physical acts are events even with no one
 named ("a bomb exploded"), and a sentence with no verb trigger may name one by a
-noun ("protests erupted"). ``article_events`` adds what the learned confidence
+noun ("protests erupted"). ``extractor.article_events`` adds what the learned confidence
 and ACLED classifier read.
 """
 
@@ -20,12 +20,11 @@ import dataclasses
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract import acled, attribution, confidence, modes
+from wirewatch.extract import attribution, confidence, modes
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
 from wirewatch.extract.reading import ArticleReading, of_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
-from wirewatch.resolve.countries import CountryIndex
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
@@ -236,7 +235,7 @@ class SentenceEvents:
             event_type=event_type,  # type: ignore[arg-type]
             factuality=factuality,  # type: ignore[arg-type]
             trigger=span,
-            confidence=0.0,  # scored once the article is read (see Unscored.scored)
+            confidence=0.0,  # scored once the article is read (extractor.Unscored.scored)
             mode=modes.event_mode(self.lex, event_type, trigger.mode, trigger.event_type, own,
                                   inner_type=trigger.event_type if event_type == "THREATEN" else None,
                                   hosted=_hosted(source, target, place)),
@@ -385,48 +384,6 @@ def _purpose_clause(head: Token, verb: Token) -> Token | None:
     return None
 
 
-@dataclasses.dataclass(frozen=True, slots=True)
-class Unscored:
-    """An event as the rules read it, with what the learned parts will see of it."""
-
-    event: EventMention
-    cues: tuple[str, ...]
-    """Features for ``confidence``."""
-    words: tuple[str, ...]
-    """Features for the ACLED classifier."""
-
-    def scored(self) -> EventMention:
-        return dataclasses.replace(self.event, confidence=confidence.score(self.cues),
-                                   acled=acled.classify(self.words, self.event.event_type))
-
-
-def article_events(readers: list[SentenceEvents]) -> list[list[Unscored]]:
-    """Each sentence's events with their features: what the extractor scores and what
-    ``scripts/train.py`` learns from, so the two never drift apart."""
-    out: list[list[Unscored]] = []
-    for reader in readers:
-        events = reader.read()
-        words = acled.context_features(reader.sentence, reader.context, reader.lex) if events else []
-        out.append([Unscored(e, tuple(cues), tuple(words + acled.features((), e)))
-                    for e, cues in events])
-    return out
-
-
-def target_the_place(event: EventMention, countries: CountryIndex) -> EventMention:
-    """With no one named as acted upon, an act done to a place ("imposed a curfew in
-    Khartoum", "blocked roads in Algiers") targets the place's country, as PLOVER coders
-    code it. Applied after merging, so that a shared country never makes two acts one."""
-    place = event.place
-    if event.target or place is None or event.event_type not in PLACE_TARGETED:
-        return event
-    country = countries.record(place.country or "")
-    if country is None:
-        return event
-    target = (Actor(place.text, place.start, place.end, country.name, None, country.iso3, None),)
-    receiving = (event.intended or event.event_type) in RECEIVING
-    return dataclasses.replace(event, target=target, recipient=target if receiving else ())
-
-
 def _hosted(source: list[Actor], target: list[Actor], place: Place | None) -> bool:
     """Whether the act happened in the target's country, not the source's (a visit)."""
     return bool(place is not None and source and target
@@ -491,4 +448,4 @@ def _unique(actors: list[Actor]) -> list[Actor]:
     return out
 
 
-__all__ = ["SentenceEvents", "Unscored", "article_events", "target_the_place"]
+__all__ = ["PLACE_TARGETED", "RECEIVING", "SentenceEvents"]

@@ -1,16 +1,25 @@
-"""Extract: from a parsed, cleaned article to its events, claims and places."""
+"""Extract: from a parsed, cleaned article to its events, claims and places.
+
+Sentences are read by ``events.SentenceEvents``; here the article's events get their
+learned confidence and ACLED class, are merged, and those with no one named as acted
+upon get the place's country as target.
+"""
 
 from __future__ import annotations
+
+import dataclasses
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from wirewatch.clean import CleanArticle
+from wirewatch.extract import acled, confidence
 from wirewatch.extract.claims import SentenceClaims
-from wirewatch.extract.events import SentenceEvents, article_events, target_the_place
+from wirewatch.extract.events import PLACE_TARGETED, RECEIVING, SentenceEvents
 from wirewatch.extract.merge import merge_mentions
 from wirewatch.extract.reading import ArticleReading, Resolvers
-from wirewatch.model import Claim, CodedArticle, EventMention, Sentence
+from wirewatch.model import Actor, Claim, CodedArticle, EventMention, Sentence
+from wirewatch.resolve.countries import CountryIndex
 
 
 class Extractor:
@@ -48,6 +57,48 @@ class Extractor:
                             tuple(reading.places()))
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Unscored:
+    """An event as the rules read it, with what the learned parts will see of it."""
+
+    event: EventMention
+    cues: tuple[str, ...]
+    """Features for ``confidence``."""
+    words: tuple[str, ...]
+    """Features for the ACLED classifier."""
+
+    def scored(self) -> EventMention:
+        return dataclasses.replace(self.event, confidence=confidence.score(self.cues),
+                                   acled=acled.classify(self.words, self.event.event_type))
+
+
+def article_events(readers: list[SentenceEvents]) -> list[list[Unscored]]:
+    """Each sentence's events with their features: what the extractor scores and what
+    ``scripts/train.py`` learns from, so the two never drift apart."""
+    out: list[list[Unscored]] = []
+    for reader in readers:
+        events = reader.read()
+        words = acled.context_features(reader.sentence, reader.context, reader.lex) if events else []
+        out.append([Unscored(e, tuple(cues), tuple(words + acled.features((), e)))
+                    for e, cues in events])
+    return out
+
+
+def target_the_place(event: EventMention, countries: CountryIndex) -> EventMention:
+    """With no one named as acted upon, an act done to a place ("imposed a curfew in
+    Khartoum", "blocked roads in Algiers") targets the place's country, as PLOVER coders
+    code it. Applied after merging, so that a shared country never makes two acts one."""
+    place = event.place
+    if event.target or place is None or event.event_type not in PLACE_TARGETED:
+        return event
+    country = countries.record(place.country or "")
+    if country is None:
+        return event
+    target = (Actor(place.text, place.start, place.end, country.name, None, country.iso3, None),)
+    receiving = (event.intended or event.event_type) in RECEIVING
+    return dataclasses.replace(event, target=target, recipient=target if receiving else ())
+
+
 def _sentences(doc: Doc) -> list[SpacySpan]:
     """Sentences trimmed of surrounding whitespace tokens; blank ones skipped."""
     found = []
@@ -75,4 +126,4 @@ def _unique_claims(claims: list[Claim]) -> list[Claim]:
     return list(kept.values())
 
 
-__all__ = ["Extractor"]
+__all__ = ["Extractor", "Unscored", "article_events", "target_the_place"]
