@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from wirewatch.extract import attribution, confidence, modes
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
-from wirewatch.extract.reading import ArticleReading, of_objects
+from wirewatch.extract.reading import ArticleReading, of_objects, prep_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
@@ -41,11 +41,12 @@ CONFLICTUAL = {"ASSAULT", "FIGHT", "COERCE", "SANCTION", "PROTEST"}
 """Acts whose stated intent is a threat (PLOVER THREATEN), as AGREE is for cooperative ones.
 Not MOBILIZE: "will send troops to Russia" may be help to an ally."""
 PHYSICAL = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"}
-VIOLENT = {"ASSAULT", "FIGHT"}
-PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID"}
-"""Acts done to a place when no one is named; a meeting in Paris is not done to France."""
 """Material acts that are events even when the text names no one ("a bomb exploded in the
 market", "ten people were killed"): a news report of violence is never commentary."""
+VIOLENT = {"ASSAULT", "FIGHT"}
+"""Acts that are events even when told by a participle ("shells fired at the town")."""
+PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID"}
+"""Acts done to a place when no one is named; a meeting in Paris is not done to France."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
 PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3}
 
@@ -110,7 +111,7 @@ class SentenceEvents:
             return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if _participle(verb):
             # "six people killed when ...", "a vehicle targeted by a bomber", "[shells] fired
             # at the town": violence told as a participle is still an act; "the agreement
             # signed in May" and "the curfew imposed in 1990" are background
@@ -157,8 +158,7 @@ class SentenceEvents:
             if event is None:
                 continue
             by = [a for c in noun.children if c.dep_ == "poss" for a in self.reading.actors(c)]
-            by += [a for c in noun.children if c.dep_ in {"prep", "agent"} and c.lower_ == "by"
-                   for g in c.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
+            by += [a for g in prep_objects(noun, {"by"}) for a in self.reading.actors(g)]
             trigger = self.reading.span(noun.i, noun.i + 1)
             return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
         return []
@@ -192,7 +192,7 @@ class SentenceEvents:
         """Lemmas of what the verb acts on: "dispatching thousands of [workers]", "[shells]
         fired at the town"."""
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if _participle(verb):
             nouns.append(verb.head)  # "[shells] fired at the town"
         nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
         preps = {f"prep:{c.lower_}" for c in verb.children if c.dep_ == "prep"}
@@ -205,7 +205,7 @@ class SentenceEvents:
         if source is None and event_type not in PHYSICAL:
             return None  # "the partnership strengthens ties" is commentary
         target = self._targets(verb, trigger)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        if _participle(verb):
             target = self.reading.actors(verb.head) + target  # "[people] killed in the raid"
         if not source and not target and event_type not in PHYSICAL:
             return None
@@ -291,8 +291,7 @@ class SentenceEvents:
     def _object_targets(self, noun: Token, trigger: Trigger) -> list[Actor]:
         """Who the thing done is aimed at: "sanctions [on Iran]", "an offer [from Kabul]"."""
         preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
-        return [a for p in noun.children if p.dep_ == "prep" and p.lower_ in preps
-                for g in p.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
+        return [a for g in prep_objects(noun, preps) for a in self.reading.actors(g)]
 
     def _owner(self, noun: Token) -> list[Actor]:
         """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]"."""
@@ -382,6 +381,11 @@ def _purpose_clause(head: Token, verb: Token) -> Token | None:
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return child
     return None
+
+
+def _participle(verb: Token) -> bool:
+    """A past participle modifying a noun: "[shells] fired at the town"."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN"
 
 
 def _hosted(source: list[Actor], target: list[Actor], place: Place | None) -> bool:

@@ -33,7 +33,7 @@ class Extractor:
         return cls(Resolvers.load())
 
     def read(self, clean: CleanArticle, doc: Doc) -> tuple[ArticleReading, list[SentenceEvents]]:
-        """The article's reading and an event reader per sentence (unscored until called)."""
+        """The article's reading and an event reader per sentence, each with its neighbours."""
         reading = ArticleReading(doc, clean, self.resolvers)
         sents = _sentences(doc)
         window = [doc[sents[max(k - 1, 0)].start:sents[min(k + 1, len(sents) - 1)].end]
@@ -79,7 +79,7 @@ def article_events(readers: list[SentenceEvents]) -> list[list[Unscored]]:
     for reader in readers:
         events = reader.read()
         words = acled.context_features(reader.sentence, reader.context, reader.lex) if events else []
-        out.append([Unscored(e, tuple(cues), tuple(words + acled.features((), e)))
+        out.append([Unscored(e, tuple(cues), tuple(words + acled.event_features(e)))
                     for e, cues in events])
     return out
 

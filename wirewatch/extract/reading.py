@@ -8,6 +8,7 @@ and who a short name refers to ("Kim" after "Kim Jong-un").
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -169,12 +170,10 @@ class ArticleReading:
 
     def _located_in(self, noun: Token) -> str | None:
         """The country of "groups in Zimbabwe", "officials in Kabul", "a missionary from Calgary"."""
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "from", "of"}:
-                for place in (g for g in prep.children if g.dep_ == "pobj"):
-                    found = self.place(place)
-                    if found is not None:
-                        return found.country
+        for place in prep_objects(noun, {"in", "from", "of"}):
+            found = self.place(place)
+            if found is not None:
+                return found.country
         return None
 
     def _named_body(self, token: Token, start: int, end: int) -> bool:
@@ -292,10 +291,15 @@ class ArticleReading:
         return None
 
 
+def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
+    """The objects of ``token``'s prepositions among ``preps``: "sanctions on [Iran]"."""
+    return [g for p in token.children if p.dep_ in {"prep", "agent"} and p.lower_ in preps
+            for g in p.children if g.dep_ == "pobj"]
+
+
 def of_objects(noun: Token) -> list[Token]:
     """The nouns after "of": "thousands of [workers]", "a group of [diplomats]"."""
-    return [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
-            for g in p.children if g.dep_ == "pobj"]
+    return prep_objects(noun, {"of"})
 
 
 def _members(token: Token) -> Token | None:
@@ -310,4 +314,4 @@ def _strip_determiner(text: str) -> str:
     return rest if first.lower() in _DETERMINERS and rest else text
 
 
-__all__ = ["ArticleReading", "Resolvers", "of_objects"]
+__all__ = ["ArticleReading", "Resolvers", "of_objects", "prep_objects"]
