@@ -61,10 +61,7 @@ def records(path: Path) -> Iterator[dict]:
 
 
 def evaluate_plover(settings: Settings, eval_dir: Path | None = None) -> PloverResult:
-    gold = list(records(eval_file(PLOVER_FILE, eval_dir)))
-    articles = (make_article(r["text"], id=r["id"]) for r in gold)
-    coded = list(code_articles(articles, settings))
-    best = [_best(c) for c in coded]
+    gold, best = _best_events(PLOVER_FILE, settings, eval_dir)
     report = score_labels([r["event_type"] for r in gold],
                           [e.event_type if e else NONE for e in best])
     source = role_accuracy([_countries(r["source"]) for r in gold],
@@ -75,11 +72,17 @@ def evaluate_plover(settings: Settings, eval_dir: Path | None = None) -> PloverR
 
 
 def evaluate_case(settings: Settings, eval_dir: Path | None = None) -> Report:
-    gold = list(records(eval_file(CASE_FILE, eval_dir)))
-    articles = (make_article(r["text"], id=r["id"]) for r in gold)
-    best = [_best(c) for c in code_articles(articles, settings)]
+    gold, best = _best_events(CASE_FILE, settings, eval_dir)
     return score_labels([r["label"] for r in gold],
                         [e.acled.code if e and e.acled else NONE for e in best])
+
+
+def _best_events(name: str, settings: Settings,
+                 eval_dir: Path | None) -> tuple[list[dict], list[EventMention | None]]:
+    """The gold records of ``name`` and the most confident event wirewatch codes in each."""
+    gold = list(records(eval_file(name, eval_dir)))
+    articles = (make_article(r["text"], id=r["id"]) for r in gold)
+    return gold, [_best(c) for c in code_articles(articles, settings)]
 
 
 def _best(coded: CodedArticle) -> EventMention | None:

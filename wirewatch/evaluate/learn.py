@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -123,13 +123,7 @@ def plover_labels(reads: Sequence[Read], model: SoftmaxModel) -> list[str]:
 
 
 def cross_validate_confidence(reads: Sequence[Read], c: float = C["confidence"]) -> Report:
-    predicted: dict[int, str] = {}
-    for train, test in _folds(len(reads)):
-        rows, labels = confidence_rows([reads[i] for i in train])
-        model = fit(rows, labels, c)
-        for i, label in zip(test, plover_labels([reads[i] for i in test], model), strict=True):
-            predicted[i] = label
-    return score_labels([r.gold for r in reads], [predicted[i] for i in range(len(reads))])
+    return _held_out(reads, lambda train: fit(*confidence_rows(train), c), plover_labels)
 
 
 def calibration(reads: Sequence[Read], c: float = C["confidence"],
@@ -172,12 +166,8 @@ def acled_labels(reads: Sequence[Read], ranker: SoftmaxModel, model: SoftmaxMode
 
 def cross_validate_acled(reads: Sequence[Read], ranker: SoftmaxModel,
                          c: float = C["acled"]) -> Report:
-    predicted: dict[int, str] = {}
-    for train, test in _folds(len(reads)):
-        model = fit(*acled_rows([reads[i] for i in train], ranker), c, balanced=True)
-        for i, label in zip(test, acled_labels([reads[i] for i in test], ranker, model), strict=True):
-            predicted[i] = label
-    return score_labels([r.gold for r in reads], [predicted[i] for i in range(len(reads))])
+    return _held_out(reads, lambda train: fit(*acled_rows(train, ranker), c, balanced=True),
+                     lambda test, model: acled_labels(test, ranker, model))
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,6 +188,16 @@ def train(settings: Settings, eval_dir: Path | None = None) -> Trained:
     return Trained(ranker, fit(*acled_rows(case, ranker), C["acled"], balanced=True),
                    cross_validate_confidence(plover), cross_validate_acled(case, ranker),
                    calibration(plover))
+
+
+def _held_out(reads: Sequence[Read], fit_fold: Callable[[list[Read]], SoftmaxModel],
+              label: Callable[[list[Read], SoftmaxModel], list[str]]) -> Report:
+    """Scores of labels each given by a model fitted on the other folds."""
+    predicted: dict[int, str] = {}
+    for train, test in _folds(len(reads)):
+        model = fit_fold([reads[i] for i in train])
+        predicted.update(zip(test, label([reads[i] for i in test], model), strict=True))
+    return score_labels([r.gold for r in reads], [predicted[i] for i in range(len(reads))])
 
 
 def _folds(n: int) -> list[tuple[list[int], list[int]]]:

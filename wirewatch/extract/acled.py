@@ -71,17 +71,20 @@ COMPATIBLE: dict[str, tuple[str, ...]] = {
 statement (every type not listed) is a strategic development or one of CASE's others."""
 
 
-def features(tokens: Iterable[Token], event: EventMention | None) -> list[str]:
-    """What the classifier sees: content lemmas, and the event's type, mode and sectors."""
-    words = [t.lemma_.lower() for t in tokens if t.is_alpha and not t.is_stop and len(t) > 1]
-    found = {f"w:{w}" for w in words}
-    if event is not None:
-        found |= {f"type:{event.event_type}", f"type_mode:{event.event_type}:{event.mode}",
-                  f"fact:{event.factuality}"}
-        found |= {f"src:{a.sector}" for a in event.source if a.sector}
-        found |= {f"tgt:{a.sector}" for a in event.target if a.sector}
-        if event.intended:
-            found.add(f"intended:{event.intended}")
+def word_features(tokens: Iterable[Token], prefix: str = "w") -> list[str]:
+    """Content lemmas: ``w:grenade``."""
+    return sorted({f"{prefix}:{t.lemma_.lower()}" for t in tokens
+                   if t.is_alpha and not t.is_stop and len(t) > 1})
+
+
+def event_features(event: EventMention) -> list[str]:
+    """The event's type, mode, factuality and actors' sectors, as the rules read them."""
+    found = {f"type:{event.event_type}", f"type_mode:{event.event_type}:{event.mode}",
+             f"fact:{event.factuality}"}
+    found |= {f"src:{a.sector}" for a in event.source if a.sector}
+    found |= {f"tgt:{a.sector}" for a in event.target if a.sector}
+    if event.intended:
+        found.add(f"intended:{event.intended}")
     return sorted(found)
 
 
@@ -89,12 +92,11 @@ def context_features(sentence: SpacySpan, context: SpacySpan, lex: Lexicon) -> l
     """The sentence's words, apart from them (``n:``) its neighbours' words, the PLOVER
     modes and contexts their cues name (``cue:``) and the sectors of their agent nouns
     (``sec:``), which pool rare synonyms ("hand grenade", "militants")."""
-    own = features(sentence, None)
     around = [t for t in context if not sentence.start <= t.i < sentence.end]
     tokens = list(context)
     cues = {f"cue:{cue.value}" for table in _cue_tables(lex) for cue in modes.find_cues(table, tokens)}
     cues |= {f"sec:{lex.sectors[t.lemma_.lower()]}" for t in tokens if t.lemma_.lower() in lex.sectors}
-    return own + [f"n:{name[2:]}" for name in features(around, None)] + sorted(cues)
+    return word_features(sentence) + word_features(around, "n") + sorted(cues)
 
 
 def _cue_tables(lex: Lexicon) -> list[dict[str, str]]:
@@ -113,4 +115,4 @@ def classify(feats: Iterable[str], event_type: str | None,
     return Acled(event_type, sub_event_type, code, round(probabilities[code], 3))
 
 
-__all__ = ["CLASSES", "classify", "context_features", "features"]
+__all__ = ["CLASSES", "classify", "context_features", "event_features", "word_features"]
