@@ -23,11 +23,16 @@ RECORDS = [
 ]
 
 
-def test_evaluate_plover_scores_a_small_gold_file(tmp_path):
+def _gold_dir(tmp_path, name: str, rows: list[dict]):
+    """An eval folder holding one gold file of ``rows``."""
     folder = tmp_path / "events"
     folder.mkdir()
-    (folder / "plover-gsr-dev.jsonl").write_text(
-        "".join(json.dumps(r) + "\n" for r in RECORDS), encoding="utf-8")
+    (folder / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return tmp_path
+
+
+def test_evaluate_plover_scores_a_small_gold_file(tmp_path):
+    _gold_dir(tmp_path, "plover-gsr-dev.jsonl", RECORDS)
     result = evaluate_plover(Settings(), eval_dir=tmp_path)
     scores = {s.label: s for s in result.report.scores}
     assert scores["CONSULT"].correct == 1 and scores["PROTEST"].recall == 0
@@ -46,10 +51,7 @@ CASE = [
 
 
 def test_evaluate_case_labels_a_snippet_by_its_most_confident_event(tmp_path):
-    folder = tmp_path / "events"
-    folder.mkdir()
-    (folder / "case2021-task2-dev.jsonl").write_text(
-        "".join(json.dumps(r) + "\n" for r in CASE), encoding="utf-8")
+    _gold_dir(tmp_path, "case2021-task2-dev.jsonl", CASE)
     report = evaluate_case(Settings(), eval_dir=tmp_path)
     scores = {s.label: s for s in report.scores}
     assert set(scores) == {"ARREST", "AIR_STRIKE"}
