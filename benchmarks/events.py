@@ -6,26 +6,35 @@ precision/recall/F1, macro-F1, the costliest confusions and source/target countr
 accuracy, first with the shipped weights (fitted on these same files, so optimistic),
 then 5-fold cross-validated (each fold's weights never saw the records scored: the
 figure to expect on unseen text), and how well ``confidence`` is calibrated. The
-cross-validated part needs scikit-learn (``scripts/setup --dev``).
+cross-validated part needs scikit-learn (``scripts/setup --dev``). Country accuracy is
+printed twice: with the shipped knowledge base only, and with the office-holder files of
+``../shared/kb/`` imported as a user would (``wirewatch kb import``), into a scratch database.
 """
 
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 
 from rich.console import Console
 
+from wirewatch import jobs
 from wirewatch.errors import WirewatchError
 from wirewatch.evaluate.gold import evaluate_case, evaluate_plover
 from wirewatch.evaluate.report import print_case, print_plover, print_trained
 from wirewatch.settings import Settings
 
+KB_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "kb"
+
 
 def main() -> None:
     console = Console()
-    settings = Settings(processes=1)
+    scratch = tempfile.TemporaryDirectory()
+    settings = Settings(processes=1, db=str(Path(scratch.name) / "shipped.db"))  # shipped KB only
     try:
         print_plover(evaluate_plover(settings), console)
+        print_countries_with_office_holders(Path(scratch.name) / "kb.db", console)
         print_case(evaluate_case(settings), console)
         try:
             from wirewatch.evaluate.learn import train
@@ -34,6 +43,20 @@ def main() -> None:
         print_trained(train(settings), console)
     except WirewatchError as error:
         sys.exit(f"benchmarks.events: {error.message}")
+
+
+def print_countries_with_office_holders(db: Path, console: Console) -> None:
+    files = sorted(KB_DIR.glob("office-holders-*.jsonl"))
+    if not files:
+        console.print(f"(no office-holder files in {KB_DIR}: country accuracy with them skipped)")
+        return
+    settings = Settings(processes=1, db=str(db))
+    for path in files:
+        jobs.kb_import(path, settings=settings)
+    result = evaluate_plover(settings)
+    for role, (found, total) in (("source", result.source), ("target", result.target)):
+        console.print(f"{role} country accuracy with {', '.join(p.name for p in files)} imported: "
+                      f"{found / max(total, 1):.3f} ({found}/{total})")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The jobs front-ends run: ingest paths into a store, and code a JSON Lines stream.
+"""The jobs front-ends run: ingest paths into a store, code a JSON Lines stream, and keep
+the user's knowledge base.
 
 The CLI (and later the HTTP API) parse their arguments and call these; no
 front-end codes or stores anything itself.
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
 from wirewatch.errors import IdConflictError, InputError
@@ -17,6 +19,8 @@ from wirewatch.ingest.decode import decode
 from wirewatch.ingest.records import from_jsonl
 from wirewatch.model import Article, CodedArticle, coded_to_json
 from wirewatch.pipeline import code_articles
+from wirewatch.resolve.kb import ActorKB, KBActor, user_records
+from wirewatch.resolve.kb_files import merge_file
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 
@@ -128,4 +132,39 @@ def dumps(record: Any) -> str:
     return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
 
 
-__all__ = ["IngestReport", "code_stream", "dumps", "ingest"]
+@dataclass(frozen=True)
+class KBImport:
+    """What ``kb_import`` changed."""
+
+    actors: int
+    """Actors added or changed."""
+    roles: int
+    """Their roles, in all."""
+    skipped: list[str]
+    """``file:line`` of rows left out (no country code)."""
+
+
+def kb_import(path: Path, *, settings: Settings) -> KBImport:
+    """Add an office-holder or actor file to the user's knowledge base, all or nothing.
+
+    Importing the same file again changes nothing: roles already known are not added twice.
+    """
+    with Store.open(settings.db) as store:
+        merged = merge_file(path, ActorKB.load(settings.db))
+        store.put_kb_records([actor.to_json() for actor in merged.actors], source=str(path))
+    return KBImport(len(merged.actors), sum(len(a.roles) for a in merged.actors), merged.skipped)
+
+
+def kb_put(actor: KBActor, *, settings: Settings, source: str) -> None:
+    """Add or replace one actor in the user's knowledge base."""
+    with Store.open(settings.db) as store:
+        store.put_kb_records([actor.to_json()], source=source)
+
+
+def kb_user_ids(settings: Settings) -> set[str]:
+    """Ids of the actors the user added or changed (the rest ship with wirewatch)."""
+    return {record["id"] for record in user_records(settings.db)}
+
+
+__all__ = ["IngestReport", "KBImport", "code_stream", "dumps", "ingest", "kb_import", "kb_put",
+           "kb_user_ids"]

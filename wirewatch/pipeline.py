@@ -110,7 +110,7 @@ class Pipeline:
     def from_settings(cls, settings: Settings) -> Pipeline:
         return cls([CleanStage(Cleaner.from_settings(settings), settings.languages),
                     NlpStage(settings.model, settings.batch_size),
-                    ExtractStage(Extractor.load())], settings)
+                    ExtractStage(Extractor.load(settings.db))], settings)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         works: Iterable[Work] = (Work(article) for article in articles)

@@ -319,3 +319,78 @@ def test_show_prints_acled_and_recipient(capsys, acled_db):
     assert code == 0 and "recipient: displaced families (COD)" in out and "acled" not in out
     code, out, _ = run(capsys, "show", str(aid["id"]), "--db", str(acled_db), "--format", "json")
     assert code == 0 and json.loads(out)["recipient"][0]["name"] == "displaced families"
+
+
+def holder_file(path: Path) -> Path:
+    rows = [{"name": "Amara Quispe", "aliases": ["Amara QUISPE"], "country_iso3": "PER",
+             "country": "Peru", "post": "President", "role_type": "chief of state",
+             "start": "2024-01-10", "end": None, "source": "test"}]
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def kb_json(capsys, db: Path, *args: str) -> list[dict]:
+    code, out, err = run(capsys, "kb", "list", "--db", str(db), "--format", "json", *args)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_kb_import_add_edit_and_list(capsys, tmp_path, db_path):
+    holders = holder_file(tmp_path / "holders.jsonl")
+    code, out, _ = run(capsys, "kb", "import", str(holders), "--db", str(db_path))
+    assert code == 0 and out.startswith("1 actor(s) added or changed, with 1 role(s)")
+    code, out, _ = run(capsys, "kb", "import", str(holders), "--db", str(db_path))
+    assert code == 0 and out.startswith("0 actor(s)")  # a second import changes nothing
+    [quispe] = kb_json(capsys, db_path, "--name", "quispe")
+    assert quispe["user"] and quispe["roles"][0]["post"] == "President of Peru"
+
+    code, out, _ = run(capsys, "kb", "edit", "amara-quispe", "--post", "President of Peru",
+                       "--end", "2025-06-01", "--db", str(db_path))
+    assert code == 0 and "ended" in out
+    code, out, _ = run(capsys, "kb", "list", "--db", str(db_path), "--name", "quispe",
+                       "--on", "2024-06-01", "--format", "csv")
+    assert next(csv.DictReader(io.StringIO(out)))["post"] == "President of Peru"
+    code, out, _ = run(capsys, "kb", "list", "--db", str(db_path), "--name", "quispe",
+                       "--on", "2025-07-01", "--format", "csv")
+    assert next(csv.DictReader(io.StringIO(out)))["post"] == ""
+
+    code, out, _ = run(capsys, "kb", "add", "Rosa Mamani", "--country", "PER", "--post",
+                       "Minister of Defence of Peru", "--start", "2025-02-01", "--sector",
+                       "military", "--alias", "Rosa MAMANI", "--db", str(db_path))
+    assert code == 0
+    [mamani] = kb_json(capsys, db_path, "--name", "mamani")
+    assert mamani["id"] == "rosa-mamani" and mamani["roles"][0]["sector"] == "military"
+
+    code, _, err = run(capsys, "kb", "add", "Rosa Mamani", "--db", str(db_path))
+    assert code == 2 and "already has an actor 'rosa-mamani'" in err
+    code, _, err = run(capsys, "kb", "edit", "nobody", "--name", "X", "--db", str(db_path))
+    assert code == 2 and "no actor 'nobody'" in err
+    code, _, err = run(capsys, "kb", "add", "X Y", "--country", "Peru", "--db", str(db_path))
+    assert code == 2 and "not a country code" in err
+
+
+def test_a_bad_kb_file_is_rejected_whole(capsys, tmp_path, db_path):
+    holders = holder_file(tmp_path / "holders.jsonl")
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(holders.read_text() + '{"name": "X", "post": "King", "country_iso3": "xx"}\n')
+    code, _, err = run(capsys, "kb", "import", str(bad), "--db", str(db_path))
+    assert code == 2 and f"{bad}:2" in err and "not a country code" in err
+    assert kb_json(capsys, db_path, "--name", "quispe") == []  # nothing from line 1 either
+
+
+def test_an_imported_office_holder_is_resolved_when_articles_are_coded(capsys, tmp_path, db_path):
+    article = tmp_path / "article.txt"
+    article.write_text("President Amara Quispe threatened on Monday to impose sanctions on Chile.\n")
+    plain = tmp_path / "plain.db"
+    for db in (plain, db_path):
+        if db == db_path:
+            run(capsys, "kb", "import", str(holder_file(tmp_path / "h.jsonl")), "--db", str(db))
+        code, out, _ = run(capsys, "ingest", str(article), "--db", str(db))
+        assert code == 0, out
+
+    def source(db: Path) -> dict:
+        _, out, _ = run(capsys, "events", "--db", str(db), "--format", "json")
+        [event] = json.loads(out)
+        return event["source"][0]
+    assert source(plain)["kb_id"] is None and source(plain)["country"] is None
+    assert (source(db_path)["kb_id"], source(db_path)["country"]) == ("amara-quispe", "PER")

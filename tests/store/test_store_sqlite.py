@@ -117,7 +117,7 @@ def test_a_database_from_before_acled_migrates_and_keeps_its_rows(
         conn.execute("UPDATE actors SET role = 'recipient' WHERE id = 1")  # not allowed yet
 
     with Store(old) as store:
-        assert applied_migrations(store._conn)[-1] == "0004_events_acled_actors_recipient"
+        assert "0004_events_acled_actors_recipient" in applied_migrations(store._conn)
         assert store.coded("kursk-1") == earlier
         assert [s.event.acled for s in store.events()] == [None, None, None]
         assert [hit.article_id for hit in store.search("Shoigu")] == ["kursk-1"]

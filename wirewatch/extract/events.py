@@ -28,7 +28,7 @@ from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
-OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with"}
 """Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]"."""
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE", "INVESTIGATE", "AGREE",
@@ -45,8 +45,10 @@ PHYSICAL = {"ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "CRIME"}
 market", "ten people were killed"): a news report of violence is never commentary."""
 VIOLENT = {"ASSAULT", "FIGHT"}
 """Acts that are events even when told by a participle ("shells fired at the town")."""
-PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID"}
-"""Acts done to a place when no one is named; a meeting in Paris is not done to France."""
+PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID", "CONCEDE", "THREATEN", "AGREE",
+                             "REJECT", "DEMAND", "DISAPPROVE", "INVESTIGATE"}
+"""Acts done to a place when no one is named ("eased emergency measures in Montenegro"); a
+meeting in Paris, support or cooperation there is not done to France."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
 PRECISION_RANK = {"country": 1, "admin1": 2, "city": 3}
 

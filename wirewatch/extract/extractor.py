@@ -29,8 +29,9 @@ class Extractor:
         self.resolvers = resolvers
 
     @classmethod
-    def load(cls) -> Extractor:
-        return cls(Resolvers.load())
+    def load(cls, db: str | None = None) -> Extractor:
+        """An extractor with the shipped data and the knowledge base of the store at ``db``."""
+        return cls(Resolvers.load(db))
 
     def read(self, clean: CleanArticle, doc: Doc) -> tuple[ArticleReading, list[SentenceEvents]]:
         """The article's reading and an event reader per sentence, each with its neighbours."""

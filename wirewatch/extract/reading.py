@@ -19,7 +19,7 @@ from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex
 from wirewatch.resolve.gazetteer import Gazetteer
-from wirewatch.resolve.kb import ActorKB, KBActor
+from wirewatch.resolve.kb import ActorKB
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -47,8 +47,9 @@ class Resolvers:
     kb: ActorKB
 
     @classmethod
-    def load(cls) -> Resolvers:
-        return cls(Lexicon.load(), CountryIndex.load(), Gazetteer.load(), ActorKB.load())
+    def load(cls, db: str | None = None) -> Resolvers:
+        """The shipped data, with the user's knowledge base from the store at ``db``."""
+        return cls(Lexicon.load(), CountryIndex.load(), Gazetteer.load(), ActorKB.load(db))
 
 
 class ArticleReading:
@@ -166,7 +167,26 @@ class ArticleReading:
         if sector is None and not self._named_body(token, start, end):
             return None
         return Actor(span.text, span.start, span.end, _strip_determiner(span.text), None,
-                     country or self._located_in(token), sector)
+                     country or self._located_in(token) or self._sentence_country(token), sector)
+
+    def _sentence_country(self, token: Token) -> str | None:
+        """The one country ``token``'s sentence names ("... a curfew in Algiers"), if only one:
+        an actor the text gives no country of is most likely from where the events are."""
+        sentence = token.sent
+        codes = set()
+        for ent in self.doc.ents:
+            if ent.start < sentence.start or ent.end > sentence.end:
+                continue
+            # a place where things happen, or whose people or things are meant ("Haiti's
+            # elections", "Ugandan candidates"); not a country that is itself an actor
+            # ("sanctions on Chile").
+            if not (ent.label_ == "NORP" or ent.root.dep_ == "poss" or self.is_place_use(ent.root)):
+                continue
+            if ent.label_ in {"GPE", "NORP"} and (match := self.r.countries.match(ent.text)):
+                codes.add(match.iso3)
+            elif (place := self._resolve_place(ent)) is not None and place.country:
+                codes.add(place.country)
+        return codes.pop() if len(codes) == 1 else None
 
     def _located_in(self, noun: Token) -> str | None:
         """The country of "groups in Zimbabwe", "officials in Kabul", "a missionary from Calgary"."""
@@ -211,7 +231,7 @@ class ArticleReading:
             return Actor(span.text, span.start, span.end, match.name, None, match.iso3, sector)
         if ent.label_ == "ORG":
             return Actor(span.text, span.start, span.end, _strip_determiner(ent.text), None,
-                         self._phrase_country(start, end), None)
+                         self._phrase_country(start, end) or self._sentence_country(ent.root), None)
         # a name the model took for a place, explained by an apposition: "Oshima, the ... Coordinator"
         appositive = next((c for c in ent.root.children if c.dep_ == "appos"), None)
         if appositive is not None:
@@ -223,8 +243,10 @@ class ArticleReading:
         return None
 
     def _person(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor:
-        known = self._known_person(ent)
+        title = self.doc[start:ent.start].text
         day = (self.article.published or "")[:10] or None
+        known = self.r.kb.match(ent.text, title=title, day=day) \
+            or self.r.kb.match(self._full_name(ent), title=title, day=day)
         if known is not None:
             role = known.role_on(day)
             return Actor(span.text, span.start, span.end, known.name, known.id,
@@ -232,11 +254,12 @@ class ArticleReading:
                          role.sector if role else self.sector(self.doc[start]))
         name = self._full_name(ent)
         title_sector = next((self.sector(t) for t in self.doc[start:ent.start] if self.sector(t)), None)
-        return Actor(span.text, span.start, span.end, name, None,
-                     self._phrase_country(start, end), title_sector)
-
-    def _known_person(self, ent: SpacySpan) -> KBActor | None:
-        return self.r.kb.match(ent.text) or self.r.kb.match(self._full_name(ent))
+        # "French President Jacques Chirac"; else "President Bush", whose every namesake in the
+        # knowledge base is American; else the one country the sentence names.
+        country = (self._phrase_country(start, end)
+                   or self.r.kb.surname_country(name.split()[-1], title=title, day=day)
+                   or self._sentence_country(ent.root))
+        return Actor(span.text, span.start, span.end, name, None, country, title_sector)
 
     def _full_name(self, ent: SpacySpan) -> str:
         """A one-word name ("Kim") resolves to the nearest earlier full name containing it."""
@@ -275,14 +298,18 @@ class ArticleReading:
         return start, end
 
     def _phrase_country(self, start: int, end: int) -> str | None:
-        """The country a phrase names: a place or demonym entity, or a demonym word inside
-        an organisation's name ("the Nigerian Union of Teachers")."""
+        """The country a phrase names: a place or demonym entity, a known organisation's
+        ("Hezbollah guerrillas"), or a demonym word inside an organisation's name ("the
+        Nigerian Union of Teachers")."""
         for token in self.doc[start:end]:
             ent = self.ent_at.get(token.i)
             if ent is not None and ent.label_ in {"GPE", "NORP"}:
                 match = self.r.countries.match(ent.text)
                 if match is not None:
                     return match.iso3
+            known = self.r.kb.match(ent.text) if ent is not None and ent.label_ == "ORG" else None
+            if known is not None and known.country not in {None, "IGO"}:  # "Hezbollah guerrillas"
+                return known.country
         for token in self.doc[start:end]:
             if token.is_title:
                 match = self.r.countries.match(token.text)

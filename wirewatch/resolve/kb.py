@@ -1,23 +1,43 @@
 """The actor knowledge base: named people and organisations with dated roles.
 
-Shipped as ``data/actors.json`` so that an analyst can read and correct it.
+Two layers, one record shape (``KBActor.to_json``):
+
+- shipped: ``data/actors.json``, curated and readable, one actor a line;
+- the user's: records added with ``wirewatch kb add/edit/import``, kept in the store's
+  ``kb_actors`` table and loaded over the shipped ones (a record with a shipped id replaces it).
+
 Names match exactly after folding case, punctuation and diacritics (``names.key``), or fuzzily
 (rapidfuzz ``ratio``: WRatio misfires on short names) above a high cut-off,
-so "Kim Jong Un" and "Kim Jong-un" are one person but "Kim" alone is not.
+so "Kim Jong Un" and "Kim Jong-un" are one person but "Kim" alone is not. A surname alone
+("Putin", "President Bush") is a person only when every candidate fits: the title in the
+text names their post, or their role is in force on the article's date.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
+from wirewatch.errors import InputError
 from wirewatch.resolve.names import key
 
 FUZZY_CUTOFF = 92.0
+TYPES = ("person", "organization", "group")
+"""A person; a state or intergovernmental body; a party, movement or armed group."""
+SECTORS = ("government", "military", "police", "legislature", "judiciary", "rebels", "civilian",
+           "political", "labour", "business", "media", "protesters", "igo", "ngo", "religious")
+FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"})
+_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +45,11 @@ class Role:
     post: str
     country: str
     start: str | None
+    """ISO date; "2017" or "2017-05" where only the year or month is known."""
     end: str | None
+    """The day the role ended (exclusive); None while it is held."""
     sector: str | None = None
+    source: str | None = None
 
     def held_on(self, day: str | None) -> bool:
         """True when the role was in force on ``day`` (ISO date); a missing day means today."""
@@ -34,6 +57,11 @@ class Role:
             return self.end is None
         day = day[:10]
         return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+    def to_json(self) -> dict[str, Any]:
+        record = {"post": self.post, "country": self.country, "start": self.start, "end": self.end,
+                  "sector": self.sector}
+        return record | ({"source": self.source} if self.source else {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,52 +75,182 @@ class KBActor:
     sector: str | None = None
 
     def role_on(self, day: str | None) -> Role | None:
-        """The role in force on ``day``; the latest one when none is."""
+        """The role in force on ``day`` (one in their own country first); None when none is."""
         current = [role for role in self.roles if role.held_on(day)]
+        current.sort(key=lambda role: role.country == self.country)
         return current[-1] if current else None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "type": self.type, "name": self.name, "aliases": list(self.aliases),
+                "country": self.country, "sector": self.sector,
+                "roles": [role.to_json() for role in self.roles]}
+
+    @classmethod
+    def from_json(cls, record: Mapping[str, Any], where: str = "record") -> KBActor:
+        """Build and validate one record; ``InputError`` names ``where`` and the field at fault."""
+        def bad(field: str, why: str) -> InputError:
+            return InputError(f"{where}: field {field!r} is not valid", why,
+                              "docs/kb.md shows the record format")
+        if not isinstance(record, Mapping):
+            raise InputError(f"{where} is not a JSON object", "each actor is one object",
+                             "docs/kb.md shows the record format")
+        for field in ("id", "name"):
+            if not isinstance(record.get(field), str) or not record[field].strip():
+                raise bad(field, "it is required and must be non-empty text")
+        kind = record.get("type", "person")
+        if kind not in TYPES:
+            raise bad("type", f"{kind!r} is not one of {', '.join(TYPES)}")
+        aliases = record.get("aliases") or []
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise bad("aliases", "it must be a list of names")
+        roles = record.get("roles") or []
+        if not isinstance(roles, list):
+            raise bad("roles", "it must be a list of {post, country, start, end}")
+        built = tuple(_role(role, f"{where}, role {n + 1}") for n, role in enumerate(roles))
+        return cls(record["id"].strip(), record["name"].strip(), kind,
+                   _country(record.get("country"), where), tuple(aliases), built,
+                   _sector(record.get("sector"), where))
+
+
+def _role(record: Any, where: str) -> Role:
+    if not isinstance(record, Mapping) or not isinstance(record.get("post"), str) \
+            or not record["post"].strip():
+        raise InputError(f"{where} has no post", "a role is {post, country, start, end}",
+                         'Give at least "post" and "country"')
+    start, end = (check_date(record.get(f), f"{where}, {f}") for f in ("start", "end"))
+    if start and end and end < start:
+        raise InputError(f"{where} ends ({end}) before it starts ({start})",
+                         "the end date is the day the role stopped", "Check the dates")
+    country = _country(record.get("country"), where)
+    if country is None:
+        raise InputError(f"{where} has no country", "every post belongs to a country or IGO",
+                         'Give "country" as an ISO 3166 alpha-3 code, or "IGO"')
+    return Role(record["post"].strip(), country, start, end, _sector(record.get("sector"), where),
+                record.get("source"))
+
+
+def check_date(value: Any, where: str) -> str | None:
+    """An ISO date ("2024-05-12", "2024-05" or "2024"), or None; ``InputError`` otherwise."""
+    if value is None or value == "":
+        return None
+    text = str(value)
+    try:
+        if not _DATE.match(text):
+            raise ValueError
+        dt.date.fromisoformat((text + "-01-01")[:10] if len(text) < 10 else text)
+    except ValueError:
+        raise InputError(f"{where}: {text!r} is not a date", "dates are ISO: YYYY-MM-DD",
+                         "Write it as 2024-05-12 (or 2024-05, or 2024)") from None
+    return text
+
+
+def _country(value: Any, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+        raise InputError(f"{where}: country {value!r} is not a country code",
+                         "countries are ISO 3166-1 alpha-3 (RUS, PRK), or IGO",
+                         "`wirewatch kb list --type organization` shows codes in use")
+    return value
+
+
+def _sector(value: Any, where: str) -> str | None:
+    if value is None or value == "":
+        return None
+    if value not in SECTORS:
+        raise InputError(f"{where}: sector {value!r} is not known",
+                         f"sectors are {', '.join(SECTORS)}", "Use one of those")
+    return str(value)
 
 
 class ActorKB:
     """Looks up people and organisations by name."""
 
-    def __init__(self, actors: list[KBActor]) -> None:
+    def __init__(self, actors: Iterable[KBActor]) -> None:
         self.actors = {actor.id: actor for actor in actors}
-        self._by_name = {key(name): actor for actor in actors
-                         for name in (actor.name, *actor.aliases)}
+        self._by_name: dict[str, KBActor] = {}
+        self._all_named: dict[str, list[KBActor]] = {}
+        for actor in self.actors.values():
+            for name in {key(n) for n in (actor.name, *actor.aliases)}:
+                self._by_name.setdefault(name, actor)
+                self._all_named.setdefault(name, []).append(actor)
         self._names = list(self._by_name)
-        # "Putin" alone is Vladimir Putin when no one else in the KB has that surname
-        surnames: dict[str, list[KBActor]] = {}
-        for actor in actors:
+        self._by_surname: dict[str, list[KBActor]] = {}
+        for actor in self.actors.values():
             if actor.type == "person":
-                surnames.setdefault(key(actor.name).split()[-1], []).append(actor)
-        self._by_surname = {name: found[0] for name, found in surnames.items() if len(found) == 1}
+                for surname in _surnames(actor):
+                    self._by_surname.setdefault(surname, []).append(actor)
 
     @classmethod
-    def load(cls) -> ActorKB:
-        return _load_shipped()
+    def load(cls, db: str | Path | None = None) -> ActorKB:
+        """The shipped actors, overlaid with the user's from the store at ``db`` if it exists."""
+        added = user_records(db) if db is not None else []
+        if not added:
+            return _load_shipped()
+        shipped = {actor.id: actor for actor in _load_shipped().actors.values()}
+        for n, record in enumerate(added):
+            actor = KBActor.from_json(record, f"knowledge base record {n + 1} in {db}")
+            shipped[actor.id] = actor
+        return cls(shipped.values())
 
-    def match(self, name: str) -> KBActor | None:
-        """The actor called ``name``, or None; fuzzy only for names of two or more words."""
+    def match(self, name: str, *, title: str = "", day: str | None = None) -> KBActor | None:
+        """The actor called ``name``, or None; fuzzy only for names of two or more words.
+
+        A surname alone matches when only one person of that surname fits ``title``
+        (the words before the name: "President") or holds a role on ``day``.
+        """
         folded = key(name)
         if folded in self._by_name:
             return self._by_name[folded]
         if len(folded.split()) < 2:
-            return self._by_surname.get(folded)
+            found = self._surname(folded, title, day)
+            return found[0] if len(found) == 1 else None
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._by_name[best[0]] if best else None
 
+    def actors_named(self, name: str) -> list[KBActor]:
+        """Every actor whose name or an alias is ``name`` (after folding), without guessing."""
+        return list(self._all_named.get(key(name), ()))
 
-def _actor(record: dict) -> KBActor:
-    roles = tuple(Role(r["post"], r["country"], r.get("start"), r.get("end"), r.get("sector"))
-                  for r in record.get("roles", ()))
-    return KBActor(record["id"], record["name"], record["type"], record.get("country"),
-                   tuple(record.get("aliases", ())), roles, record.get("sector"))
+    def surname_country(self, surname: str, *, title: str = "", day: str | None = None) -> str | None:
+        """The country every fitting person of this surname shares ("President Bush" -> USA)."""
+        countries = {actor.country for actor in self._surname(key(surname), title, day)}
+        return countries.pop() if len(countries) == 1 else None
+
+    def _surname(self, surname: str, title: str, day: str | None) -> list[KBActor]:
+        """People of this surname whose post the title names, else who hold a role on ``day``."""
+        people = self._by_surname.get(surname, [])
+        words = set(key(title).split())
+        titled = [a for a in people if any(words & set(key(r.post).split()) for r in a.roles)]
+        return titled or [a for a in people if any(r.held_on(day) for r in a.roles)]
+
+
+def _surnames(actor: KBActor) -> set[str]:
+    """Last words of the names; first words too where the family name comes first ("Lee Jae-myung")."""
+    names = [key(name).split() for name in (actor.name, *actor.aliases)]
+    found = {words[-1] for words in names if words}
+    if actor.country in FAMILY_NAME_FIRST:
+        found |= {words[0] for words in names if len(words) > 1}
+    return found
+
+
+def slug(name: str) -> str:
+    """An id made from a name: "Andrei Belousov" -> "andrei-belousov"."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "actor"
+
+
+def user_records(db: str | Path) -> list[dict[str, Any]]:
+    """The user's knowledge-base records in the store at ``db``; [] when there is none yet."""
+    from wirewatch.store.kb import read_kb_records  # the store imports this module
+    return read_kb_records(db)
 
 
 @functools.cache
 def _load_shipped() -> ActorKB:
     text = (resources.files("wirewatch") / "data" / "actors.json").read_text(encoding="utf-8")
-    return ActorKB([_actor(record) for record in json.loads(text)])
+    return ActorKB(KBActor.from_json(record, f"data/actors.json record {n + 1}")
+                   for n, record in enumerate(json.loads(text)))
 
 
-__all__ = ["ActorKB", "KBActor", "Role"]
+__all__ = ["SECTORS", "TYPES", "ActorKB", "KBActor", "Role", "check_date", "slug", "user_records"]

@@ -30,6 +30,7 @@ from wirewatch import jobs
 from wirewatch.errors import InputError, StoreError, WirewatchError
 from wirewatch.extract.acled import CLASSES
 from wirewatch.model import EVENT_TYPES
+from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, slug
 from wirewatch.serve import render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
@@ -226,6 +227,7 @@ def code(
 
 @app.command(name="eval")
 def evaluate(
+    db: DbOption = None,
     config: ConfigOption = None,
     eval_dir: Annotated[Path | None, typer.Option(help="Folder of the gold data "
                                                        "[default: ../shared/eval].")] = None,
@@ -234,11 +236,146 @@ def evaluate(
     from wirewatch.evaluate.gold import evaluate_case, evaluate_plover
     from wirewatch.evaluate.report import print_case, print_plover
 
-    settings = Settings.load(config)
+    settings = Settings.load(config, db=db)  # the knowledge base a user added to --db applies
     print_plover(evaluate_plover(settings, eval_dir), out)
     print_case(evaluate_case(settings, eval_dir), out)
     out.print("The learned weights were fitted on these files, so these scores are optimistic; "
               "`python -m benchmarks.events` adds cross-validated ones.")
+
+
+kb_app = typer.Typer(help="The actor knowledge base: list, add, edit, import.", no_args_is_help=True)
+app.add_typer(kb_app, name="kb")
+AliasOption = Annotated[list[str] | None, typer.Option("--alias", help="Another name (repeatable).")]
+PostOption = Annotated[str | None, typer.Option(help="A post held: 'Minister of Defence of Russia'.")]
+StartOption = Annotated[str | None, typer.Option(help="The day the post was taken (YYYY-MM-DD).")]
+EndOption = Annotated[str | None, typer.Option(help="The day it ended (YYYY-MM-DD).")]
+SectorOption = Annotated[str | None, typer.Option(help=f"One of {', '.join(SECTORS)}.")]
+
+
+@kb_app.command("list")
+def kb_list(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+    name: Annotated[str | None, typer.Option(help="Names containing this text (any case).")] = None,
+    country: Annotated[str | None, typer.Option(help="ISO3 code, or IGO.")] = None,
+    actor_type: Annotated[str | None, typer.Option("--type", help=f"One of {', '.join(TYPES)}.")] = None,
+    on: Annotated[str | None, typer.Option(help="Show the role held on this day [default: today].")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+) -> None:
+    """List knowledge-base actors with the role each holds on a day."""
+    settings = Settings.load(config, db=db)
+    day = check_date(on, "--on")
+    kb, mine = ActorKB.load(settings.db), jobs.kb_user_ids(settings)
+    wanted = (name or "").lower()
+    rows = []
+    for actor in sorted(kb.actors.values(), key=lambda a: a.id):
+        if (wanted and wanted not in " ".join((actor.name, *actor.aliases)).lower()
+                or country and actor.country != country.upper()
+                or actor_type and actor.type != actor_type):
+            continue
+        if format is Format.json:
+            rows.append(actor.to_json() | {"user": actor.id in mine})
+            continue
+        role = actor.role_on(day)
+        rows.append({"id": actor.id, "type": actor.type, "name": actor.name,
+                     "country": actor.country or "", "post": role.post if role else "",
+                     "since": role.start or "" if role else "", "roles": str(len(actor.roles)),
+                     "added by": "user" if actor.id in mine else "shipped"})
+    rows = rows[:limit] if limit is not None else rows
+    if format is Format.json:
+        out.print_json(render.to_json_text(rows))
+    elif format is Format.csv:
+        sys.stdout.write(render.to_csv(rows))
+    else:
+        out.print(render.table(f"{len(rows)} actor(s), roles held on {day or 'today'}", rows))
+
+
+@kb_app.command("add")
+def kb_add(
+    name: Annotated[str, typer.Argument(help="The actor's usual name: 'Andrei Belousov'.")],
+    country: Annotated[str | None, typer.Option(help="ISO3 code of their country, or IGO.")] = None,
+    actor_type: Annotated[str, typer.Option("--type", help=f"One of {', '.join(TYPES)}.")] = "person",
+    actor_id: Annotated[str | None, typer.Option("--id", help="Id [default: from the name].")] = None,
+    alias: AliasOption = None,
+    sector: SectorOption = None,
+    post: PostOption = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Add an actor (with a first role, if --post is given)."""
+    settings = Settings.load(config, db=db)
+    actor_id = actor_id or slug(name)
+    if actor_id in ActorKB.load(settings.db).actors:
+        raise InputError(f"the knowledge base already has an actor {actor_id!r}",
+                         "add creates new actors", f"Use `wirewatch kb edit {actor_id}` to change it")
+    roles = [_role_option(post, country, start, end, sector)] if post else []
+    actor = KBActor.from_json({"id": actor_id, "name": name, "type": actor_type, "country": country,
+                               "aliases": alias or [], "sector": sector, "roles": roles}, "kb add")
+    jobs.kb_put(actor, settings=settings, source="kb add")
+    out.print(f"added {escape(actor.id)}: {escape(actor.name)}", highlight=False)
+
+
+@kb_app.command("edit")
+def kb_edit(
+    actor_id: Annotated[str, typer.Argument(help="An id from `wirewatch kb list`.")],
+    name: Annotated[str | None, typer.Option(help="A new usual name.")] = None,
+    country: Annotated[str | None, typer.Option(help="A new country (ISO3, or IGO).")] = None,
+    alias: AliasOption = None,
+    sector: SectorOption = None,
+    post: Annotated[str | None, typer.Option(help="A post: ends it if held and --end is given, "
+                                                  "else adds it.")] = None,
+    role_country: Annotated[str | None, typer.Option(help="The post's country [default: "
+                                                          "the actor's].")] = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Change an actor: rename, add aliases, add a role, or end one ("--post X --end DAY")."""
+    settings = Settings.load(config, db=db)
+    actor = ActorKB.load(settings.db).actors.get(actor_id)
+    if actor is None:
+        raise InputError(f"the knowledge base has no actor {actor_id!r}", "edit changes existing actors",
+                         "Check the id with `wirewatch kb list --name ...`, or use `wirewatch kb add`")
+    record = actor.to_json()
+    record.update({k: v for k, v in {"name": name, "country": country, "sector": sector}.items() if v})
+    record["aliases"] = [*record["aliases"], *(alias or [])]
+    did = "updated"
+    if post:
+        held = [r for r in record["roles"] if r["post"].lower() == post.lower() and r["end"] is None]
+        if held and end and not start:
+            held[-1]["end"] = end
+            did = f"ended {post!r} on {end} for"
+        else:
+            record["roles"].append(_role_option(post, role_country or record["country"], start, end,
+                                                sector or record["sector"]))
+            did = f"added {post!r} to"
+    changed = KBActor.from_json(record, f"kb edit {actor_id}")
+    jobs.kb_put(changed, settings=settings, source="kb edit")
+    out.print(f"{did} {escape(actor_id)}", highlight=False)
+
+
+@kb_app.command("import")
+def kb_import(
+    path: Annotated[Path, typer.Argument(help="JSON Lines: office-holder rows or actor records.")],
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Import an office-holder file (e.g. ../shared/kb/office-holders-factbook.jsonl)."""
+    settings = Settings.load(config, db=db)
+    with err.status(f"importing {escape(str(path))}"):
+        done = jobs.kb_import(path, settings=settings)
+    out.print(f"{done.actors} actor(s) added or changed, with {done.roles} role(s), in "
+              f"{escape(settings.db)}; {len(done.skipped)} row(s) without a country code left out.",
+              highlight=False)
+
+
+def _role_option(post: str, country: str | None, start: str | None, end: str | None,
+                 sector: str | None) -> dict[str, str | None]:
+    return {"post": post, "country": country, "start": start, "end": end, "sector": sector}
 
 
 def _existing_store(db: str) -> Store:

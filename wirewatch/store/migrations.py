@@ -230,11 +230,22 @@ CREATE INDEX actors_country ON actors (country);
 CREATE INDEX actors_kb ON actors (kb_id);
 """
 
+# The user's knowledge-base actors, one JSON record each in the shape of data/actors.json.
+_KB = """
+CREATE TABLE kb_actors (
+    id TEXT PRIMARY KEY,
+    record TEXT NOT NULL,
+    source TEXT,
+    updated_at TEXT NOT NULL
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
     ("0003_sentences_fts", _SENTENCES_FTS),
     ("0004_events_acled_actors_recipient", _ACLED_AND_RECIPIENT),
+    ("0005_kb_actors", _KB),
 )
 
 

@@ -10,13 +10,15 @@ Every ``sqlite3`` error surfaces as ``StoreError`` (what, why, what to do).
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from wirewatch.errors import IdConflictError, NotFoundError
 from wirewatch.model import Article, CodedArticle
-from wirewatch.store import read
+from wirewatch.store import kb, read
 from wirewatch.store.connect import connect, database_path, translate_errors
 from wirewatch.store.migrations import apply_migrations
 from wirewatch.store.records import SaveResult, SearchHit, StoredClaim, StoredEvent
@@ -80,17 +82,21 @@ class Store:
         (``stored=False``, ``duplicate_of`` = the stored id). Raises ``StoreError``
         when its id is taken by an article with a different fingerprint.
         """
-        article = coded.article
-        with translate_errors(f"cannot save article {article.id!r} to {self.path}"):
+        with self._transaction(f"cannot save article {coded.article.id!r} to {self.path}"):
+            return self._save_new(coded)
+
+    @contextmanager
+    def _transaction(self, what: str) -> Iterator[None]:
+        """One write transaction: committed whole, or rolled back on any error."""
+        with translate_errors(what):
             self._conn.execute("BEGIN IMMEDIATE")
             try:
-                result = self._save_new(coded)
+                yield
                 self._conn.execute("COMMIT")
             except BaseException:
                 if self._conn.in_transaction:
                     self._conn.execute("ROLLBACK")
                 raise
-        return result
 
     def _save_new(self, coded: CodedArticle) -> SaveResult:
         """Insert unless known; runs inside ``save``'s transaction, so the checks hold."""
@@ -187,6 +193,16 @@ class Store:
         where, params = _where("claims", "claim_id", country, kind=kind)
         with translate_errors(f"cannot read claims from {self.path}"):
             return read.load_claims(self._conn, where, params, limit)
+
+    def kb_records(self) -> list[dict[str, Any]]:
+        """The user's knowledge-base records (``wirewatch kb``), by id."""
+        with translate_errors(f"cannot read the knowledge base in {self.path}"):
+            return kb.stored_records(self._conn)
+
+    def put_kb_records(self, records: Iterable[dict[str, Any]], source: str) -> int:
+        """Add or replace knowledge-base records by id, all in one transaction."""
+        with self._transaction(f"cannot write the knowledge base in {self.path}"):
+            return kb.put_records(self._conn, records, source)
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""

@@ -1,0 +1,153 @@
+"""The actor knowledge base: records, dated roles, name matching, office-holder imports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirewatch.errors import InputError, MalformedRecordError
+from wirewatch.resolve.kb import ActorKB, KBActor, user_records
+from wirewatch.resolve.kb_files import merge_file
+from wirewatch.store import Store
+
+
+def person(id: str, name: str, country: str, *roles: tuple[str, str, str | None],
+           aliases: tuple[str, ...] = ()) -> KBActor:
+    return KBActor.from_json({"id": id, "name": name, "type": "person", "country": country,
+                              "aliases": list(aliases),
+                              "roles": [{"post": post, "country": country, "start": start,
+                                         "end": end} for post, start, end in roles]})
+
+
+BUSH_SENIOR = person("ghw-bush", "George H. W. Bush", "USA",
+                     ("President of the United States", "1989-01-20", "1993-01-20"))
+BUSH = person("gw-bush", "George W. Bush", "USA",
+              ("President of the United States", "2001-01-20", "2009-01-20"))
+JOHNSON_UK = person("boris-johnson", "Boris Johnson", "GBR",
+                    ("Prime Minister of the United Kingdom", "2019-07-24", "2022-09-06"))
+JOHNSON_US = person("lyndon-johnson", "Lyndon Johnson", "USA",
+                    ("President of the United States", "1963-11-22", "1969-01-20"))
+LEE = person("lee-jae-myung", "Lee Jae-myung", "KOR", ("President of South Korea", "2025-06-04", None))
+
+
+@pytest.mark.parametrize(("record", "fault"), [
+    ({"id": "x", "name": "X", "country": "Russia"}, "country"),
+    ({"id": "x", "name": "X", "type": "robot"}, "type"),
+    ({"id": "x", "name": ""}, "name"),
+    ({"id": "x", "name": "X", "sector": "wizards"}, "sector"),
+    ({"id": "x", "name": "X", "roles": [{"post": "P", "country": "RUS", "start": "2024-13-01"}]},
+     "not a date"),
+    ({"id": "x", "name": "X", "roles": [{"post": "P", "country": "RUS", "start": "2024-05-01",
+                                          "end": "2023-01-01"}]}, "before it starts"),
+    ({"id": "x", "name": "X", "roles": [{"post": "P"}]}, "no country"),
+])
+def test_invalid_records_are_rejected_with_the_field_at_fault(record: dict, fault: str) -> None:
+    with pytest.raises(InputError, match=fault):
+        KBActor.from_json(record, "line 3")
+
+
+def test_a_record_round_trips_through_json() -> None:
+    assert KBActor.from_json(BUSH.to_json()) == BUSH
+
+
+def test_the_role_in_force_on_the_articles_date_is_used() -> None:
+    shoigu = ActorKB.load().actors["sergei-shoigu"]
+    assert shoigu.role_on("2023-06-01").post == "Minister of Defence of Russia"
+    assert shoigu.role_on("2024-10-08").post.startswith("Secretary of the Security Council")
+    assert BUSH.role_on("2015-01-01") is None and BUSH.role_on("2005-01-01") is not None
+
+
+def test_a_surname_alone_needs_a_title_or_a_role_in_force() -> None:
+    kb = ActorKB([BUSH_SENIOR, BUSH, JOHNSON_UK, JOHNSON_US, LEE])
+    assert kb.match("Bush", title="President") is None  # two of them
+    assert kb.surname_country("Bush", title="President") == "USA"  # but both American
+    assert kb.match("Johnson", title="Prime Minister").id == "boris-johnson"
+    assert kb.surname_country("Johnson") is None  # no title, neither in office today
+    assert kb.match("Johnson", title="President", day="1965-01-01").id == "lyndon-johnson"
+    assert kb.match("Lee", title="President").id == "lee-jae-myung"  # family name first
+    assert kb.match("George W Bush").id == "gw-bush"  # folded exact
+    assert kb.match("George W. Bsuh") is not None  # fuzzy on full names only
+
+
+def test_the_shipped_kb_loads_fast_and_knows_groups_and_igos() -> None:
+    kb = ActorKB.load()
+    assert kb.match("Hezbollah").country == "LBN"
+    assert kb.match("IAEA").country == "IGO"
+    people = [a for a in kb.actors.values() if a.type == "person"]
+    assert len(people) > 200 and all(a.roles for a in people)
+
+
+def write_rows(path: Path, rows: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def holder(name: str, iso3: str | None, country: str, post: str, start: str, end: str | None,
+           **extra: object) -> dict:
+    return {"name": name, "aliases": [name.upper()], "country_iso3": iso3, "country": country,
+            "post": post, "role_type": "chief of state", "start": start, "end": end,
+            "source": "test"} | extra
+
+
+ROWS = [
+    holder("Sergei Kuzhugetovich SHOYGU", "RUS", "Russia", "Deputy Premier", "2000-01-10",
+           "2001-07-01", aliases=["Sergei SHOYGU"]),
+    holder("Francois Mitterrand", "FRA", "France", "President", "1981-05-21", "1995-05-17"),
+    holder("Francois Mitterrand", "MYT", "Mayotte", "President", "1981-05-21", "1995-05-17"),
+    holder("Elizabeth II", None, "Akrotiri", "Queen", "1952-02-06", "2022-09-08"),
+    holder("Lt. Gen. Umar al-Bashir", "SDN", "Sudan", "President", "1993-10-16", "2019-04-11"),
+    holder("Umar al-Bashir", "SDN", "Sudan", "President", "1993-10-16", "2019-04-11"),
+    holder("Vladimir PUTIN", "RUS", "Russia", "President", "2000-05-07", "2008-05-07"),
+]
+
+
+def test_office_holders_become_people_with_their_roles(tmp_path: Path) -> None:
+    merged = merge_file(write_rows(tmp_path / "holders.jsonl", ROWS), ActorKB.load())
+    by_id = {a.id: a for a in merged.actors}
+    mitterrand = by_id["francois-mitterrand"]
+    assert mitterrand.country == "FRA"  # the most populous of his roles' countries
+    assert {r.post for r in mitterrand.roles} == {"President of France", "President of Mayotte"}
+    assert len([a for a in merged.actors if "bashir" in a.id]) == 1  # the rank is not a name
+    # a person already known is joined, not duplicated; his 2000 term is shipped already
+    assert not [a for a in merged.actors if "putin" in a.id]
+    shoigu = by_id["sergei-shoigu"]  # joined by alias: a role and a spelling added
+    assert shoigu.roles[0].post == "Deputy Premier of Russia"
+    assert "Sergei Kuzhugetovich SHOYGU" in shoigu.aliases and shoigu.name == "Sergei Shoigu"
+    assert merged.skipped == [f"{tmp_path / 'holders.jsonl'}:4"]
+
+
+def test_importing_twice_changes_nothing_the_second_time(tmp_path: Path) -> None:
+    path = write_rows(tmp_path / "holders.jsonl", ROWS)
+    db = tmp_path / "kb.db"
+    first = merge_file(path, ActorKB.load(db))
+    with Store(db) as store:
+        store.put_kb_records([a.to_json() for a in first.actors], source=str(path))
+        before = store.kb_records()
+    assert merge_file(path, ActorKB.load(db)).actors == []
+    assert user_records(db) == before
+    assert ActorKB.load(db).match("Francois Mitterand").id == "francois-mitterrand"
+
+
+@pytest.mark.parametrize(("line", "fault"), [
+    ("{not json", "not valid JSON"),
+    ('["a list"]', "not a JSON object"),
+    ('{"name": "X"}', "neither an actor nor"),
+    ('{"name": "X", "post": "President", "country_iso3": "Freedonia"}', "not a country code"),
+    (('{"name": "X", "post": "President", "country_iso3": "FRA", "start": "1990-01-01",'
+      ' "end": "1989-01-01"}'), "before it starts"),
+])
+def test_a_bad_line_names_file_and_line_and_imports_nothing(tmp_path: Path, line: str,
+                                                             fault: str) -> None:
+    path = tmp_path / "bad.jsonl"
+    path.write_text(json.dumps(ROWS[0]) + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(MalformedRecordError, match=fault) as raised:
+        merge_file(path, ActorKB.load())
+    assert f"{path}:2" in raised.value.what
+
+
+def test_reading_the_kb_never_creates_a_database(tmp_path: Path) -> None:
+    missing = tmp_path / "none.db"
+    assert user_records(missing) == [] and not missing.exists()
+    assert ActorKB.load(missing) is ActorKB.load()
