@@ -245,3 +245,38 @@ def test_violence_told_by_a_participle_is_an_act_but_background_is_not(code_text
 def test_access_and_cancelled_visits(code_text, sentence, event_type, mode):
     event = only(code_text, sentence)
     assert (event.event_type, event.mode) == (event_type, mode)
+
+
+@pytest.mark.parametrize("sentence, role, countries", [
+    # a titled person the knowledge base lacks takes the country the sentence acts in
+    ("President Yoweri Museveni imposed a curfew in Kampala on Friday.", "source", ["UGA"]),
+    # a known armed group gives its country to its fighters
+    ("Hezbollah fighters attacked an army post on Monday.", "source", ["LBN"]),
+    # "pro-" and "anti-" name a stance, not a nationality
+    ("Police arrested a pro-Russian activist in Tallinn on Monday.", "target", ["EST"]),
+    # a minority counts where it lives
+    ("Ethnic Uzbeks in southern Kyrgyzstan blocked roads on Monday.", "source", ["KGZ"]),
+    # conjoined demonyms are one actor per country
+    ("Greek and Turkish warships launched joint exercises on Monday.", "source", ["GRC", "TUR"]),
+    # however the parser chains a list, every member is a target
+    ("Russia threatened Estonia, Latvia, Lithuania and Poland on Monday.", "target",
+     ["EST", "LVA", "LTU", "POL"]),
+    # the subject acts where the clause says: "at a jail in ..."
+    ("Inmates rioted at a prison in Kenya's capital Nairobi on Monday.", "source", ["KEN"]),
+    # an act done in a place with no one named as its object targets the place's country
+    ("The government eased the curfew in Mandalay on Friday.", "target", ["MMR"]),
+])
+def test_actor_countries_from_context(code_text, sentence, role, countries):
+    event = only(code_text, sentence)
+    assert [a.country for a in getattr(event, role)] == countries
+
+
+def test_an_unknown_state_acting_is_still_the_source(code_text):
+    event = only(code_text, "The United Palatinates imposed new sanctions on Borduria on Friday.")
+    assert event.event_type == "SANCTION"
+    assert [(a.name, a.country) for a in event.source] == [("United Palatinates", None)]
+
+
+def test_protesters_gathering_is_a_protest(code_text):
+    event = only(code_text, "Demonstrators gathered outside parliament in Nairobi on Monday.")
+    assert event.event_type == "PROTEST" and [a.country for a in event.source] == ["KEN"]

@@ -192,13 +192,17 @@ class SentenceEvents:
 
     def _objects(self, verb: Token) -> set[str]:
         """Lemmas of what the verb acts on: "dispatching thousands of [workers]", "[shells]
-        fired at the town"."""
+        fired at the town"; its prepositions as ``prep:on``, its subject's lemmas as
+        ``subj:protester``."""
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         if _participle(verb):
             nouns.append(verb.head)  # "[shells] fired at the town"
         nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
         preps = {f"prep:{c.lower_}" for c in verb.children if c.dep_ == "prep"}
-        return {form for noun in nouns for form in _theme_forms(noun)} | preps
+        # who acts, for verbs that are an event only by their doer: "[demonstrators] gathered"
+        doers = {f"subj:{form}" for c in verb.children if c.dep_ == "nsubj"
+                 for form in _theme_forms(c)}
+        return {form for noun in nouns for form in _theme_forms(noun)} | preps | doers
 
     # -- one mention ----------------------------------------------------------------
     def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,
@@ -272,14 +276,18 @@ class SentenceEvents:
         targets: list[Actor] = []
         for child in verb.children:
             if child.dep_ in {"nsubjpass", "dative"}:
-                targets += self.reading.actors(child)
+                # "a camp for [refugees] was attacked", "the home of [a journalist] was shelled"
+                targets += (self.reading.actors(child) or self._owner(child, named=True)
+                            or [a for g in prep_objects(child, {"for"}) for a in self.reading.actors(g)])
             elif child.dep_ == "dobj" and not (_theme_forms(child) & trigger.objects and (
                     trigger.event_type in THEME_TYPES or not self.reading.actors(child))):
                 # "threatened [action] against Russia": a thing done names its target too
                 targets += (self.reading.actors(child) or self._owner(child)
                             or self._object_targets(child, trigger))
             elif child.dep_ == "dobj":
-                targets += self._object_targets(child, trigger)
+                # the thing done names its target, or its owner is it: "summoned [Niger]'s
+                # ambassador", "denounced [Serbia]'s suppression" (not "sent its aid")
+                targets += self._object_targets(child, trigger) or self._owner(child, named=True)
             elif child.dep_ == "ccomp" and trigger.event_type in {"DEMAND", "REJECT", "DISAPPROVE"}:
                 targets += [a for c in child.children if c.dep_ == "nsubj"
                             for a in self.reading.actors(c)]  # "demanded that X ..."
@@ -295,11 +303,12 @@ class SentenceEvents:
         preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
         return [a for g in prep_objects(noun, preps) for a in self.reading.actors(g)]
 
-    def _owner(self, noun: Token) -> list[Actor]:
-        """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]"."""
+    def _owner(self, noun: Token, named: bool = False) -> list[Actor]:
+        """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]";
+        ``named``: not a pronoun ("its efforts")."""
         for child in noun.children:
             if child.dep_ == "poss":
-                return self.reading.actors(child)
+                return [] if named and child.tag_ == "PRP$" else self.reading.actors(child)
             if child.dep_ == "prep" and child.lower_ in {"of", "by"}:
                 found = [a for g in child.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
                 if found:
@@ -447,9 +456,9 @@ def _theme_forms(noun: Token) -> set[str]:
 
 def _unique(actors: list[Actor]) -> list[Actor]:
     seen, out = set(), []
-    for actor in actors:
-        if (actor.start, actor.end) not in seen:
-            seen.add((actor.start, actor.end))
+    for actor in actors:  # one span may be two actors: "French and Egyptian warships"
+        if (actor.start, actor.end, actor.country) not in seen:
+            seen.add((actor.start, actor.end, actor.country))
             out.append(actor)
     return out
 

@@ -8,6 +8,7 @@ and who a short name refers to ("Kim" after "Kim Jong-un").
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -142,9 +143,20 @@ class ArticleReading:
     # -- actors ------------------------------------------------------------------
     def actors(self, token: Token) -> list[Actor]:
         """The actor ``token`` heads, and those conjoined with it ("Russia and China")."""
-        found = [self.actor(token)]
-        found += [self.actor(child) for child in token.children if child.dep_ == "conj"]
+        found = [*self._each_country(token)]
+        found += [a for child in _conjuncts(token) for a in self._each_country(child)]
         return [actor for actor in found if actor is not None]
+
+    def _each_country(self, token: Token) -> list[Actor | None]:
+        """ "French and Egyptian warships" are French warships and Egyptian warships."""
+        actor = self.actor(token)
+        if actor is None or actor.kb_id is not None:
+            return [actor]
+        codes = [m.iso3 for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
+                 for t in (c, *_conjuncts(c)) if (m := self.r.countries.match(t.text))]
+        if len(set(codes)) < 2:
+            return [actor]
+        return [dataclasses.replace(actor, country=code) for code in dict.fromkeys(codes)]
 
     def actor(self, token: Token) -> Actor | None:
         """The actor a noun phrase headed by ``token`` names, or None for abstractions."""
@@ -167,15 +179,33 @@ class ArticleReading:
         if sector is None and not self._named_body(token, start, end):
             return None
         return Actor(span.text, span.start, span.end, _strip_determiner(span.text), None,
-                     country or self._located_in(token) or self._sentence_country(token), sector)
+                     country or self._located_in(token) or self._where_acting(token)
+                     or self._sentence_country(token), sector)
 
-    def _sentence_country(self, token: Token) -> str | None:
-        """The one country ``token``'s sentence names ("... a curfew in Algiers"), if only one:
-        an actor the text gives no country of is most likely from where the events are."""
+    def _where_acting(self, token: Token) -> str | None:
+        """The country of the place where the subject ``token`` acts: "Prisoners rioted at a
+        jail in East Timor's capital Dili" -> TLS."""
+        if token.dep_ not in {"nsubj", "nsubjpass"}:
+            return None
+        locative = self.r.lexicon.cue("locative")
+        for prep in token.head.children:
+            if prep.dep_ == "prep" and prep.lower_ in locative:
+                for inner in prep.subtree:  # "at a jail in [Dili]": the first place named
+                    ent = self.ent_at.get(inner.i)
+                    if ent is not None and self._place_like(ent):
+                        found = self._resolve_place(ent)
+                        if found is not None and found.country:
+                            return found.country
+        return None
+
+    def _sentence_country(self, token: Token, besides: SpacySpan | None = None) -> str | None:
+        """The one country ``token``'s sentence names ("... a curfew in Algiers"), if only one
+        (not counting the entity ``besides``): an actor the text gives no country of is most
+        likely from where the events are."""
         sentence = token.sent
         codes = set()
         for ent in self.doc.ents:
-            if ent.start < sentence.start or ent.end > sentence.end:
+            if ent.start < sentence.start or ent.end > sentence.end or ent == besides:
                 continue
             # a place where things happen, or whose people or things are meant ("Haiti's
             # elections", "Ugandan candidates"); not a country that is itself an actor
@@ -225,10 +255,16 @@ class ArticleReading:
             return Actor(span.text, span.start, span.end, known.name, known.id, known.country,
                          known.sector or "government")
         match = self.r.countries.match(ent.text)
-        if match is not None:
-            # "Moscow said" is the government; "the Russians" are the people.
-            sector = None if ent.label_ == "NORP" else "government"
-            return Actor(span.text, span.start, span.end, match.name, None, match.iso3, sector)
+        if match is not None and ent.label_ == "NORP":
+            # "the Russians" are the people; a minority is counted where it lives: "Albanians
+            # of southern Serbia", "three ethnic Albanians ... in southeastern Serbia".
+            ethnic = any(t.lower_ == "ethnic" for t in self.doc[start:ent.start])
+            lives = self._located_in(ent.root) or (self._sentence_country(ent.root, ent)
+                                                   if ethnic else None)
+            return Actor(span.text, span.start, span.end, match.name, None, lives or match.iso3,
+                         None)
+        if match is not None:  # "Moscow said" is the government
+            return Actor(span.text, span.start, span.end, match.name, None, match.iso3, "government")
         if ent.label_ == "ORG":
             return Actor(span.text, span.start, span.end, _strip_determiner(ent.text), None,
                          self._phrase_country(start, end) or self._sentence_country(ent.root), None)
@@ -240,6 +276,10 @@ class ArticleReading:
         place = self.place(ent.root)
         if place is not None and place.precision != "country":
             return Actor(span.text, span.start, span.end, place.name, None, place.country, None)
+        if ent.label_ == "GPE" and place is None and ent.root.dep_ in {"nsubj", "nsubjpass", "agent"}:
+            # a state the gazetteer does not know, acting: "the United Palatinates imposed ..."
+            return Actor(span.text, span.start, span.end, _strip_determiner(ent.text), None, None,
+                         "government")
         return None
 
     def _person(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor:
@@ -303,6 +343,8 @@ class ArticleReading:
         Nigerian Union of Teachers")."""
         for token in self.doc[start:end]:
             ent = self.ent_at.get(token.i)
+            if _opposed(token):  # an "anti-Syria journalist" is not Syrian
+                continue
             if ent is not None and ent.label_ in {"GPE", "NORP"}:
                 match = self.r.countries.match(ent.text)
                 if match is not None:
@@ -311,9 +353,10 @@ class ArticleReading:
             if known is not None and known.country not in {None, "IGO"}:  # "Hezbollah guerrillas"
                 return known.country
         for token in self.doc[start:end]:
-            if token.is_title:
+            if token.is_title and not _opposed(token):
                 match = self.r.countries.match(token.text)
-                if match is not None and match.kind in {"demonym", "name"}:
+                # "the Nigerian Union of Teachers", "Baghdad University Medical School"
+                if match is not None and match.kind in {"demonym", "name", "capital"}:
                     return match.iso3
         return None
 
@@ -327,6 +370,22 @@ def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
 def of_objects(noun: Token) -> list[Token]:
     """The nouns after "of": "thousands of [workers]", "a group of [diplomats]"."""
     return prep_objects(noun, {"of"})
+
+
+def _opposed(token: Token) -> bool:
+    """A name after "anti-" or "pro-": "an anti-Syria journalist", "pro-Russian forces"."""
+    before = token.doc[max(token.i - 2, 0):token.i].text.lower().replace(" ", "")
+    return before.endswith(("anti-", "pro-")) or token.lower_.startswith(("anti-", "pro-"))
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """Every noun conjoined with ``token``, however the parser chained them ("Iran, Libya,
+    North Korea, Sudan and Cuba")."""
+    found = []
+    for child in token.children:
+        if child.dep_ == "conj":
+            found += [child, *_conjuncts(child)]
+    return found
 
 
 def _members(token: Token) -> Token | None:
