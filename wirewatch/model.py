@@ -213,6 +213,34 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Stated:
+    """One side of a discrepancy: a value, who states it, and where."""
+
+    value: str
+    by: str
+    """ "the article", or "knowledge base" with the role's dates and source."""
+    evidence: Evidence | None = None
+    """Where the text says it; None for the knowledge base's side."""
+
+
+@dataclass(frozen=True, slots=True)
+class Discrepancy:
+    """Sources that disagree about one fact, each value kept with who states it."""
+
+    kind: Literal["title"]
+    """ "title": the text gives a person a post the knowledge base does not have them
+    holding on the article's date."""
+    subject: str
+    """Whom it is about: "Sergei Shoigu"."""
+    kb_id: str | None
+    on: str | None
+    """The day the values were compared for (the article's date; None: today)."""
+    values: tuple[Stated, ...]
+    note: str
+    """One line saying what disagrees."""
+
+
+@dataclass(frozen=True, slots=True)
 class CodedArticle:
     """Everything wirewatch read from one article."""
 
@@ -226,6 +254,7 @@ class CodedArticle:
     """False when the article was stored but not coded (not English, empty after cleaning)."""
     note: str | None = None
     """Why it was not coded."""
+    discrepancies: tuple[Discrepancy, ...] = ()
 
 
 def to_json(record: Any) -> Any:
@@ -247,6 +276,7 @@ def coded_to_json(coded: CodedArticle) -> dict[str, Any]:
         "events": to_json(coded.events),
         "claims": to_json(coded.claims),
         "places": to_json(coded.places),
+        "discrepancies": to_json(coded.discrepancies),
         "dropped": to_json(coded.dropped),
     }
 
@@ -258,6 +288,7 @@ __all__ = [
     "Article",
     "Claim",
     "CodedArticle",
+    "Discrepancy",
     "Dropped",
     "EventMention",
     "EventType",
@@ -268,6 +299,7 @@ __all__ = [
     "Quantity",
     "Sentence",
     "Span",
+    "Stated",
     "TimeExpr",
     "coded_to_json",
     "to_json",

@@ -72,6 +72,17 @@ def test_c1_approximate_figure_and_c2_violation(kursk):
     assert violation.claimant is None and [a.country for a in violation.about] == ["PRK"]
 
 
+def test_d1_shoigus_title_contradicts_the_knowledge_base(kursk, example_text):
+    [d1] = kursk.discrepancies  # said once, though the paragraph is repeated
+    assert (d1.kind, d1.kb_id) == ("title", "sergei-shoigu")
+    stated, known = d1.values
+    assert stated.value == "Russian Defense Council Secretary" and stated.by == "the article"
+    assert stated.evidence is not None
+    assert example_text[stated.evidence.start:stated.evidence.end] == stated.evidence.quote
+    assert known.value == "Secretary of the Security Council of the Russian Federation"
+    assert known.evidence is None and "2024-05-12" in known.by
+
+
 def test_capitals_used_as_governments_are_not_places(kursk, example_text):
     between = example_text.index("Pyongyang and Moscow")
     assert not [p for p in kursk.places if between <= p.start < between + 20]

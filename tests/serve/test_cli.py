@@ -65,6 +65,24 @@ def test_ingest_example_then_list_show_and_search(capsys, example_db):
     assert [e["event_type"] for e in json.loads(out)] == ["FIGHT"]
 
 
+def test_discrepancies_lists_d1_in_every_format(capsys, example_db):
+    code, out, _ = run(capsys, "discrepancies", "--db", str(example_db), "--format", "json")
+    [d1] = json.loads(out)
+    assert code == 0 and (d1["kind"], d1["kb_id"]) == ("title", "sergei-shoigu")
+    assert [v["value"] for v in d1["values"]] == [
+        "Russian Defense Council Secretary",
+        "Secretary of the Security Council of the Russian Federation"]
+    assert d1["values"][0]["evidence"]["quote"].startswith("Russian Defense Council Secretary")
+    code, out, _ = run(capsys, "discrepancies", "--db", str(example_db), "--format", "csv")
+    [row] = list(csv.DictReader(io.StringIO(out)))
+    assert row["subject"] == "Sergei Shoigu" and row["id"] == str(d1["id"])
+    code, out, _ = run(capsys, "discrepancies", "--db", str(example_db))
+    assert code == 0 and "1 discrepancy" in out and "Defense Council" in out
+    code, out, _ = run(capsys, "discrepancies", "--db", str(example_db), "--kb-id", "kim-jong-un",
+                       "--format", "json")
+    assert json.loads(out) == []
+
+
 def test_ingesting_twice_stores_once(capsys, example_db):
     before = table_rows(example_db, "events")
     example = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"

@@ -19,6 +19,7 @@ from wirewatch.model import (
     Article,
     Claim,
     CodedArticle,
+    Discrepancy,
     Dropped,
     EventMention,
     Evidence,
@@ -26,6 +27,7 @@ from wirewatch.model import (
     Quantity,
     Sentence,
     Span,
+    Stated,
     TimeExpr,
 )
 from wirewatch.store import Store
@@ -154,6 +156,12 @@ def build_coded(article_id: str = "kursk-1", text: str = TEXT) -> CodedArticle:
                  Dropped(0, 0, "empty «marker»", "")),
         sentences=sentences(text), events=(agree, meet, fight), claims=(workers, violation),
         places=(kursk, pyongyang, russia),
+        discrepancies=(Discrepancy(
+            "title", "Sergei Shoigu", "sergei-shoigu", "2024-06-18",
+            (Stated("Defence Minister", "the article",
+                    evidence(article_id, text, "Sergei Shoigu (Сергей Шойгу) met Kim")),
+             Stated("Secretary of the Security Council", "knowledge base (since 2024-05-12)")),
+            "the article calls Sergei Shoigu 'Defence Minister'"),),
     )
 
 

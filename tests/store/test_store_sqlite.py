@@ -24,7 +24,7 @@ from wirewatch.store.migrations import (
 
 MakeCoded = Callable[[str], CodedArticle]
 ARTICLE_TABLES = ("dropped", "sentences", "events", "claims", "actors", "places", "quantities",
-                  "evidence")
+                  "evidence", "discrepancies")
 
 
 def raw(db_path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
@@ -68,7 +68,8 @@ def test_reopening_applies_only_new_migrations(store: Store, db_path: Path,
 
 
 BEFORE_ACLED = [m for m in MIGRATIONS if m[0] < "0004"]
-ALL_TABLES = ("articles", *ARTICLE_TABLES)
+ALL_TABLES = ("articles", *ARTICLE_TABLES[:-1])
+"""The tables of the schema before ACLED (and discrepancies)."""
 
 
 def schema(db_path: Path) -> list[tuple[object, ...]]:
@@ -78,7 +79,7 @@ def schema(db_path: Path) -> list[tuple[object, ...]]:
 
 def without_acled_or_recipients(coded: CodedArticle) -> CodedArticle:
     events = tuple(dataclasses.replace(e, acled=None, recipient=()) for e in coded.events)
-    return dataclasses.replace(coded, events=events)
+    return dataclasses.replace(coded, events=events, discrepancies=())
 
 
 def database_before_acled(path: Path, coded: CodedArticle, scratch: Path) -> None:

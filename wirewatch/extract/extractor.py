@@ -18,6 +18,7 @@ from wirewatch.extract.claims import SentenceClaims
 from wirewatch.extract.events import PLACE_TARGETED, RECEIVING, SentenceEvents
 from wirewatch.extract.merge import merge_mentions
 from wirewatch.extract.reading import ArticleReading, Resolvers
+from wirewatch.extract.titles import title_discrepancies
 from wirewatch.model import Actor, Claim, CodedArticle, EventMention, Sentence
 from wirewatch.resolve.countries import CountryIndex
 
@@ -55,7 +56,8 @@ class Extractor:
                             tuple(target_the_place(event, self.resolvers.countries)
                                   for event in merge_mentions(mentions)),
                             tuple(_unique_claims(claims)),
-                            tuple(reading.places()))
+                            tuple(reading.places()),
+                            discrepancies=tuple(title_discrepancies(reading)))
 
 
 @dataclasses.dataclass(frozen=True, slots=True)

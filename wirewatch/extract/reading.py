@@ -20,7 +20,7 @@ from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex
 from wirewatch.resolve.gazetteer import Gazetteer
-from wirewatch.resolve.kb import ActorKB
+from wirewatch.resolve.kb import ActorKB, KBActor
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -168,7 +168,7 @@ class ArticleReading:
         if members is not None:
             return self.actor(members)
         ent = self.ent_at.get(token.i)
-        start, end = self._phrase(token, ent)
+        start, end = self.phrase(token, ent)
         span = self.span(start, end)
         if ent is not None and ent.label_ in ACTOR_LABELS:
             return self._named_actor(ent, span, start, end)
@@ -282,11 +282,22 @@ class ArticleReading:
                          "government")
         return None
 
+    @property
+    def day(self) -> str | None:
+        """The article's date (ISO day), against which roles are looked up; None: today."""
+        return (self.article.published or "")[:10] or None
+
+    def known_person(self, ent: SpacySpan) -> KBActor | None:
+        """The knowledge-base person a PERSON entity names, helped by its title ("President")."""
+        start, _ = self.phrase(ent.root, ent)
+        title = self.doc[start:ent.start].text
+        return (self.r.kb.match(ent.text, title=title, day=self.day)
+                or self.r.kb.match(self._full_name(ent), title=title, day=self.day))
+
     def _person(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor:
         title = self.doc[start:ent.start].text
-        day = (self.article.published or "")[:10] or None
-        known = self.r.kb.match(ent.text, title=title, day=day) \
-            or self.r.kb.match(self._full_name(ent), title=title, day=day)
+        day = self.day
+        known = self.known_person(ent)
         if known is not None:
             role = known.role_on(day)
             return Actor(span.text, span.start, span.end, known.name, known.id,
@@ -324,7 +335,7 @@ class ArticleReading:
             sector = next((m for m in modifiers if m), None)
         return sector
 
-    def _phrase(self, token: Token, ent: SpacySpan | None) -> tuple[int, int]:
+    def phrase(self, token: Token, ent: SpacySpan | None) -> tuple[int, int]:
         """Token bounds of the noun phrase: its left modifiers up to the head (or entity end)."""
         start = token.i
         for child in token.lefts:

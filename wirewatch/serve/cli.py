@@ -29,7 +29,7 @@ from rich.progress import (
 from wirewatch import jobs
 from wirewatch.errors import InputError, StoreError, WirewatchError
 from wirewatch.extract.acled import CLASSES
-from wirewatch.model import EVENT_TYPES
+from wirewatch.model import EVENT_TYPES, to_json
 from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, slug
 from wirewatch.serve import render
 from wirewatch.settings import Settings
@@ -197,6 +197,31 @@ def search(
     else:
         out.print(render.table(f"{len(rows)} sentence(s) matching {escape(repr(text))}", rows,
                                ["article", "sentence", "start", "end", "text"]))
+
+
+@app.command()
+def discrepancies(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+    kind: Annotated[str | None, typer.Option(help="Only this kind, e.g. title.")] = None,
+    kb_id: Annotated[str | None, typer.Option("--kb-id", help="Only about this actor.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+) -> None:
+    """List discrepancies: posts the text gives people that the knowledge base contradicts."""
+    settings = Settings.load(config, db=db)
+    with _existing_store(settings.db) as store:
+        found = store.discrepancies(kind=kind, kb_id=kb_id, limit=limit)
+    if format is Format.json:
+        out.print_json(render.to_json_text([{"id": d.id, "article_id": d.article_id}
+                                            | to_json(d.discrepancy) for d in found]))
+        return
+    rows = [render.discrepancy_row(d.id, d.article_id, d.discrepancy) for d in found]
+    if format is Format.csv:
+        sys.stdout.write(render.to_csv(rows))
+    else:
+        out.print(render.table(f"{len(rows)} discrepanc{'y' if len(rows) == 1 else 'ies'}", rows,
+                               ["id", "article", "subject", "stated", "known", "on"]))
 
 
 @app.command()

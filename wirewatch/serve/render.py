@@ -11,7 +11,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from wirewatch.model import Acled, Actor, EventMention, Quantity, to_json
+from wirewatch.model import Acled, Actor, Discrepancy, EventMention, Quantity, to_json
 
 
 def event_json(event_id: int, article_id: str, event: EventMention) -> dict[str, Any]:
@@ -64,6 +64,18 @@ def event_row(event_id: int, article_id: str, event: EventMention) -> dict[str, 
     }
 
 
+def discrepancy_row(discrepancy_id: int, article_id: str, d: Discrepancy) -> dict[str, str]:
+    """One discrepancy as a flat row: the text's value and quote beside the others."""
+    stated = [v for v in d.values if v.evidence is not None]
+    others = [v for v in d.values if v.evidence is None]
+    return {"id": str(discrepancy_id), "article": article_id, "kind": d.kind, "subject": d.subject,
+            "kb_id": d.kb_id or "", "on": d.on or "",
+            "stated": "; ".join(v.value for v in stated),
+            "known": "; ".join(f"{v.value}, per {v.by}" for v in others),
+            "quote": " / ".join(v.evidence.quote.strip() for v in stated if v.evidence),
+            "note": d.note}
+
+
 def table(title: str, rows: list[dict[str, str]], columns: Sequence[str] | None = None) -> Table:
     columns = list(columns or (rows[0].keys() if rows else ()))
     out = Table(title=title, show_lines=False, expand=False)
@@ -96,5 +108,5 @@ def evidence_text(quote: str, start: int, highlight: tuple[int, int] | None) -> 
     return text
 
 
-__all__ = ["acled_text", "actors_text", "event_json", "event_row", "evidence_text",
+__all__ = ["acled_text", "actors_text", "discrepancy_row", "event_json", "event_row", "evidence_text",
            "quantity_text", "table", "to_csv", "to_json_text"]

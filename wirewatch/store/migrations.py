@@ -240,12 +240,41 @@ CREATE TABLE kb_actors (
 );
 """
 
+# Sources that disagree (the text and the knowledge base on a post), each value with who
+# states it and, for the text's, its evidence.
+_DISCREPANCIES = """
+CREATE TABLE discrepancies (
+    id INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    kb_id TEXT,
+    on_date TEXT,
+    note TEXT NOT NULL,
+    UNIQUE (article_id, ord)
+);
+CREATE INDEX discrepancies_kb ON discrepancies (kb_id);
+CREATE TABLE discrepancy_values (
+    discrepancy_id INTEGER NOT NULL REFERENCES discrepancies(id) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    value TEXT NOT NULL,
+    stated_by TEXT NOT NULL,
+    quoted_article_id TEXT,
+    char_start INTEGER,
+    char_end INTEGER,
+    quote TEXT,
+    PRIMARY KEY (discrepancy_id, ord)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
     ("0003_sentences_fts", _SENTENCES_FTS),
     ("0004_events_acled_actors_recipient", _ACLED_AND_RECIPIENT),
     ("0005_kb_actors", _KB),
+    ("0006_discrepancies", _DISCREPANCIES),
 )
 
 

@@ -17,6 +17,7 @@ from wirewatch.model import (
     Article,
     Claim,
     CodedArticle,
+    Discrepancy,
     Dropped,
     EventMention,
     Evidence,
@@ -24,9 +25,10 @@ from wirewatch.model import (
     Quantity,
     Sentence,
     Span,
+    Stated,
     TimeExpr,
 )
-from wirewatch.store.records import StoredClaim, StoredEvent
+from wirewatch.store.records import StoredClaim, StoredDiscrepancy, StoredEvent
 
 Rows = list[sqlite3.Row]
 Parts = dict[str, dict[int, Rows]]
@@ -67,7 +69,31 @@ def load_coded(conn: sqlite3.Connection, row: sqlite3.Row) -> CodedArticle:
         places=tuple(_place(p) for p in places),
         coded=bool(row["coded"]),
         note=row["note"],
+        discrepancies=tuple(s.discrepancy for s in load_discrepancies(conn, *where, order="ord")),
     )
+
+
+def load_discrepancies(conn: sqlite3.Connection, where: str, params: Sequence[object],
+                       limit: int | None = None, order: str = "id") -> list[StoredDiscrepancy]:
+    """Discrepancies matching ``where`` (SQL over ``discrepancies``, from trusted code only)."""
+    rows = _select(conn, "discrepancies", where, params, limit, order)
+    values: dict[int, Rows] = defaultdict(list)
+    ids = [row["id"] for row in rows]
+    for k in range(0, len(ids), _CHUNK):
+        chunk = ids[k:k + _CHUNK]
+        for value in conn.execute(
+                f"SELECT * FROM discrepancy_values WHERE discrepancy_id IN ({','.join('?' * len(chunk))})"
+                " ORDER BY discrepancy_id, ord", chunk):
+            values[value["discrepancy_id"]].append(value)
+    return [StoredDiscrepancy(row["id"], row["article_id"], Discrepancy(
+        row["kind"], row["subject"], row["kb_id"], row["on_date"],
+        tuple(_stated(v) for v in values[row["id"]]), row["note"])) for row in rows]
+
+
+def _stated(row: sqlite3.Row) -> Stated:
+    evidence = None if row["quote"] is None else Evidence(
+        row["quoted_article_id"], row["char_start"], row["char_end"], row["quote"])
+    return Stated(row["value"], row["stated_by"], evidence)
 
 
 def load_events(conn: sqlite3.Connection, where: str, params: Sequence[object],

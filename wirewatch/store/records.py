@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from wirewatch.model import Claim, EventMention
+from wirewatch.model import Claim, Discrepancy, EventMention
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,15 @@ class StoredClaim:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredDiscrepancy:
+    """A discrepancy as stored, with its database id and article."""
+
+    id: int
+    article_id: str
+    discrepancy: Discrepancy
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """A sentence that matched a full-text search."""
 
@@ -51,4 +60,4 @@ class SearchHit:
     """Up to a dozen words around the match, matched words wrapped in ``[`` ``]``."""
 
 
-__all__ = ["SaveResult", "SearchHit", "StoredClaim", "StoredEvent"]
+__all__ = ["SaveResult", "SearchHit", "StoredClaim", "StoredDiscrepancy", "StoredEvent"]

@@ -21,7 +21,13 @@ from wirewatch.model import Article, CodedArticle
 from wirewatch.store import kb, read
 from wirewatch.store.connect import connect, database_path, translate_errors
 from wirewatch.store.migrations import apply_migrations
-from wirewatch.store.records import SaveResult, SearchHit, StoredClaim, StoredEvent
+from wirewatch.store.records import (
+    SaveResult,
+    SearchHit,
+    StoredClaim,
+    StoredDiscrepancy,
+    StoredEvent,
+)
 from wirewatch.store.search import search as search_sentences
 from wirewatch.store.write import insert_coded
 
@@ -193,6 +199,13 @@ class Store:
         where, params = _where("claims", "claim_id", country, kind=kind)
         with translate_errors(f"cannot read claims from {self.path}"):
             return read.load_claims(self._conn, where, params, limit)
+
+    def discrepancies(self, *, kind: str | None = None, kb_id: str | None = None,
+                      limit: int | None = None) -> list[StoredDiscrepancy]:
+        """Stored discrepancies, oldest first; ``kind`` such as ``"title"``, ``kb_id`` whom about."""
+        where, params = _where("discrepancies", "discrepancy_id", None, kind=kind, kb_id=kb_id)
+        with translate_errors(f"cannot read discrepancies from {self.path}"):
+            return read.load_discrepancies(self._conn, where, params, limit)
 
     def kb_records(self) -> list[dict[str, Any]]:
         """The user's knowledge-base records (``wirewatch kb``), by id."""

@@ -19,6 +19,7 @@ from wirewatch.model import (
     Article,
     Claim,
     CodedArticle,
+    Discrepancy,
     Dropped,
     EventMention,
     Evidence,
@@ -54,6 +55,23 @@ def insert_coded(conn: sqlite3.Connection, coded: CodedArticle) -> None:
     for ord_, claim in enumerate(coded.claims):
         insert_claim(conn, article_id, ord_, claim)
     insert_places(conn, Owner(article_id), coded.places)
+    for ord_, discrepancy in enumerate(coded.discrepancies):
+        insert_discrepancy(conn, article_id, ord_, discrepancy)
+
+
+def insert_discrepancy(conn: sqlite3.Connection, article_id: str, ord_: int,
+                       discrepancy: Discrepancy) -> None:
+    d = discrepancy
+    cursor = conn.execute(
+        "INSERT INTO discrepancies (article_id, ord, kind, subject, kb_id, on_date, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)", (article_id, ord_, d.kind, d.subject, d.kb_id, d.on, d.note))
+    owner = _last_id(cursor)
+    conn.executemany(
+        "INSERT INTO discrepancy_values (discrepancy_id, ord, value, stated_by, quoted_article_id,"
+        " char_start, char_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(owner, i, v.value, v.by, *((e.article_id, e.start, e.end, e.quote) if (e := v.evidence)
+                                     else (None, None, None, None)))
+         for i, v in enumerate(d.values)])
 
 
 def insert_article(conn: sqlite3.Connection, article: Article, coded: bool,
