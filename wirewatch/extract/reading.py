@@ -19,8 +19,9 @@ from wirewatch.clean import CleanArticle
 from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex
-from wirewatch.resolve.gazetteer import Gazetteer
+from wirewatch.resolve.gazetteer import Gazetteer, GeoEntry
 from wirewatch.resolve.kb import ActorKB, KBActor
+from wirewatch.resolve.names import key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -36,6 +37,10 @@ MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
                "capital", "oblast", "district", "coast", "port"}
 _DETERMINERS = {"the", "a", "an"}
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+              "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
+              "historic", "metro"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +66,8 @@ class ArticleReading:
         self.r = resolvers
         self.ent_at = {token.i: ent for ent in doc.ents for token in ent}
         self.mentioned = self._mentioned_countries()
+        self.divisions = self._mentioned_divisions()
+        self.anchors = self._anchors()
         self._places: dict[int, Place | None] = {}
 
     # -- offsets -----------------------------------------------------------------
@@ -89,11 +96,34 @@ class ArticleReading:
         return self._places[ent.start]
 
     def _lookup_place(self, ent: SpacySpan) -> Place | None:
-        entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
+        entry = self._lookup(ent.text)
+        if entry is None and len(ent) > 1:
+            # "Northeast Georgia", "South Arlington", "Fargo City": the place less the part
+            first, last = ent[0].lower_, ent[-1].lower_
+            if first in DIRECTIONS:
+                entry = self._lookup(ent[1:].text)
+            elif last == "city":
+                entry = self._lookup(ent[:-1].text)
         if entry is None:
             return None
         span = self.span(ent.start, ent.end)
         return entry.as_place(span.text, span.start, span.end)
+
+    def _lookup(self, name: str) -> GeoEntry | None:
+        return self.r.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
+                                       near=self.anchors)
+
+    def _anchors(self) -> tuple[tuple[float, float], ...]:
+        """Where the article's unambiguous towns and divisions lie: a place name only one
+        place has, or a division named with its type ("Rapides Parish")."""
+        points = []
+        for ent in self.doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                ids = self.r.gazetteer.candidates(ent.text)
+                entry = self.r.gazetteer.lookup(ent.text) if len(ids) == 1 else None
+                if entry is not None and entry.precision != "country":
+                    points.append((entry.lat, entry.lon))
+        return tuple(dict.fromkeys(points))
 
     def is_place_use(self, token: Token) -> bool:
         """True when a place name is used as a location, not as a government or people."""
@@ -130,6 +160,74 @@ class ArticleReading:
                 if place is not None:
                     found.append(place)
         return found
+
+    def toponyms(self) -> list[Place]:
+        """Every place name in the article, however it is used, resolved: what a geoparser
+        reports. Beside places proper ("in Kursk", "Moscow said") that is a demonym as its
+        country ("Russian troops"), a place named inside another name ("the Mansfield Police
+        Department", "Education Minnesota"), and a name the model missed or mislabelled that
+        is a place elsewhere in the article (one sense per discourse), or in the dateline
+        ("MANSFIELD, Ohio —"). Names the gazetteer does not know are left out."""
+        found: dict[int, Place] = {}
+        for ent in self.doc.ents:
+            if ent.label_ == "NORP":
+                match = self.r.countries.match(ent.text)
+                entry = self.r.gazetteer.country(match.iso3) if match else None
+                if entry is not None:
+                    found[ent.start] = self._place_at(entry, ent.start, ent.end)
+            elif self._place_like(ent) and (place := self._resolve_place(ent)) is not None:
+                found[ent.start] = place
+        known = {key(p.text) for p in found.values()}
+        covered = {i for ent in self.doc.ents if ent.start in found for i in range(ent.start, ent.end)}
+        for start, end in self._name_runs():
+            if any(i in covered for i in range(start, end)):
+                continue
+            for s, e in _sub_spans(start, end):
+                words = self.doc[s:e]
+                dateline = s == 0 and words.text.isupper()
+                if key(words.text) not in known and not dateline and not self._division_name(words.text):
+                    continue
+                entry = self._lookup(words.text)
+                if entry is not None:
+                    found[s] = self._place_at(entry, s, e)
+                    covered.update(range(s, e))
+                    break
+        return [found[i] for i in sorted(found)]
+
+    def _name_runs(self) -> list[tuple[int, int]]:
+        """Runs of capitalised words outside place entities: names a place may hide in."""
+        runs, start = [], None
+        for token in self.doc:
+            capital = (token.is_alpha and token.text[0].isupper() and token.lower_ not in _DETERMINERS
+                       or token.text in {"D.C.", "St."})
+            if capital and start is None:
+                start = token.i
+            elif not capital and start is not None:
+                runs.append((start, token.i))
+                start = None
+        if start is not None:
+            runs.append((start, len(self.doc)))
+        return runs
+
+    def _division_name(self, name: str) -> bool:
+        """Whether ``name`` is safely a place wherever it stands: a country or a division."""
+        entry = self._lookup(name)
+        return entry is not None and entry.precision != "city"
+
+    def _place_at(self, entry: GeoEntry, start: int, end: int) -> Place:
+        span = self.span(start, end)
+        return entry.as_place(span.text, span.start, span.end)
+
+    def _mentioned_divisions(self) -> tuple[str, ...]:
+        """First-level divisions the article names ("Minnesota", "Fla."): a town of a shared
+        name is taken in one of them."""
+        codes = []
+        for ent in self.doc.ents:
+            if ent.label_ in PLACE_LABELS:
+                entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
+                if entry is not None and entry.precision == "admin1" and entry.geo_id not in codes:
+                    codes.append(entry.geo_id)
+        return tuple(codes)
 
     def _mentioned_countries(self) -> tuple[str, ...]:
         codes = []
@@ -381,6 +479,12 @@ def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
 def of_objects(noun: Token) -> list[Token]:
     """The nouns after "of": "thousands of [workers]", "a group of [diplomats]"."""
     return prep_objects(noun, {"of"})
+
+
+def _sub_spans(start: int, end: int, longest: int = 4) -> list[tuple[int, int]]:
+    """Token sub-spans of ``[start, end)``, longest first, then left to right."""
+    return [(s, s + n) for n in range(min(longest, end - start), 0, -1)
+            for s in range(start, end - n + 1)]
 
 
 def _opposed(token: Token) -> bool:

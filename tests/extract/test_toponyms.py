@@ -1,0 +1,47 @@
+"""The geoparser: every place name in an article, however used, resolved in context."""
+
+from __future__ import annotations
+
+import pytest
+
+from wirewatch.clean import Cleaner
+from wirewatch.extract.reading import ArticleReading, Resolvers
+from wirewatch.ingest import make_article
+from wirewatch.pipeline import CleanStage, NlpStage, Work
+from wirewatch.settings import Settings
+
+pytestmark = pytest.mark.slow
+
+
+def toponyms(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    settings = Settings()
+    [work] = NlpStage(settings.model, 4).run(
+        CleanStage(Cleaner.from_settings(settings), settings.languages).run([Work(make_article(text))]))
+    assert work.clean is not None and work.doc is not None
+    found = ArticleReading(work.doc, work.clean, Resolvers.load()).toponyms()
+    assert all(text[p.start:p.end] == p.text for p in found)
+    return [(p.text, p.country, p.admin1, p.precision) for p in found]
+
+
+def test_demonyms_capitals_as_governments_and_places_all_count():
+    found = toponyms("Moscow said Russian troops shelled Kharkiv on Monday.")
+    assert [(t, c) for t, c, _, _ in found] == [("Moscow", "RUS"), ("Russian", "RUS"),
+                                                ("Kharkiv", "UKR")]
+
+
+def test_a_town_is_taken_in_the_state_the_article_names():
+    found = toponyms("ALEXANDRIA, Minn. — The Alexandria school board met on Monday in "
+                     "Douglas County to discuss the new budget.")
+    assert ("ALEXANDRIA", "USA", "US-MN", "city") in found  # the dateline, in the state named
+    assert ("Minn.", "USA", "US-MN", "admin1") in found
+    assert ("Douglas County", "USA", "US-MN", "admin2") in found
+    # a place named inside another name, known as a place in this article
+    assert [t for t, *_ in found].count("Alexandria") == 1
+
+
+def test_names_inside_organisations_only_when_they_are_places_here():
+    found = toponyms("The Minnesota Department of Transportation closed the road. Paris Hilton "
+                     "arrived in Fargo on Monday.")
+    texts = [t for t, *_ in found]
+    assert "Minnesota" in texts and "Fargo" in texts  # a state is a place wherever it stands
+    assert "Paris" not in texts  # a town's name in a person's, not a place in this article
