@@ -18,7 +18,7 @@ EventType = Literal[
     "PROTEST", "CRIME", "MOBILIZE", "COERCE", "ASSAULT", "FIGHT",
 ]
 Factuality = Literal["asserted", "planned", "hypothetical", "negated", "reported"]
-Precision = Literal["country", "admin1", "admin2", "city"]
+Precision = Literal["region", "country", "admin1", "admin2", "city"]
 FACTUALITIES: tuple[Factuality, ...] = ("asserted", "planned", "hypothetical", "negated", "reported")
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 

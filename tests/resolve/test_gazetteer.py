@@ -270,3 +270,25 @@ def test_country_points_are_the_conventional_ones(gazetteer: Gazetteer) -> None:
 def test_distance_km() -> None:
     assert distance_km(51.5, -0.13, 48.86, 2.35) == pytest.approx(343, abs=5)  # London-Paris
     assert distance_km(0, 179.9, 0, -179.9) == pytest.approx(22.2, abs=0.5)  # across the date line
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Europe", "region:Europe"), ("European", "region:Europe"), ("EU", "region:Europe"),
+    ("the Middle East", "region:Middle East"), ("Asia", "region:Asia"),
+])
+def test_regions_rank_as_countries_do(gazetteer: Gazetteer, name: str, expected: str) -> None:
+    found = gazetteer.lookup(name)
+    assert found is not None and (found.geo_id, found.precision, found.country) == (expected, "region", None)
+
+
+@pytest.mark.parametrize("name", ["La", "Mass", "Eu"])
+def test_abbreviations_and_acronyms_match_only_as_written(gazetteer: Gazetteer, name: str) -> None:
+    found = gazetteer.lookup(name)
+    assert found is None or found.precision == "city" and found.country != "USA"
+
+
+def test_a_country_never_yields_to_a_namesake_town(gazetteer: Gazetteer) -> None:
+    texas_town_nearby = [(31.8, -95.6)]  # near Palestine, Texas
+    assert gazetteer.lookup("Mexico", near=[(43.46, -76.23)]).geo_id == "MEX"  # Mexico, New York
+    assert gazetteer.lookup("Georgia", near=[(33.75, -84.39)]).geo_id == "US-GA"  # beside Atlanta
+    assert gazetteer.lookup("Palestine", near=texas_town_nearby).precision == "country"

@@ -50,7 +50,7 @@ PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID", "CONCEDE", "THREATEN"
 """Acts done to a place when no one is named ("eased emergency measures in Montenegro"); a
 meeting in Paris, support or cooperation there is not done to France."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
-PRECISION_RANK = {"country": 1, "admin1": 2, "admin2": 3, "city": 4}
+PRECISION_RANK = {"region": 0, "country": 1, "admin1": 2, "admin2": 3, "city": 4}
 
 
 class SentenceEvents:

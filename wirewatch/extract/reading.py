@@ -21,7 +21,7 @@ from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex
 from wirewatch.resolve.gazetteer import Gazetteer, GeoEntry
 from wirewatch.resolve.kb import ActorKB, KBActor
-from wirewatch.resolve.names import key
+from wirewatch.resolve.names import is_generic, key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -169,15 +169,16 @@ class ArticleReading:
         is a place elsewhere in the article (one sense per discourse), or in the dateline
         ("MANSFIELD, Ohio —"). Names the gazetteer does not know are left out."""
         found: dict[int, Place] = {}
+        known: set[str] = set()
         for ent in self.doc.ents:
             if ent.label_ == "NORP":
-                match = self.r.countries.match(ent.text)
-                entry = self.r.gazetteer.country(match.iso3) if match else None
+                entry = self._adjective_place(ent.text)
                 if entry is not None:
                     found[ent.start] = self._place_at(entry, ent.start, ent.end)
-            elif self._place_like(ent) and (place := self._resolve_place(ent)) is not None:
+            elif self._place_like(ent) and not is_generic(ent.text) \
+                    and (place := self._resolve_place(ent)) is not None:
                 found[ent.start] = place
-        known = {key(p.text) for p in found.values()}
+                known.add(key(place.text))
         covered = {i for ent in self.doc.ents if ent.start in found for i in range(ent.start, ent.end)}
         for start, end in self._name_runs():
             if any(i in covered for i in range(start, end)):
@@ -185,7 +186,8 @@ class ArticleReading:
             for s, e in _sub_spans(start, end):
                 words = self.doc[s:e]
                 dateline = s == 0 and words.text.isupper()
-                if key(words.text) not in known and not dateline and not self._division_name(words.text):
+                if is_generic(words.text) or key(words.text) not in known and not dateline \
+                        and not self._division_name(words.text):
                     continue
                 entry = self._lookup(words.text)
                 if entry is not None:
@@ -208,6 +210,19 @@ class ArticleReading:
         if start is not None:
             runs.append((start, len(self.doc)))
         return runs
+
+    def _adjective_place(self, text: str) -> GeoEntry | None:
+        """The country or region an adjective names ("Russian", "European"); not a noun for
+        people ("Russians"), who are not a place."""
+        match = self.r.countries.match(text)
+        if match is not None:
+            record = self.r.countries.record(match.iso3)
+            if match.kind == "demonym" and record and record.demonyms \
+                    and key(text) != key(record.demonyms[0]):
+                return None
+            return self.r.gazetteer.country(match.iso3)
+        entry = self._lookup(text)
+        return entry if entry is not None and entry.precision == "region" else None
 
     def _division_name(self, name: str) -> bool:
         """Whether ``name`` is safely a place wherever it stands: a country or a division."""

@@ -11,6 +11,7 @@ at build time:
     4  a division named bare              "Punjab", "Crimea", "Texas"
     5  any other town, larger first
 
+Continents, oceans and regions ("Europe", "the Middle East") rank as countries do.
 ``lookup(name, countries=..., divisions=...)`` takes the best-ranked place in one of the
 given first-level divisions (those the article mentions: "Alexandria" in an article that
 names Minnesota), else in one of the given countries, and the best overall only when none is.
@@ -32,7 +33,9 @@ from wirewatch.resolve.geodata import (
     Admin1Record,
     Admin2Record,
     PlaceRecord,
+    RegionRecord,
     read_admin1,
+    read_regions,
     read_tables,
 )
 from wirewatch.resolve.names import (
@@ -73,20 +76,22 @@ class GeoEntry:
                      self.precision, self.geo_id)
 
 
-Record = CountryRecord | Admin1Record | Admin2Record | PlaceRecord
+Record = CountryRecord | Admin1Record | Admin2Record | RegionRecord | PlaceRecord
 
 
 class Gazetteer:
     """Looks up places by name, ranked as the module docstring says."""
 
     def __init__(self, countries: Iterable[CountryRecord], admin1: Iterable[Admin1Record],
-                 places: Iterable[PlaceRecord], admin2: Iterable[Admin2Record] = ()) -> None:
+                 places: Iterable[PlaceRecord], admin2: Iterable[Admin2Record] = (),
+                 regions: Iterable[RegionRecord] = ()) -> None:
         self._countries = tuple(countries)
         self._admin1 = tuple(admin1)
         self._admin2 = tuple(admin2)
+        self._regions = tuple(regions)
         self._places = places if isinstance(places, list) else list(places)
         self._records: list[Record] = [*self._countries, *self._admin1, *self._admin2,
-                                       *self._places]
+                                       *self._regions, *self._places]
         self._capitals: set[int] = set()
         self._exact: dict[str, list[int]] = {}
         self._index: dict[str, list[int]] = {}
@@ -125,15 +130,20 @@ class Gazetteer:
             lambda i: self._near(i, near),
             lambda i: self._country_of(i) in countries,
         )
-        for preferred in preferences if len(ids) > 1 else ():
-            found = next((i for i in ids if preferred(i)), None)
+        pool = ids
+        if isinstance(self._records[ids[0]], CountryRecord | RegionRecord):
+            # a country yields only to a division of its name ("Georgia" beside Atlanta),
+            # never to a namesake town ("Mexico, New York")
+            pool = [ids[0], *(i for i in ids if isinstance(self._records[i], Admin1Record))]
+        for preferred in preferences if len(pool) > 1 else ():
+            found = next((i for i in pool if preferred(i)), None)
             if found is not None:
                 return self._entry(found)
         return self._entry(ids[0])
 
     def _near(self, i: int, points: Sequence[tuple[float, float]]) -> bool:
         record = self._records[i]
-        if isinstance(record, CountryRecord):
+        if isinstance(record, CountryRecord | RegionRecord):
             return False
         return any(distance_km(record.lat, record.lon, lat, lon) <= NEAR_KM for lat, lon in points)
 
@@ -142,6 +152,8 @@ class Gazetteer:
         mention = strip_mention(name)
         if not mention:
             return []
+        if _written_exactly(mention):  # "EU" is not Eu, France; "La" is not "La."
+            return self._exact.get(mention, [])
         return self._exact.get(mention) or self._index.get(key(mention)) or []
 
     def country(self, iso3: str) -> GeoEntry | None:
@@ -167,7 +179,7 @@ class Gazetteer:
     @property
     def _divisions_end(self) -> int:
         """Index of the first town: countries and divisions come before."""
-        return len(self._countries) + len(self._admin1) + len(self._admin2)
+        return len(self._countries) + len(self._admin1) + len(self._admin2) + len(self._regions)
 
     @functools.cached_property
     def _place_ids(self) -> dict[str, int]:
@@ -190,6 +202,10 @@ class Gazetteer:
         for i, county in enumerate(self._admin2, offset):
             self._add(county.name, i)
         offset += len(self._admin2)
+        for i, region in enumerate(self._regions, offset):
+            for form in (region.name, *region.aliases):
+                self._add(form, i)
+        offset += len(self._regions)
         index = self._index
         for i, place in enumerate(self._places, offset):
             ids = index.setdefault(place_key(place.name), [])
@@ -201,7 +217,8 @@ class Gazetteer:
 
     def _add(self, form: str, i: int) -> None:
         mention = strip_mention(form)
-        table, slot = (self._exact, mention) if is_acronym(mention) else (self._index, key(mention))
+        table, slot = ((self._exact, mention) if _written_exactly(mention)
+                       else (self._index, key(mention)))
         if not slot:
             return
         ids = table.setdefault(slot, [])
@@ -225,6 +242,8 @@ class Gazetteer:
         record = self._records[i]
         if isinstance(record, CountryRecord):
             return 0, -record.population
+        if isinstance(record, RegionRecord):
+            return 0, 0
         if isinstance(record, Admin1Record):
             return (1 if typed else 4), -record.population
         if isinstance(record, Admin2Record):
@@ -234,15 +253,18 @@ class Gazetteer:
         return (3 if record.population >= BIG_CITY else 5), -record.population
 
     def _population(self, i: int) -> int:
-        return self._records[i].population
+        record = self._records[i]
+        return 0 if isinstance(record, RegionRecord) else record.population
 
     def _country_of(self, i: int) -> str | None:
         record = self._records[i]
+        if isinstance(record, RegionRecord):
+            return None
         return record.iso3 if isinstance(record, CountryRecord) else record.country
 
     def _admin1_of(self, i: int) -> str | None:
         record = self._records[i]
-        if isinstance(record, CountryRecord):
+        if isinstance(record, CountryRecord | RegionRecord):
             return None
         return record.id if isinstance(record, Admin1Record) else record.admin1
 
@@ -250,6 +272,8 @@ class Gazetteer:
         record = self._records[i]
         if isinstance(record, CountryRecord):
             return record.iso3
+        if isinstance(record, RegionRecord):
+            return f"region:{record.name}"
         return record.id if isinstance(record, Admin1Record | Admin2Record) else record.geo_id
 
     def _entry(self, i: int) -> GeoEntry:
@@ -263,6 +287,9 @@ class Gazetteer:
         if isinstance(record, Admin2Record):
             return GeoEntry(record.id, record.name, record.country, record.admin1, record.lat,
                             record.lon, "admin2", record.population)
+        if isinstance(record, RegionRecord):
+            return GeoEntry(f"region:{record.name}", record.name, None, None, record.lat,
+                            record.lon, "region")
         return GeoEntry(record.geo_id, record.name, record.country, record.admin1, record.lat,
                         record.lon, "city", record.population)
 
@@ -273,6 +300,11 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(a))
+
+
+def _written_exactly(mention: str) -> bool:
+    """Acronyms ("US", "EU") and abbreviations ("Ky.", "W. Va.") match only as written."""
+    return is_acronym(mention) or (mention.endswith(".") and len(mention) <= 6)
 
 
 def _names_type(slot: str) -> bool:
@@ -289,7 +321,7 @@ def _load_shipped() -> Gazetteer:
         countries = load_country_records()
         admin1 = read_admin1()
         places, admin2 = read_tables(countries, admin1)
-        return Gazetteer(countries, admin1, places, admin2)
+        return Gazetteer(countries, admin1, places, admin2, read_regions())
     finally:
         if collecting:
             gc.enable()

@@ -62,6 +62,18 @@ class Admin2Record:
     population: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class RegionRecord:
+    """A continent, ocean or region news names as a place ("Europe", "the Middle East"),
+    from the hand-written ``data/regions.tsv``; it belongs to no country."""
+
+    name: str
+    lat: float
+    lon: float
+    aliases: tuple[str, ...] = ()
+    """Other names, and the adjective ("European")."""
+
+
 ADMIN2_TYPES = ("County", "Parish", "Borough", "Census Area", "District")
 """The last words that make an admin2 name a division's own name."""
 
@@ -89,6 +101,13 @@ def read_admin1() -> list[Admin1Record]:
     rows = csv.reader(text.splitlines()[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
     return [Admin1Record(r[0], r[1], r[2], float(r[4]), float(r[5]), r[3], int(r[6]),
                          _split(r[9]), _split(r[8])) for r in rows]
+
+
+def read_regions() -> list[RegionRecord]:
+    """The shipped ``regions.tsv``."""
+    lines = [line for line in _data_text("regions.tsv").splitlines() if not line.startswith("#")]
+    rows = csv.reader(lines[1:], delimiter="\t", quoting=csv.QUOTE_NONE)
+    return [RegionRecord(r[0], float(r[3]), float(r[4]), _split(r[1]) + _split(r[2])) for r in rows]
 
 
 def read_places(countries: Iterable[CountryRecord],
@@ -166,5 +185,5 @@ def _data_text(name: str) -> str:
     return (resources.files("wirewatch") / "data" / name).read_text(encoding="utf-8")
 
 
-__all__ = ["ADMIN2_TYPES", "Admin1Record", "Admin2Record", "PlaceRecord", "read_admin1", "read_places",
-           "read_tables", "rg_table_path"]
+__all__ = ["ADMIN2_TYPES", "Admin1Record", "Admin2Record", "PlaceRecord", "RegionRecord",
+           "read_admin1", "read_places", "read_regions", "read_tables", "rg_table_path"]
