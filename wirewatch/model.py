@@ -134,11 +134,15 @@ class Quantity:
 
 @dataclass(frozen=True, slots=True)
 class TimeExpr:
-    """A time expression attached to an event, as written."""
+    """A time expression attached to an event, as written and resolved against the
+    article's publication date (``resolve.dates``)."""
 
     text: str
     start: int
     end: int
+    value: str | None = None
+    """ISO date, "YYYY-MM" or "YYYY"; for ``before``/``after`` the publication date."""
+    precision: Literal["day", "week", "month", "year", "before", "after"] | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -58,7 +58,15 @@ def test_e3_past_fighting_against_ukraine(kursk):
     assert [a.country for a in e3.target] == ["UKR"]
     assert e3.place is not None and e3.place.text == "Kursk region"
     assert e3.time is not None and e3.time.text == "previously"
+    # before publication; the scraped example carries no date, so no day is given
+    assert (e3.time.precision, e3.time.value) == ("before", None)
     assert e3.acled is not None and e3.acled.event_type == "Battles"
+
+
+def test_e3_is_dated_before_publication_when_the_date_is_known(code_text, example_text):
+    dated = code_text(example_text, id="kursk-dated", published="2025-06-18")
+    e3 = _only(dated, "FIGHT", "ASSAULT")
+    assert e3.time is not None and (e3.time.precision, e3.time.value) == ("before", "2025-06-18")
 
 
 def test_c1_approximate_figure_and_c2_violation(kursk):

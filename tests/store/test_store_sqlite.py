@@ -78,7 +78,9 @@ def schema(db_path: Path) -> list[tuple[object, ...]]:
 
 
 def without_acled_or_recipients(coded: CodedArticle) -> CodedArticle:
-    events = tuple(dataclasses.replace(e, acled=None, recipient=()) for e in coded.events)
+    """``coded`` with only what the schema before ACLED held (no resolved times either)."""
+    events = tuple(dataclasses.replace(e, acled=None, recipient=(), time=e.time and dataclasses.replace(
+        e.time, value=None, precision=None)) for e in coded.events)
     return dataclasses.replace(coded, events=events, discrepancies=())
 
 
@@ -134,8 +136,9 @@ def test_a_database_from_before_acled_migrates_and_keeps_its_rows(
              for table in ALL_TABLES}
     assert {t: rows for t, rows in after.items() if t != "events"} \
         == {t: rows for t, rows in before.items() if t != "events"}  # ids included
-    assert [row[:-4] for row in after["events"]] == before["events"]
-    assert {row[-4:] for row in after["events"]} == {(None, None, None, None)}
+    added = 6  # four ACLED columns (0004), then the resolved time (0007)
+    assert [row[:-added] for row in after["events"]] == before["events"]
+    assert {row[-added:] for row in after["events"]} == {(None,) * added}
     assert raw(old, actor_indexes) == indexes_before
     assert schema(old) == schema(tmp_path / "scratch.db")  # as if created by this version
     assert raw(old, "PRAGMA foreign_key_check") == []

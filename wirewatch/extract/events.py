@@ -25,6 +25,7 @@ from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
 from wirewatch.extract.reading import ArticleReading, of_objects, prep_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
+from wirewatch.resolve.dates import resolve_time
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
@@ -251,7 +252,7 @@ class SentenceEvents:
             target=tuple(target),
             recipient=tuple(target) if (intended or event_type) in RECEIVING else (),
             place=place,
-            time=self._time(own),
+            time=self._time(own, future=factuality == "planned"),
             quantities=tuple(self._quantities(own)),
             claimant=claimant,
             purpose=self._purpose(purpose),
@@ -337,15 +338,19 @@ class SentenceEvents:
                 return found
         return _finest([self.reading.place(t) for t in own if self.reading.is_place_use(t)])
 
-    def _time(self, own: list[Token]) -> TimeExpr | None:
+    def _time(self, own: list[Token], future: bool = False) -> TimeExpr | None:
+        """The clause's time expression, resolved against the publication date; a planned
+        act's weekday is the coming one ("will meet on Friday")."""
         for token in sorted(own, key=lambda t: t.i):
             ent = self.reading.ent_at.get(token.i)
             if ent is not None and ent.label_ in {"DATE", "TIME"} and not self._names_a_place(ent):
                 span = self.reading.span(ent.start, ent.end)
-                return TimeExpr(span.text, span.start, span.end)
-            if token.dep_ == "advmod" and token.lower_ in self.lex.cue("time_adverbs"):
+            elif token.dep_ == "advmod" and token.lower_ in self.lex.cue("time_adverbs"):
                 span = self.reading.span(token.i, token.i + 1)
-                return TimeExpr(span.text, span.start, span.end)
+            else:
+                continue
+            value, precision = resolve_time(span.text, self.reading.day, future=future)
+            return TimeExpr(span.text, span.start, span.end, value, precision)  # type: ignore[arg-type]
         return None
 
     def _names_a_place(self, ent: SpacySpan) -> bool:

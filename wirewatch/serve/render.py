@@ -11,7 +11,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
-from wirewatch.model import Acled, Actor, Discrepancy, EventMention, Quantity, to_json
+from wirewatch.model import Acled, Actor, Discrepancy, EventMention, Quantity, TimeExpr, to_json
 
 
 def event_json(event_id: int, article_id: str, event: EventMention) -> dict[str, Any]:
@@ -53,7 +53,7 @@ def event_row(event_id: int, article_id: str, event: EventMention) -> dict[str, 
         "target": actors_text(event.target),
         "recipient": actors_text(event.recipient),
         "place": f"{place.name}, {place.country} ({place.precision})" if place else "",
-        "time": event.time.text if event.time else "",
+        "time": time_text(event.time),
         "quantities": "; ".join(quantity_text(q) for q in event.quantities),
         "trigger": event.trigger.text,
         "claimant": actors_text([event.claimant] if event.claimant else []),
@@ -74,6 +74,15 @@ def discrepancy_row(discrepancy_id: int, article_id: str, d: Discrepancy) -> dic
             "known": "; ".join(f"{v.value}, per {v.by}" for v in others),
             "quote": " / ".join(v.evidence.quote.strip() for v in stated if v.evidence),
             "note": d.note}
+
+
+def time_text(time: TimeExpr | None) -> str:
+    """ "on Tuesday = 2024-10-08", "previously (before 2024-10-08)"."""
+    if time is None:
+        return ""
+    if time.precision in {"before", "after"}:
+        return f"{time.text} ({time.precision} {time.value or 'publication'})"
+    return f"{time.text} = {time.value}" if time.value else time.text
 
 
 def table(title: str, rows: list[dict[str, str]], columns: Sequence[str] | None = None) -> Table:
@@ -108,5 +117,16 @@ def evidence_text(quote: str, start: int, highlight: tuple[int, int] | None) -> 
     return text
 
 
-__all__ = ["acled_text", "actors_text", "discrepancy_row", "event_json", "event_row", "evidence_text",
-           "quantity_text", "table", "to_csv", "to_json_text"]
+__all__ = [
+    "acled_text",
+    "actors_text",
+    "discrepancy_row",
+    "event_json",
+    "event_row",
+    "evidence_text",
+    "quantity_text",
+    "table",
+    "time_text",
+    "to_csv",
+    "to_json_text",
+]

@@ -268,6 +268,12 @@ CREATE TABLE discrepancy_values (
 );
 """
 
+# Event times resolved against the publication date.
+_RESOLVED_TIMES = """
+ALTER TABLE events ADD COLUMN time_value TEXT;
+ALTER TABLE events ADD COLUMN time_precision TEXT;
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
@@ -275,6 +281,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0004_events_acled_actors_recipient", _ACLED_AND_RECIPIENT),
     ("0005_kb_actors", _KB),
     ("0006_discrepancies", _DISCREPANCIES),
+    ("0007_events_time_value", _RESOLVED_TIMES),
 )
 
 

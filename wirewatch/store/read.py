@@ -140,7 +140,8 @@ def _event(row: sqlite3.Row, parts: Parts) -> EventMention:
     claimant = _actors(actors, "claimant")
     time = None
     if row["time_text"] is not None:
-        time = TimeExpr(row["time_text"], row["time_start"], row["time_end"])
+        time = TimeExpr(row["time_text"], row["time_start"], row["time_end"], row["time_value"],
+                        row["time_precision"])
     return EventMention(
         event_type=row["event_type"], factuality=row["factuality"],
         trigger=Span(row["trigger_text"], row["trigger_start"], row["trigger_end"]),

@@ -111,8 +111,8 @@ def insert_event(conn: sqlite3.Connection, article_id: str, ord_: int,
         "INSERT INTO events (article_id, ord, event_type, factuality, mode, intended,"
         " confidence, trigger_text, trigger_start, trigger_end, time_text, time_start,"
         " time_end, purpose_text, purpose_start, purpose_end, context, acled_event_type,"
-        " acled_sub_event_type, acled_code, acled_confidence)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " acled_sub_event_type, acled_code, acled_confidence, time_value, time_precision)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article_id, ord_, event.event_type, event.factuality, event.mode, event.intended,
          event.confidence, event.trigger.text, event.trigger.start, event.trigger.end,
          time.text if time else None, time.start if time else None,
@@ -120,7 +120,8 @@ def insert_event(conn: sqlite3.Connection, article_id: str, ord_: int,
          purpose.start if purpose else None, purpose.end if purpose else None,
          json.dumps(list(event.context), ensure_ascii=False),
          acled.event_type if acled else None, acled.sub_event_type if acled else None,
-         acled.code if acled else None, acled.confidence if acled else None),
+         acled.code if acled else None, acled.confidence if acled else None,
+         time.value if time else None, time.precision if time else None),
     )
     event_id = _last_id(cursor)
     owner = Owner(article_id, event_id=event_id)
