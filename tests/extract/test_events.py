@@ -280,3 +280,12 @@ def test_an_unknown_state_acting_is_still_the_source(code_text):
 def test_protesters_gathering_is_a_protest(code_text):
     event = only(code_text, "Demonstrators gathered outside parliament in Nairobi on Monday.")
     assert event.event_type == "PROTEST" and [a.country for a in event.source] == ["KEN"]
+
+
+def test_a_bare_title_refers_to_the_person_given_it(code_text):
+    coded = code_text("Defence Secretary Lloyd Austin arrived in Kyiv on Monday. The secretary "
+                      "met Ukrainian officials on Tuesday.")
+    [meeting] = [e for e in coded.events if e.event_type == "CONSULT"]
+    [who] = meeting.source
+    assert (who.text, who.name, who.country) == ("secretary", "Lloyd Austin", "USA")
+    assert who.kb_id == "lloyd-austin"

@@ -37,6 +37,10 @@ MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
                "capital", "oblast", "district", "coast", "port"}
 _DETERMINERS = {"the", "a", "an"}
+TITLES = frozenset({"president", "minister", "secretary", "premier", "chancellor", "king",
+                    "queen", "leader", "emir", "prince", "ambassador", "envoy", "governor",
+                    "general", "commander", "chairman", "spokesman", "spokeswoman"})
+"""Posts a bare "the <title>" refers back by."""
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
               "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
@@ -285,6 +289,9 @@ class ArticleReading:
         span = self.span(start, end)
         if ent is not None and ent.label_ in ACTOR_LABELS:
             return self._named_actor(ent, span, start, end)
+        titled = self._titled_antecedent(token, span)
+        if titled is not None:
+            return titled
         sector = self.sector(token)
         country = self._phrase_country(start, end)
         # "Algerian landowners", "the UNITA militarist wing": people or a body named by
@@ -330,6 +337,28 @@ class ArticleReading:
             elif (place := self._resolve_place(ent)) is not None and place.country:
                 codes.add(place.country)
         return codes.pop() if len(codes) == 1 else None
+
+    def _titled_antecedent(self, noun: Token, span: Span) -> Actor | None:
+        """ "The secretary said ...": a bare title after a person given it ("Defence Secretary
+        John Healey") or holding a post so named, refers to that person."""
+        if noun.pos_ != "NOUN" or noun.tag_ != "NN" or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children) or any(
+                c.dep_ in {"amod", "compound", "poss"} for c in noun.children):
+            return None
+        word = noun.lower_
+        if word not in TITLES:
+            return None
+        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= noun.i]):
+            start, _ = self.phrase(ent.root, ent)
+            said = {t.lower_ for t in self.doc[start:ent.start]}
+            known = self.known_person(ent)
+            role = known.role_on(self.day) if known is not None else None
+            if word in said or (role is not None and word in role.post.lower().split()):
+                person = self.actor(ent.root)
+                if person is not None:
+                    return dataclasses.replace(person, text=span.text, start=span.start,
+                                               end=span.end)
+        return None
 
     def _located_in(self, noun: Token) -> str | None:
         """The country of "groups in Zimbabwe", "officials in Kabul", "a missionary from Calgary"."""
