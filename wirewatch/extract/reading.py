@@ -9,6 +9,7 @@ and who a short name refers to ("Kim" after "Kim Jong-un").
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
                "capital", "oblast", "district", "coast", "port"}
 _DETERMINERS = {"the", "a", "an"}
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
+"""Capitalised tokens that are not words: "U.S.", "D.C.", "St."."""
 TITLES = frozenset({"president", "minister", "secretary", "premier", "chancellor", "king",
                     "queen", "leader", "emir", "prince", "ambassador", "envoy", "governor",
                     "general", "commander", "chairman", "spokesman", "spokeswoman"})
@@ -198,6 +201,10 @@ class ArticleReading:
                     found[s] = self._place_at(entry, s, e)
                     covered.update(range(s, e))
                     break
+            for i in range(start, end):  # "the American Red Cross", "Canadian Tire"
+                adjective = None if i in covered else self._adjective_place(self.doc[i].text)
+                if adjective is not None:
+                    found[i] = self._place_at(adjective, i, i + 1)
         return [found[i] for i in sorted(found)]
 
     def _name_runs(self) -> list[tuple[int, int]]:
@@ -205,7 +212,7 @@ class ArticleReading:
         runs, start = [], None
         for token in self.doc:
             capital = (token.is_alpha and token.text[0].isupper() and token.lower_ not in _DETERMINERS
-                       or token.text in {"D.C.", "St."})
+                       or _ABBREVIATION.fullmatch(token.text) is not None)
             if capital and start is None:
                 start = token.i
             elif not capital and start is not None:

@@ -69,7 +69,7 @@ def discrepancy_row(discrepancy_id: int, article_id: str, d: Discrepancy) -> dic
     stated = [v for v in d.values if v.evidence is not None]
     others = [v for v in d.values if v.evidence is None]
     return {"id": str(discrepancy_id), "article": article_id, "kind": d.kind, "subject": d.subject,
-            "kb_id": d.kb_id or "", "on": d.on or "",
+            "kb_id": d.kb_id or "", "on": d.on or "today",
             "stated": "; ".join(v.value for v in stated),
             "known": "; ".join(f"{v.value}, per {v.by}" for v in others),
             "quote": " / ".join(v.evidence.quote.strip() for v in stated if v.evidence),
