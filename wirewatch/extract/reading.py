@@ -179,7 +179,9 @@ class ArticleReading:
         known: set[str] = set()
         for ent in self.doc.ents:
             if ent.label_ == "NORP":
-                entry = self._adjective_place(ent.text)
+                match = self.r.countries.match(ent.text)
+                entry = (self.r.gazetteer.country(match.iso3) if match and match.kind != "demonym"
+                         else self._adjective_place(ent.text))
                 if entry is not None:
                     found[ent.start] = self._place_at(entry, ent.start, ent.end)
             elif self._place_like(ent) and not is_generic(ent.text) \
@@ -226,12 +228,13 @@ class ArticleReading:
         """The country or region an adjective names ("Russian", "European"); not a noun for
         people ("Russians"), who are not a place."""
         match = self.r.countries.match(text)
-        if match is not None:
+        if match is not None and match.kind == "demonym":
             record = self.r.countries.record(match.iso3)
-            if match.kind == "demonym" and record and record.demonyms \
-                    and key(text) != key(record.demonyms[0]):
+            if record is None or not record.demonyms or key(text) != key(record.demonyms[0]):
                 return None
             return self.r.gazetteer.country(match.iso3)
+        if match is not None:
+            return None
         entry = self._lookup(text)
         return entry if entry is not None and entry.precision == "region" else None
 
