@@ -149,8 +149,8 @@ def kb_import(path: Path, *, settings: Settings) -> KBImport:
 
     Importing the same file again changes nothing: roles already known are not added twice.
     """
+    merged = merge_file(path, ActorKB.load(settings.db))  # a bad file fails before any write
     with Store.open(settings.db) as store:
-        merged = merge_file(path, ActorKB.load(settings.db))
         store.put_kb_records([actor.to_json() for actor in merged.actors], source=str(path))
     return KBImport(len(merged.actors), sum(len(a.roles) for a in merged.actors), merged.skipped)
 

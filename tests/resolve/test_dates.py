@@ -48,3 +48,8 @@ def test_without_a_publication_date_only_what_the_text_dates():
     assert resolve_time("March 2001", None) == ("2001-03", "month")
     assert resolve_time("on Tuesday", None) == (None, None)
     assert resolve_time("previously", None) == (None, "before")
+
+
+def test_a_full_date_wins_over_its_weekday():
+    assert resolve_time("Tuesday, May 7, 2024", PUBLISHED) == ("2024-05-07", "day")
+    assert resolve_time("on May 17, 2001", PUBLISHED) == ("2001-05-17", "day")

@@ -151,3 +151,64 @@ def test_reading_the_kb_never_creates_a_database(tmp_path: Path) -> None:
     missing = tmp_path / "none.db"
     assert user_records(missing) == [] and not missing.exists()
     assert ActorKB.load(missing) is ActorKB.load()
+
+
+def test_rows_joined_in_any_order_make_one_person_with_every_role(tmp_path: Path) -> None:
+    """Row 2 links rows 1 and 3 (an alias each): one person, whatever the order."""
+    rows = [holder("Ana Lopez", "PER", "Peru", "President", "2001-01-01", "2002-01-01", aliases=[]),
+            holder("Ana M. Lopez", "PER", "Peru", "Prime Minister", "2003-01-01", "2004-01-01",
+                   aliases=["Ana Lopez", "A. M. Lopez"]),
+            holder("A. M. Lopez", "PER", "Peru", "Senator", "2005-01-01", None, aliases=[])]
+    merged = [merge_file(write_rows(tmp_path / f"{n}.jsonl", order), ActorKB.load()).actors
+              for n, order in enumerate((rows, rows[::-1]))]
+    for actors in merged:
+        [ana] = actors
+        assert len(ana.roles) == 3 and {"Ana M. Lopez", "A. M. Lopez"} <= {ana.name, *ana.aliases}
+
+
+def test_two_groups_joining_one_known_person_keep_both_roles(tmp_path: Path) -> None:
+    rows = [holder("Sergei Shoigu", "RUS", "Russia", "Deputy Premier", "2000-01-10", "2001-07-01"),
+            holder("Sergey Shoigu", "RUS", "Russia", "Governor", "1999-01-01", "2000-01-10")]
+    path = write_rows(tmp_path / "shoigu.jsonl", rows)
+    db = tmp_path / "kb.db"
+    [shoigu] = merge_file(path, ActorKB.load(db)).actors
+    assert {"Deputy Premier of Russia", "Governor of Russia"} <= {r.post for r in shoigu.roles}
+    with Store(db) as store:
+        store.put_kb_records([shoigu.to_json()], source=str(path))
+    assert merge_file(path, ActorKB.load(db)).actors == []  # a second import changes nothing
+
+
+@pytest.mark.parametrize(("extra", "fault"), [
+    ({"aliases": "Jane R"}, "aliases"), ({"aliases": [""]}, "aliases"),
+    ({"source": {"x": 1}}, "source is not text"),
+])
+def test_malformed_office_holder_fields_are_rejected(tmp_path: Path, extra: dict, fault: str) -> None:
+    path = write_rows(tmp_path / "bad.jsonl", [holder("Jane Roe", "PER", "Peru", "President",
+                                                      "2001-01-01", None) | extra])
+    with pytest.raises(MalformedRecordError, match=fault):
+        merge_file(path, ActorKB.load())
+
+
+def test_a_file_that_is_not_utf8_is_an_input_error(tmp_path: Path) -> None:
+    path = tmp_path / "latin1.jsonl"
+    path.write_bytes(json.dumps(ROWS[0]).encode() + b"\n" + '{"name": "Jos\xe9"}\n'.encode("latin-1"))
+    with pytest.raises(MalformedRecordError, match="not UTF-8"):
+        merge_file(path, ActorKB.load())
+
+
+def test_an_exported_json_array_imports_back_unchanged(tmp_path: Path) -> None:
+    exported = tmp_path / "export.json"
+    exported.write_text(json.dumps([BUSH.to_json() | {"user": True}]), encoding="utf-8")
+    assert merge_file(exported, ActorKB.load()).actors == [BUSH]
+    assert merge_file(exported, ActorKB([*ActorKB.load().actors.values(), BUSH])).actors == []
+
+
+def test_a_new_spelling_is_added_even_beside_an_alias_equal_to_the_name(tmp_path: Path) -> None:
+    lula = person("lula", "Luiz Inácio Lula da Silva", "BRA", ("President of Brazil", "2023-01-01", None),
+                  aliases=("Luiz Inacio Lula da Silva",))  # folds to the name
+    path = write_rows(tmp_path / "lula.jsonl", [holder(
+        "Luiz Inacio Lula da Silva", "BRA", "Brazil", "President", "2023-01-01", None,
+        aliases=['Luiz "lula" DA Silva'])])
+    [merged] = merge_file(path, ActorKB([lula])).actors
+    assert merged.aliases == ("Luiz Inacio Lula da Silva", 'Luiz "lula" DA Silva')
+    assert merge_file(path, ActorKB([merged])).actors == []

@@ -379,6 +379,10 @@ def test_kb_import_add_edit_and_list(capsys, tmp_path, db_path):
     [mamani] = kb_json(capsys, db_path, "--name", "mamani")
     assert mamani["id"] == "rosa-mamani" and mamani["roles"][0]["sector"] == "military"
 
+    code, _, err = run(capsys, "kb", "edit", "rosa-mamani", "--post", "Minister of Defense",
+                       "--end", "2025-06-01", "--db", str(db_path))
+    assert code == 2 and "open posts: Minister of Defence of Peru" in err  # nothing added
+
     code, _, err = run(capsys, "kb", "add", "Rosa Mamani", "--db", str(db_path))
     assert code == 2 and "already has an actor 'rosa-mamani'" in err
     code, _, err = run(capsys, "kb", "edit", "nobody", "--name", "X", "--db", str(db_path))
@@ -393,7 +397,11 @@ def test_a_bad_kb_file_is_rejected_whole(capsys, tmp_path, db_path):
     bad.write_text(holders.read_text() + '{"name": "X", "post": "King", "country_iso3": "xx"}\n')
     code, _, err = run(capsys, "kb", "import", str(bad), "--db", str(db_path))
     assert code == 2 and f"{bad}:2" in err and "not a country code" in err
-    assert kb_json(capsys, db_path, "--name", "quispe") == []  # nothing from line 1 either
+    assert not db_path.exists()  # nothing written, not even a new database
+    run(capsys, "kb", "import", str(holders), "--db", str(db_path))
+    before = table_rows(db_path, "kb_actors")
+    code, _, err = run(capsys, "kb", "import", str(bad), "--db", str(db_path))
+    assert code == 2 and table_rows(db_path, "kb_actors") == before  # nothing from line 1 either
 
 
 def test_an_imported_office_holder_is_resolved_when_articles_are_coded(capsys, tmp_path, db_path):

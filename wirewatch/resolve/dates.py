@@ -63,7 +63,9 @@ def resolve_time(text: str, published: str | None, *, future: bool = False) -> R
 def _explicit(words: list[str], published: str | None, future: bool) -> Resolved:
     """Dates that carry their own month or year: "March 2001", "Nov. 17, 2001", "1988"."""
     years = [int(w) for w in words if w.isdigit() and len(w) == 4 and 1800 <= int(w) <= 2100]
-    months = [MONTHS[w] for w in words if w in MONTHS and not (w == "may" and len(words) > 3)]
+    # "may" is a month beside a number ("May 7", "May 2001") or alone, not "it may rain"
+    months = [MONTHS[w] for i, w in enumerate(words) if w in MONTHS and (
+        w != "may" or len(words) <= 2 or any(x.isdigit() for x in words[max(i - 1, 0):i + 2]))]
     days = [int(w) for w in words if w.isdigit() and len(w) <= 2 and 1 <= int(w) <= 31]
     decade = any(w == "s" and i and words[i - 1].isdigit() for i, w in enumerate(words))
     if decade or any(w in UNITS for w in words) and not months:

@@ -97,12 +97,14 @@ class KBActor:
         for field in ("id", "name"):
             if not isinstance(record.get(field), str) or not record[field].strip():
                 raise bad(field, "it is required and must be non-empty text")
+        if not isinstance(record.get("type", "person"), str):
+            raise bad("type", f"it must be one of {', '.join(TYPES)}")
         kind = record.get("type", "person")
         if kind not in TYPES:
             raise bad("type", f"{kind!r} is not one of {', '.join(TYPES)}")
         aliases = record.get("aliases") or []
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise bad("aliases", "it must be a list of names")
+        if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            raise bad("aliases", "it must be a list of non-empty names")
         roles = record.get("roles") or []
         if not isinstance(roles, list):
             raise bad("roles", "it must be a list of {post, country, start, end}")
@@ -125,8 +127,12 @@ def _role(record: Any, where: str) -> Role:
     if country is None:
         raise InputError(f"{where} has no country", "every post belongs to a country or IGO",
                          'Give "country" as an ISO 3166 alpha-3 code, or "IGO"')
+    source = record.get("source")
+    if source is not None and not isinstance(source, str):
+        raise InputError(f"{where}: source is not text", "a source says where the role comes from",
+                         'Give "source" as a string, or leave it out')
     return Role(record["post"].strip(), country, start, end, _sector(record.get("sector"), where),
-                record.get("source"))
+                source)
 
 
 def check_date(value: Any, where: str) -> str | None:

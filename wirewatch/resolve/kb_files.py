@@ -1,6 +1,7 @@
 """Knowledge-base files: reading them, and merging what they hold into the actors already known.
 
-Two record shapes are read from JSON Lines, line by line:
+Two record shapes are read from JSON Lines, line by line (or from a JSON array, as
+``wirewatch kb list --format json`` writes and ``data/actors.json`` is):
 
 - wirewatch's own (``KBActor.to_json``): ``{id, type, name, aliases, country, sector, roles}``;
 - office-holder rows such as ``../shared/kb/office-holders-*.jsonl``: ``{name, aliases,
@@ -35,8 +36,11 @@ def read_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
     if not path.is_file():
         raise InputError(f"{path} is not a file", "kb import reads one JSON Lines file",
                          "Check the path, e.g. ../shared/kb/office-holders-factbook.jsonl")
+    if _starts_array(path):  # `kb list --format json`, or a file shaped like data/actors.json
+        yield from _array_records(path)
+        return
     with path.open(encoding="utf-8") as lines:
-        for n, line in enumerate(lines, 1):
+        for n, line in _numbered(lines, path):
             if not line.strip():
                 continue
             where = f"{path}:{n}"
@@ -60,6 +64,35 @@ class Merged:
     """``file:line`` of office-holder rows with no country code, left out."""
 
 
+def _starts_array(path: Path) -> bool:
+    with path.open("rb") as head:
+        return head.read(64).lstrip().startswith(b"[")
+
+
+def _array_records(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
+    try:
+        records = json.loads(path.read_text(encoding="utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise MalformedRecordError(f"{path} is not a valid JSON array", str(exc),
+                                   "Give a JSON array of actors, or JSON Lines") from None
+    for n, record in enumerate(records, 1):
+        if not isinstance(record, dict):
+            raise MalformedRecordError(f"{path}: record {n} is not a JSON object",
+                                       "each record is one actor", "docs/kb.md shows the format")
+        yield f"{path}: record {n}", record
+
+
+def _numbered(lines: Iterable[str], path: Path) -> Iterator[tuple[int, str]]:
+    """Lines with their numbers; a byte that is not UTF-8 is an input error at its line."""
+    n = 0
+    try:
+        for n, line in enumerate(lines, 1):
+            yield n, line
+    except UnicodeDecodeError as exc:
+        raise MalformedRecordError(f"{path}:{n + 1} is not UTF-8", str(exc),
+                                   "Save the file as UTF-8 and import it again") from None
+
+
 def merge_file(path: Path, kb: ActorKB) -> Merged:
     """The actors that importing ``path`` adds or changes, given what ``kb`` already holds.
 
@@ -76,22 +109,28 @@ def merge_file(path: Path, kb: ActorKB) -> Merged:
             raise MalformedRecordError(f"{where} is neither an actor nor an office-holder role",
                                        'an actor has "id" and "name"; a role has "name", '
                                        '"post" and "country_iso3"', "docs/kb.md shows both formats")
-    changed = {actor.id: actor for actor in own}
+    changed = {actor.id: actor for actor in own if kb.actors.get(actor.id) != actor}
     skipped: list[str] = []
     people = _people(held, skipped)
     known = ActorKB([*kb.actors.values(), *own])
     taken = set(known.actors)
+    named: dict[str, str] = {}  # names this import gave people -> their ids
     for name, aliases, country, roles in people:
-        existing = _same_person(known, (name, *aliases), country)
+        existing = _same_person(known, (name, *aliases), country) or next(
+            (changed[named[key(n)]] for n in (name, *aliases) if key(n) in named
+             and changed[named[key(n)]].country in {country, None}), None)
         if existing is None:
             actor = KBActor(_new_id(name, country, taken), name, "person", country,
                             tuple(_distinct(aliases, name)), tuple(roles), "government")
             taken.add(actor.id)
         else:
-            actor = _with(existing, [name, *aliases], roles)
+            # two groups may join one known person: build on what the first one added
+            before = changed.get(existing.id, existing)
+            actor = _with(before, [name, *aliases], roles)
             if actor == existing:
                 continue
         changed[actor.id] = actor
+        named.update((key(n), actor.id) for n in (actor.name, *actor.aliases))
     return Merged(list(changed.values()), skipped)
 
 
@@ -100,17 +139,15 @@ def _people(rows: list[tuple[str, dict[str, Any]]],
     """Group office-holder rows into (name, aliases, country, roles), one per person.
 
     A person is one name (or a shared alias) across countries: the Factbook lists the French
-    president as chief of state of each French territory too. Their country is the most
-    populous one among their roles' countries (France, not Mayotte). Rows for places with
-    no ISO code (the Akrotiri base, Serbia and Montenegro) are listed in ``skipped``.
+    president as chief of state of each French territory too. Rows that share any name or
+    alias are one person, whatever order they come in. Their country is the most populous
+    one among their roles' countries (France, not Mayotte). Rows for places with no ISO code
+    (the Akrotiri base, Serbia and Montenegro) are listed in ``skipped``.
     """
-    groups: list[tuple[str, list[str], list[Role]]] = []
-    index: dict[str, int] = {}
+    parsed: list[tuple[list[str], Role]] = []
     for where, row in rows:
-        name, country = row.get("name"), row.get("country_iso3")
-        if not isinstance(name, str) or not name.strip():
-            raise MalformedRecordError(f"{where} has no name", "an office-holder row names a person",
-                                       'Give "name"')
+        names = _row_names(row, where)
+        country = row.get("country_iso3")
         if country is None:
             skipped.append(where)
             continue
@@ -118,18 +155,45 @@ def _people(rows: list[tuple[str, dict[str, Any]]],
             raise MalformedRecordError(f"{where}: country_iso3 {country!r} is not a country code",
                                        "rows give the ISO 3166-1 alpha-3 code",
                                        'Give "country_iso3", e.g. "RUS"')
-        name = _untitled(name)
-        aliases = [_untitled(a) for a in row.get("aliases") or [] if isinstance(a, str)]
-        keys = {key(n) for n in (name, *aliases)}
-        slot = next((index[k] for k in keys if k in index), None)
-        if slot is None:
-            slot = len(groups)
-            groups.append((name.strip(), [], []))
-        groups[slot][1].extend(aliases)
-        groups[slot][2].append(_role(row, where, country))
-        for k in keys:
-            index.setdefault(k, slot)
-    return [(name, aliases, _home(roles), _dedupe(roles)) for name, aliases, roles in groups]
+        parsed.append((names, _role(row, where, country)))
+    # union-find over rows by shared folded names: deterministic, order-independent
+    parent = list(range(len(parsed)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first: dict[str, int] = {}
+    for i, (names, _) in enumerate(parsed):
+        for folded in sorted({key(n) for n in names}):
+            j = first.setdefault(folded, i)
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(parsed)):
+        groups.setdefault(root(i), []).append(i)
+    people = []
+    for members in groups.values():  # in order of each person's first row
+        names = [n for i in members for n in parsed[i][0]]
+        roles = [parsed[i][1] for i in members]
+        people.append((names[0], _distinct(names[1:], names[0]), _home(roles), _dedupe(roles)))
+    return people
+
+
+def _row_names(row: dict[str, Any], where: str) -> list[str]:
+    """The row's name, then its aliases, ranks dropped; ``MalformedRecordError`` if unusable."""
+    name, aliases = row.get("name"), row.get("aliases") or []
+    if not isinstance(name, str) or not name.strip():
+        raise MalformedRecordError(f"{where} has no name", "an office-holder row names a person",
+                                   'Give "name"')
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        raise MalformedRecordError(f"{where}: aliases is not a list of names",
+                                   "aliases are other spellings of the name",
+                                   'Give "aliases" as a list of non-empty strings, or leave it out')
+    return [_untitled(n.strip()) for n in (name, *aliases)]
 
 
 def _untitled(name: str) -> str:
@@ -150,11 +214,14 @@ def _home(roles: list[Role]) -> str:
 
 
 def _role(row: dict[str, Any], where: str, country: str) -> Role:
-    post = row.get("post")
+    post, source = row.get("post"), row.get("source")
+    if source is not None and not isinstance(source, str):
+        raise MalformedRecordError(f"{where}: source is not text", "a source names where the row "
+                                   "comes from", 'Give "source" as a string, or leave it out')
     if not isinstance(post, str) or not post.strip():
         raise MalformedRecordError(f"{where} has no post", "an office-holder row is one role",
                                    'Give "post", e.g. "President"')
-    place = row.get("country") or ""
+    place = row.get("country") if isinstance(row.get("country"), str) else ""
     # Factbook posts are bare ("President"); say whose, as the shipped roles do.
     if place and place.lower() not in post.lower():
         post = f"{post.strip()} of {place}"
@@ -163,7 +230,7 @@ def _role(row: dict[str, Any], where: str, country: str) -> Role:
     if start and end and end < start:
         raise MalformedRecordError(f"{where} ends ({end}) before it starts ({start})",
                                    "the row's dates are inconsistent", "Fix or drop the row")
-    return Role(post.strip(), country, start, end, "government", row.get("source"))
+    return Role(post.strip(), country, start, end, "government", source)
 
 
 def _dedupe(roles: Iterable[Role]) -> list[Role]:
@@ -197,10 +264,11 @@ def _with(actor: KBActor, aliases: Iterable[str], roles: Iterable[Role]) -> KBAc
     """``actor`` with the roles it lacks (by post and start year) and new aliases."""
     have = {_role_key(r) for r in actor.roles}
     more = [r for r in roles if _role_key(r) not in have]
-    names = _distinct([*actor.aliases, *aliases], actor.name)
-    if not more and len(names) == len(actor.aliases):
+    known = {key(n) for n in (actor.name, *actor.aliases)}
+    new_names = [a for a in _distinct(aliases, actor.name) if key(a) not in known]
+    if not more and not new_names:
         return actor
-    return replace(actor, aliases=tuple(names),
+    return replace(actor, aliases=(*actor.aliases, *new_names),
                    roles=tuple(sorted([*actor.roles, *more], key=lambda r: r.start or "")))
 
 

@@ -227,10 +227,12 @@ def discrepancies(
 @app.command()
 def code(
     path: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
+    db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Code JSON Lines {id, text, ...} to JSON Lines {id, events, claims, places, dropped}; no database."""
-    settings = Settings.load(config)
+    """Code JSON Lines {id, text, ...} to JSON Lines {id, events, claims, ...}; stores nothing
+    (it reads the knowledge base a user added to --db, if there is one)."""
+    settings = Settings.load(config, db=db)
     problems: list[InputError] = []
 
     def report(problem: InputError) -> None:
@@ -286,7 +288,7 @@ def kb_list(
     country: Annotated[str | None, typer.Option(help="ISO3 code, or IGO.")] = None,
     actor_type: Annotated[str | None, typer.Option("--type", help=f"One of {', '.join(TYPES)}.")] = None,
     on: Annotated[str | None, typer.Option(help="Show the role held on this day [default: today].")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many.")] = None,
 ) -> None:
     """List knowledge-base actors with the role each holds on a day."""
     settings = Settings.load(config, db=db)
@@ -350,8 +352,8 @@ def kb_edit(
     country: Annotated[str | None, typer.Option(help="A new country (ISO3, or IGO).")] = None,
     alias: AliasOption = None,
     sector: SectorOption = None,
-    post: Annotated[str | None, typer.Option(help="A post: ends it if held and --end is given, "
-                                                  "else adds it.")] = None,
+    post: Annotated[str | None, typer.Option(help="A post: with --end alone, ends the open role; "
+                                                  "with --start, adds a role.")] = None,
     role_country: Annotated[str | None, typer.Option(help="The post's country [default: "
                                                           "the actor's].")] = None,
     start: StartOption = None,
@@ -371,7 +373,13 @@ def kb_edit(
     did = "updated"
     if post:
         held = [r for r in record["roles"] if r["post"].lower() == post.lower() and r["end"] is None]
-        if held and end and not start:
+        if end and not start:  # end a role held
+            if not held:
+                open_posts = [r["post"] for r in record["roles"] if r["end"] is None]
+                raise InputError(f"{actor_id} holds no open post {post!r} to end",
+                                 f"open posts: {', '.join(open_posts) or 'none'}",
+                                 "Give the post as `kb list` shows it, or add a past role with "
+                                 "--start and --end")
             held[-1]["end"] = end
             did = f"ended {post!r} on {end} for"
         else:
