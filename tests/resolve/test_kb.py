@@ -212,3 +212,13 @@ def test_a_new_spelling_is_added_even_beside_an_alias_equal_to_the_name(tmp_path
     [merged] = merge_file(path, ActorKB([lula])).actors
     assert merged.aliases == ("Luiz Inacio Lula da Silva", 'Luiz "lula" DA Silva')
     assert merge_file(path, ActorKB([merged])).actors == []
+
+
+def test_one_word_names_need_a_fitting_title_or_a_role_in_force() -> None:
+    martin = person("martin", "Martin", "IRL", ("Prime Minister of Ireland", "2020-06-27", None))
+    chavez = person("hugo-chavez", "Hugo Chavez Frias", "VEN", ("President of Venezuela", "1999-02-02",
+                                                                "2013-03-05"))
+    kb = ActorKB([martin, chavez])
+    assert kb.match("Martin", title="Lockheed") is None  # "Lockheed Martin", a company
+    assert kb.match("Martin", title="Taoiseach Mr") is None and kb.match("Martin").id == "martin"
+    assert kb.match("Chavez", title="President").id == "hugo-chavez"  # the father's surname

@@ -7,9 +7,12 @@ his posts on that day, so a discrepancy lists both values, the text's with its e
 
 A title is the words before the name in its noun phrase, or an apposition ("Sergei Shoigu,
 Russia's defence minister,"). It is compared as a set of content words, after folding spelling
-variants ("defense" = "defence", "premier" = "prime minister") and dropping country words:
-it fits a post when all its words are in the post. Generic titles ("leader", "Mr") and past
-ones ("former") are not compared, and only people the knowledge base has roles for are.
+variants ("defense" = "defence", "premier" = "prime minister") and dropping country and date
+words and the person's own names: it fits a post when all its words are in the post. Generic
+titles ("leader", "Mr", "Democrat challenger") and past ones ("former") are not compared, and
+only people the knowledge base has roles for are. An undated article is compared with today's
+posts, but a title that fits any post the person ever held is not flagged: the article may be
+from then ("President Bush" in an undated 2004 story).
 """
 
 from __future__ import annotations
@@ -29,6 +32,9 @@ GENERIC = frozenset({
     "senior", "new", "incoming", "outgoing", "strongman", "dictator", "counterpart", "spokesman",
     "spokeswoman", "politician", "veteran", "longtime", "embattled", "powerful", "hardline",
     "current", "then", "acting", "interim", "his", "her", "their", "its", "country", "nation",
+    "challenger", "candidate", "nominee", "rival", "opponent", "incumbent", "newly", "elected",
+    "re", "reelected", "democrat", "democratic", "republican", "labour", "tory", "conservative", "liberal",
+    "socialist", "communist", "opposition", "party", "veteran", "ally", "allies",
 })
 """Words that say nothing about which post: a title of only these is not compared."""
 PAST = frozenset({"former", "ex", "late", "previous", "erstwhile", "then"})
@@ -50,12 +56,14 @@ def title_discrepancies(reading: ArticleReading) -> list[Discrepancy]:
         if known is None or not known.roles:
             continue
         for title in _titles(reading, ent):
-            words = _title_words(reading, title)
-            if not words or words <= GENERIC or any(t.lower_ in PAST for t in title):
+            words = _title_words(reading, title) - _name_words(known) - GENERIC
+            if not words or any(t.lower_ in PAST for t in title):
                 continue
             held = [role for role in known.roles if role.held_on(day)]
             if any(words <= _post_words(role.post) for role in held):
                 continue
+            if day is None and any(words <= _post_words(role.post) for role in known.roles):
+                continue  # undated: a post once held may be the article's own time
             slot = (known.id, frozenset(words))
             if slot in found:
                 continue  # the first mention is the one quoted
@@ -79,11 +87,16 @@ def _titles(reading: ArticleReading, ent: SpacySpan) -> Iterable[list[Token]]:
                 yield tokens
 
 
+def _name_words(known: KBActor) -> set[str]:
+    """Words of the person's names: "Susilo Bambang" before "Yudhoyono" is name, not title."""
+    return {w for name in (known.name, *known.aliases) for w in fold(name).split()}
+
+
 def _title_words(reading: ArticleReading, title: list[Token]) -> set[str]:
-    """Content words of a title, without the country ("Russian", "Russia's")."""
+    """Content words of a title, without the country ("Russian", "Russia's") or a date."""
     words: set[str] = set()
     for token in title:
-        if token.ent_type_ in {"GPE", "NORP"} or reading.r.countries.match(token.text) \
+        if token.ent_type_ in {"GPE", "NORP", "DATE", "TIME"} or reading.r.countries.match(token.text) \
                 or token.lower_ in STOP or token.is_punct or token.tag_ == "POS":
             continue
         words |= set(_fold_word(token.lower_).split())

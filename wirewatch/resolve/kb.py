@@ -36,6 +36,11 @@ TYPES = ("person", "organization", "group")
 """A person; a state or intergovernmental body; a party, movement or armed group."""
 SECTORS = ("government", "military", "police", "legislature", "judiciary", "rebels", "civilian",
            "political", "labour", "business", "media", "protesters", "igo", "ngo", "religious")
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "madam", "dame", "lord", "the"})
+"""Words before a name that say nothing of a post."""
+PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "van", "von", "der", "den", "bin",
+                       "ibn", "bint", "al", "el", "abu", "ben", "la", "le", "di", "du", "mac"})
+"""Name particles that are never a surname on their own."""
 FAMILY_NAME_FIRST = frozenset({"CHN", "TWN", "HKG", "MAC", "KOR", "PRK", "VNM", "KHM", "MNG"})
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -206,11 +211,13 @@ class ActorKB:
         (the words before the name: "President") or holds a role on ``day``.
         """
         folded = key(name)
-        if folded in self._by_name:
-            return self._by_name[folded]
+        found = self._by_name.get(folded)
+        if found is not None and (found.type != "person" or " " in folded
+                                  or found in self._fitting([found], title, day)):
+            return found  # a one-word name ("Martin") is a person only as a surname would be
         if len(folded.split()) < 2:
-            found = self._surname(folded, title, day)
-            return found[0] if len(found) == 1 else None
+            fitting = self._surname(folded, title, day)
+            return fitting[0] if len(fitting) == 1 else None
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._by_name[best[0]] if best else None
 
@@ -224,17 +231,26 @@ class ActorKB:
         return countries.pop() if len(countries) == 1 else None
 
     def _surname(self, surname: str, title: str, day: str | None) -> list[KBActor]:
-        """People of this surname whose post the title names, else who hold a role on ``day``."""
-        people = self._by_surname.get(surname, [])
-        words = set(key(title).split())
-        titled = [a for a in people if any(words & set(key(r.post).split()) for r in a.roles)]
-        return titled or [a for a in people if any(r.held_on(day) for r in a.roles)]
+        return self._fitting(self._by_surname.get(surname, []), title, day)
+
+    @staticmethod
+    def _fitting(people: list[KBActor], title: str, day: str | None) -> list[KBActor]:
+        """Those whose post the title names; with no title (or only "Mr"), those who hold a
+        role on ``day``. A title that names none of their posts ("Lockheed Martin") fits no one."""
+        words = set(key(title).split()) - HONORIFICS
+        if words:
+            return [a for a in people if any(words & set(key(r.post).split()) for r in a.roles)]
+        return [a for a in people if any(r.held_on(day) for r in a.roles)]
 
 
 def _surnames(actor: KBActor) -> set[str]:
     """Last words of the names; first words too where the family name comes first ("Lee Jae-myung")."""
     names = [key(name).split() for name in (actor.name, *actor.aliases)]
     found = {words[-1] for words in names if words}
+    # "Hugo Chavez Frias", "Jeanine Anez Chavez": Spanish and Portuguese names put the
+    # father's surname second to last
+    found |= {words[-2] for words in names if len(words) > 2 and len(words[-2]) > 2
+              and words[-2] not in PARTICLES}
     if actor.country in FAMILY_NAME_FIRST:
         found |= {words[0] for words in names if len(words) > 1}
     return found
