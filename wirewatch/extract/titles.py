@@ -34,7 +34,7 @@ GENERIC = frozenset({
     "current", "then", "acting", "interim", "his", "her", "their", "its", "country", "nation",
     "challenger", "candidate", "nominee", "rival", "opponent", "incumbent", "newly", "elected",
     "re", "reelected", "democrat", "democratic", "republican", "labour", "tory", "conservative", "liberal",
-    "socialist", "communist", "opposition", "party", "veteran", "ally", "allies",
+    "socialist", "communist", "opposition", "party", "ally", "allies",
 })
 """Words that say nothing about which post: a title of only these is not compared."""
 PAST = frozenset({"former", "ex", "late", "previous", "erstwhile", "then"})
