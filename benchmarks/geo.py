@@ -106,7 +106,7 @@ def print_geo(scores: dict[str, Score], console: Console) -> None:
 
 
 def main() -> None:
-    console = Console()
+    console = Console(width=160 if not sys.stdout.isatty() else None)
     geo_dir = EVAL_DIR / "geo"
     missing = [name for name in FILES if not (geo_dir / name).is_file()]
     if missing:
