@@ -151,7 +151,12 @@ def kb_import(path: Path, *, settings: Settings) -> KBImport:
     """
     merged = merge_file(path, ActorKB.load(settings.db))  # a bad file fails before any write
     with Store.open(settings.db) as store:
-        store.put_kb_records([actor.to_json() for actor in merged.actors], source=str(path))
+        # merged again inside the write transaction, against what is stored by then
+        def change(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+            nonlocal merged
+            merged = merge_file(path, ActorKB.overlaid(records, settings.db))
+            return [actor.to_json() for actor in merged.actors]
+        store.update_kb(change, source=str(path))
     return KBImport(len(merged.actors), sum(len(a.roles) for a in merged.actors), merged.skipped)
 
 

@@ -222,3 +222,20 @@ def test_one_word_names_need_a_fitting_title_or_a_role_in_force() -> None:
     assert kb.match("Martin", title="Lockheed") is None  # "Lockheed Martin", a company
     assert kb.match("Martin", title="Taoiseach Mr") is None and kb.match("Martin").id == "martin"
     assert kb.match("Chavez", title="President").id == "hugo-chavez"  # the father's surname
+
+
+def test_imports_at_the_same_time_keep_each_others_roles(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from wirewatch import jobs
+    from wirewatch.settings import Settings
+
+    settings = Settings(db=str(tmp_path / "kb.db"))
+    Store(settings.db).close()  # an existing database, as after the first ingest
+    files = [write_rows(tmp_path / f"{n}.jsonl", [holder(
+        "Sergei Shoigu", "RUS", "Russia", post, start, None)])
+        for n, (post, start) in enumerate([("Governor", "1991-01-01"), ("Mayor", "1993-01-01")])]
+    with ThreadPoolExecutor(2) as pool:
+        list(pool.map(lambda f: jobs.kb_import(f, settings=settings), files))
+    shoigu = ActorKB.load(settings.db).actors["sergei-shoigu"]
+    assert {"Governor of Russia", "Mayor of Russia"} <= {r.post for r in shoigu.roles}

@@ -195,14 +195,18 @@ class ActorKB:
     @classmethod
     def load(cls, db: str | Path | None = None) -> ActorKB:
         """The shipped actors, overlaid with the user's from the store at ``db`` if it exists."""
-        added = user_records(db) if db is not None else []
-        if not added:
+        return cls.overlaid(user_records(db) if db is not None else [], str(db))
+
+    @classmethod
+    def overlaid(cls, records: list[dict[str, Any]], where: str = "the store") -> ActorKB:
+        """The shipped actors with these user records over them (a record replaces its id)."""
+        if not records:
             return _load_shipped()
-        shipped = {actor.id: actor for actor in _load_shipped().actors.values()}
-        for n, record in enumerate(added):
-            actor = KBActor.from_json(record, f"knowledge base record {n + 1} in {db}")
-            shipped[actor.id] = actor
-        return cls(shipped.values())
+        actors = {actor.id: actor for actor in _load_shipped().actors.values()}
+        for n, record in enumerate(records):
+            actor = KBActor.from_json(record, f"knowledge base record {n + 1} in {where}")
+            actors[actor.id] = actor
+        return cls(actors.values())
 
     def match(self, name: str, *, title: str = "", day: str | None = None) -> KBActor | None:
         """The actor called ``name``, or None; fuzzy only for names of two or more words.

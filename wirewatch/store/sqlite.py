@@ -10,7 +10,7 @@ Every ``sqlite3`` error surfaces as ``StoreError`` (what, why, what to do).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
@@ -216,6 +216,15 @@ class Store:
         """Add or replace knowledge-base records by id, all in one transaction."""
         with self._transaction(f"cannot write the knowledge base in {self.path}"):
             return kb.put_records(self._conn, records, source)
+
+    def update_kb(self, change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]],
+                  source: str) -> list[dict[str, Any]]:
+        """Read the user's records, write what ``change`` makes of them, in one transaction:
+        two imports at once cannot lose each other's roles. Returns the records written."""
+        with self._transaction(f"cannot write the knowledge base in {self.path}"):
+            written = change(kb.stored_records(self._conn))
+            kb.put_records(self._conn, written, source)
+        return written
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""
