@@ -19,13 +19,10 @@ from pathlib import Path
 
 from rich.console import Console
 
-from wirewatch import jobs
 from wirewatch.errors import WirewatchError
-from wirewatch.evaluate.gold import evaluate_case, evaluate_plover
+from wirewatch.evaluate.gold import KB_DIR, evaluate_case, evaluate_plover, with_office_holders
 from wirewatch.evaluate.report import print_case, print_plover, print_trained
 from wirewatch.settings import Settings
-
-KB_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "kb"
 
 
 def main() -> None:
@@ -46,13 +43,11 @@ def main() -> None:
 
 
 def print_countries_with_office_holders(db: Path, console: Console) -> None:
-    files = sorted(KB_DIR.glob("office-holders-*.jsonl"))
-    if not files:
+    imported = with_office_holders(db)
+    if imported is None:
         console.print(f"(no office-holder files in {KB_DIR}: country accuracy with them skipped)")
         return
-    settings = Settings(processes=1, db=str(db))
-    for path in files:
-        jobs.kb_import(path, settings=settings)
+    settings, files = imported
     result = evaluate_plover(settings)
     for role, (found, total) in (("source", result.source), ("target", result.target)):
         console.print(f"{role} country accuracy with {', '.join(p.name for p in files)} imported: "

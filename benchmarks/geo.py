@@ -27,10 +27,9 @@ from pathlib import Path
 from rich.console import Console
 from rich.table import Table
 
-from wirewatch import jobs
 from wirewatch.clean import Cleaner
 from wirewatch.errors import WirewatchError
-from wirewatch.evaluate.gold import EVAL_DIR, evaluate_plover, records
+from wirewatch.evaluate.gold import EVAL_DIR, evaluate_plover, records, with_office_holders
 from wirewatch.extract.reading import ArticleReading, Resolvers
 from wirewatch.ingest import make_article
 from wirewatch.model import Place
@@ -40,7 +39,6 @@ from wirewatch.settings import Settings
 
 FILES = ("gwn.jsonl", "lgl.jsonl")
 KM = 161.0
-KB_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "kb"
 
 
 @dataclass
@@ -127,12 +125,9 @@ def print_actor_countries(shipped: Settings, imported_db: Path, console: Console
     for column in ("knowledge base", "source", "target"):
         table.add_column(column)
     runs = [("shipped", shipped)]
-    files = sorted(KB_DIR.glob("office-holders-*.jsonl"))
-    if files:
-        imported = Settings(processes=1, db=str(imported_db))
-        for path in files:
-            jobs.kb_import(path, settings=imported)
-        runs.append(("shipped + ../shared/kb imported", imported))
+    imported = with_office_holders(imported_db)
+    if imported is not None:
+        runs.append(("shipped + ../shared/kb imported", imported[0]))
     for name, settings in runs:
         result = evaluate_plover(settings)
         table.add_row(name, *(f"{found / max(total, 1):.3f} ({found}/{total})"

@@ -19,7 +19,7 @@ from wirewatch.ingest.decode import decode
 from wirewatch.ingest.records import from_jsonl
 from wirewatch.model import Article, CodedArticle, coded_to_json
 from wirewatch.pipeline import code_articles
-from wirewatch.resolve.kb import ActorKB, KBActor, user_records
+from wirewatch.resolve.kb import ActorKB, KBActor
 from wirewatch.resolve.kb_files import merge_file
 from wirewatch.settings import Settings
 from wirewatch.store import Store
@@ -166,10 +166,4 @@ def kb_put(actor: KBActor, *, settings: Settings, source: str) -> None:
         store.put_kb_records([actor.to_json()], source=source)
 
 
-def kb_user_ids(settings: Settings) -> set[str]:
-    """Ids of the actors the user added or changed (the rest ship with wirewatch)."""
-    return {record["id"] for record in user_records(settings.db)}
-
-
-__all__ = ["IngestReport", "KBImport", "code_stream", "dumps", "ingest", "kb_import", "kb_put",
-           "kb_user_ids"]
+__all__ = ["IngestReport", "KBImport", "code_stream", "dumps", "ingest", "kb_import", "kb_put"]

@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pycountry
 
+from wirewatch import jobs
 from wirewatch.errors import InputError
 from wirewatch.evaluate.scoring import NONE, Report, role_accuracy, score_labels
 from wirewatch.ingest import make_article
@@ -29,6 +30,8 @@ from wirewatch.pipeline import code_articles
 from wirewatch.settings import Settings
 
 EVAL_DIR = Path(__file__).resolve().parents[2].parent / "shared" / "eval"
+KB_DIR = EVAL_DIR.parent / "kb"
+"""Public office-holder files (``../shared/kb``), imported as a user would for the benchmarks."""
 PLOVER_FILE = "events/plover-gsr-dev.jsonl"
 CASE_FILE = "events/case2021-task2-dev.jsonl"
 # CAMEO-era codes in the gold data for countries that ISO 3166-1 alpha-3 spells otherwise;
@@ -77,6 +80,18 @@ def evaluate_case(settings: Settings, eval_dir: Path | None = None) -> Report:
                         [e.acled.code if e and e.acled else NONE for e in best])
 
 
+def with_office_holders(db: Path) -> tuple[Settings, list[Path]] | None:
+    """Settings whose knowledge base has ``KB_DIR``'s office-holder files imported into the
+    scratch database ``db`` (``wirewatch kb import``), and those files; None when there are none."""
+    files = sorted(KB_DIR.glob("office-holders-*.jsonl"))
+    if not files:
+        return None
+    settings = Settings(processes=1, db=str(db))
+    for path in files:
+        jobs.kb_import(path, settings=settings)
+    return settings, files
+
+
 def _best_events(name: str, settings: Settings,
                  eval_dir: Path | None) -> tuple[list[dict], list[EventMention | None]]:
     """The gold records of ``name`` and the most confident event wirewatch codes in each."""
@@ -95,5 +110,5 @@ def _countries(actors: list[dict]) -> list[str]:
     return [code for code in codes if pycountry.countries.get(alpha_3=code) is not None]
 
 
-__all__ = ["CASE_FILE", "EVAL_DIR", "PLOVER_FILE", "PloverResult", "evaluate_case",
+__all__ = ["CASE_FILE", "EVAL_DIR", "KB_DIR", "PLOVER_FILE", "PloverResult", "evaluate_case",
            "evaluate_plover", "records"]

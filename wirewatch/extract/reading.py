@@ -73,8 +73,7 @@ class ArticleReading:
         self.r = resolvers
         self.ent_at = {token.i: ent for ent in doc.ents for token in ent}
         self.mentioned = self._mentioned_countries()
-        self.divisions = self._mentioned_divisions()
-        self.anchors = self._anchors()
+        self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
 
     # -- offsets -----------------------------------------------------------------
@@ -119,18 +118,6 @@ class ArticleReading:
     def _lookup(self, name: str) -> GeoEntry | None:
         return self.r.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
                                        near=self.anchors)
-
-    def _anchors(self) -> tuple[tuple[float, float], ...]:
-        """Where the article's unambiguous towns and divisions lie: a place name only one
-        place has, or a division named with its type ("Rapides Parish")."""
-        points = []
-        for ent in self.doc.ents:
-            if ent.label_ in PLACE_LABELS:
-                ids = self.r.gazetteer.candidates(ent.text)
-                entry = self.r.gazetteer.lookup(ent.text) if len(ids) == 1 else None
-                if entry is not None and entry.precision != "country":
-                    points.append((entry.lat, entry.lon))
-        return tuple(dict.fromkeys(points))
 
     def is_place_use(self, token: Token) -> bool:
         """True when a place name is used as a location, not as a government or people."""
@@ -195,14 +182,14 @@ class ArticleReading:
             for s, e in _sub_spans(start, end):
                 words = self.doc[s:e]
                 dateline = s == 0 and words.text.isupper()
-                if is_generic(words.text) or key(words.text) not in known and not dateline \
-                        and not self._division_name(words.text):
+                entry = None if is_generic(words.text) else self._lookup(words.text)
+                # a place here (known, or the dateline), or a country or division anywhere
+                if entry is None or key(words.text) not in known and not dateline \
+                        and entry.precision == "city":
                     continue
-                entry = self._lookup(words.text)
-                if entry is not None:
-                    found[s] = self._place_at(entry, s, e)
-                    covered.update(range(s, e))
-                    break
+                found[s] = self._place_at(entry, s, e)
+                covered.update(range(s, e))
+                break
             for i in range(start, end):  # "the American Red Cross", "Canadian Tire"
                 adjective = None if i in covered else self._adjective_place(self.doc[i].text)
                 if adjective is not None:
@@ -238,25 +225,28 @@ class ArticleReading:
         entry = self._lookup(text)
         return entry if entry is not None and entry.precision == "region" else None
 
-    def _division_name(self, name: str) -> bool:
-        """Whether ``name`` is safely a place wherever it stands: a country or a division."""
-        entry = self._lookup(name)
-        return entry is not None and entry.precision != "city"
-
     def _place_at(self, entry: GeoEntry, start: int, end: int) -> Place:
         span = self.span(start, end)
         return entry.as_place(span.text, span.start, span.end)
 
-    def _mentioned_divisions(self) -> tuple[str, ...]:
-        """First-level divisions the article names ("Minnesota", "Fla."): a town of a shared
-        name is taken in one of them."""
-        codes = []
+    def _place_context(self) -> tuple[tuple[str, ...], tuple[tuple[float, float], ...]]:
+        """What the article's place names say about its other ones: the first-level divisions
+        it names ("Minnesota", "Fla."), in which a town of a shared name is taken, and where its
+        unambiguous towns and divisions lie (a name only one place has, or a division named
+        with its type: "Rapides Parish"), near which a namesake is taken."""
+        divisions: list[str] = []
+        points: list[tuple[float, float]] = []
         for ent in self.doc.ents:
-            if ent.label_ in PLACE_LABELS:
-                entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
-                if entry is not None and entry.precision == "admin1" and entry.geo_id not in codes:
-                    codes.append(entry.geo_id)
-        return tuple(codes)
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
+            if entry is None:
+                continue
+            if entry.precision == "admin1" and entry.geo_id not in divisions:
+                divisions.append(entry.geo_id)
+            if entry.precision != "country" and len(self.r.gazetteer.candidates(ent.text)) == 1:
+                points.append((entry.lat, entry.lon))
+        return tuple(divisions), tuple(dict.fromkeys(points))
 
     def _mentioned_countries(self) -> tuple[str, ...]:
         codes = []

@@ -113,13 +113,14 @@ class KBActor:
         roles = record.get("roles") or []
         if not isinstance(roles, list):
             raise bad("roles", "it must be a list of {post, country, start, end}")
-        built = tuple(_role(role, f"{where}, role {n + 1}") for n, role in enumerate(roles))
+        built = tuple(role_from_json(role, f"{where}, role {n + 1}") for n, role in enumerate(roles))
         return cls(record["id"].strip(), record["name"].strip(), kind,
                    _country(record.get("country"), where), tuple(aliases), built,
                    _sector(record.get("sector"), where))
 
 
-def _role(record: Any, where: str) -> Role:
+def role_from_json(record: Any, where: str) -> Role:
+    """One role record, checked; ``InputError`` names ``where`` and the field at fault."""
     if not isinstance(record, Mapping) or not isinstance(record.get("post"), str) \
             or not record["post"].strip():
         raise InputError(f"{where} has no post", "a role is {post, country, start, end}",
@@ -179,13 +180,11 @@ class ActorKB:
 
     def __init__(self, actors: Iterable[KBActor]) -> None:
         self.actors = {actor.id: actor for actor in actors}
-        self._by_name: dict[str, KBActor] = {}
         self._all_named: dict[str, list[KBActor]] = {}
         for actor in self.actors.values():
             for name in {key(n) for n in (actor.name, *actor.aliases)}:
-                self._by_name.setdefault(name, actor)
                 self._all_named.setdefault(name, []).append(actor)
-        self._names = list(self._by_name)
+        self._names = list(self._all_named)
         self._by_surname: dict[str, list[KBActor]] = {}
         for actor in self.actors.values():
             if actor.type == "person":
@@ -215,7 +214,7 @@ class ActorKB:
         (the words before the name: "President") or holds a role on ``day``.
         """
         folded = key(name)
-        found = self._by_name.get(folded)
+        found = next(iter(self._all_named.get(folded, ())), None)
         if found is not None and (found.type != "person" or " " in folded
                                   or found in self._fitting([found], title, day)):
             return found  # a one-word name ("Martin") is a person only as a surname would be
@@ -223,7 +222,7 @@ class ActorKB:
             fitting = self._surname(folded, title, day)
             return fitting[0] if len(fitting) == 1 else None
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return self._by_name[best[0]] if best else None
+        return self._all_named[best[0]][0] if best else None
 
     def actors_named(self, name: str) -> list[KBActor]:
         """Every actor whose name or an alias is ``name`` (after folding), without guessing."""
@@ -279,4 +278,5 @@ def _load_shipped() -> ActorKB:
                    for n, record in enumerate(json.loads(text)))
 
 
-__all__ = ["SECTORS", "TYPES", "ActorKB", "KBActor", "Role", "check_date", "slug", "user_records"]
+__all__ = ["SECTORS", "TYPES", "ActorKB", "KBActor", "Role", "check_date", "role_from_json", "slug",
+           "user_records"]

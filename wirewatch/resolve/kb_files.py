@@ -24,7 +24,7 @@ from typing import Any
 
 from wirewatch.errors import InputError, MalformedRecordError
 from wirewatch.resolve.countries import CountryIndex
-from wirewatch.resolve.kb import ActorKB, KBActor, Role, check_date, slug
+from wirewatch.resolve.kb import ActorKB, KBActor, Role, role_from_json, slug
 from wirewatch.resolve.names import key
 
 HONORIFICS = frozenset({"lt", "gen", "general", "col", "maj", "brig", "adm", "capt", "marshal",
@@ -214,23 +214,18 @@ def _home(roles: list[Role]) -> str:
 
 
 def _role(row: dict[str, Any], where: str, country: str) -> Role:
-    post, source = row.get("post"), row.get("source")
-    if source is not None and not isinstance(source, str):
-        raise MalformedRecordError(f"{where}: source is not text", "a source names where the row "
-                                   "comes from", 'Give "source" as a string, or leave it out')
-    if not isinstance(post, str) or not post.strip():
-        raise MalformedRecordError(f"{where} has no post", "an office-holder row is one role",
-                                   'Give "post", e.g. "President"')
-    place = row.get("country") if isinstance(row.get("country"), str) else ""
+    """The row's role, checked as every knowledge-base role is (``kb.role_from_json``)."""
+    post, place = row.get("post"), row.get("country")
     # Factbook posts are bare ("President"); say whose, as the shipped roles do.
-    if place and place.lower() not in post.lower():
+    if isinstance(post, str) and post.strip() and isinstance(place, str) and place \
+            and place.lower() not in post.lower():
         post = f"{post.strip()} of {place}"
-    start = check_date(row.get("start"), f"{where}, start")
-    end = check_date(row.get("end"), f"{where}, end")
-    if start and end and end < start:
-        raise MalformedRecordError(f"{where} ends ({end}) before it starts ({start})",
-                                   "the row's dates are inconsistent", "Fix or drop the row")
-    return Role(post.strip(), country, start, end, "government", source)
+    record = {"post": post, "country": country, "start": row.get("start"), "end": row.get("end"),
+              "sector": "government", "source": row.get("source")}
+    try:
+        return role_from_json(record, where)
+    except InputError as error:  # named as a bad line of the file being imported
+        raise MalformedRecordError(error.what, error.why, error.fix) from None
 
 
 def _dedupe(roles: Iterable[Role]) -> list[Role]:

@@ -30,7 +30,7 @@ from wirewatch import jobs
 from wirewatch.errors import InputError, StoreError, WirewatchError
 from wirewatch.extract.acled import CLASSES
 from wirewatch.model import EVENT_TYPES, to_json
-from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, slug
+from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, slug, user_records
 from wirewatch.serve import render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
@@ -293,7 +293,8 @@ def kb_list(
     """List knowledge-base actors with the role each holds on a day."""
     settings = Settings.load(config, db=db)
     day = check_date(on, "--on")
-    kb, mine = ActorKB.load(settings.db), jobs.kb_user_ids(settings)
+    records = user_records(settings.db)  # read once: the layer and which ids are the user's
+    kb, mine = ActorKB.overlaid(records, settings.db), {record["id"] for record in records}
     wanted = (name or "").lower()
     rows = []
     for actor in sorted(kb.actors.values(), key=lambda a: a.id):

@@ -30,10 +30,9 @@ def read_kb_records(db: str | Path) -> list[dict[str, Any]]:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             found = conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'kb_actors'").fetchone()
-            rows = conn.execute("SELECT record FROM kb_actors ORDER BY id").fetchall() if found else []
+            return stored_records(conn) if found else []
         finally:
             conn.close()
-    return [json.loads(row[0]) for row in rows]
 
 
 def put_records(conn: sqlite3.Connection, records: Iterable[dict[str, Any]], source: str) -> int:
