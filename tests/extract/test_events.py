@@ -265,6 +265,30 @@ def test_access_and_cancelled_visits(code_text, sentence, event_type, mode):
     ("Inmates rioted at a prison in Kenya's capital Nairobi on Monday.", "source", ["KEN"]),
     # an act done in a place with no one named as its object targets the place's country
     ("The government eased the curfew in Mandalay on Friday.", "target", ["MMR"]),
+    # ... also when the place is "the city of X" or "X province"
+    ("Farmers blocked highways in the port city of Mombasa on Monday.", "target", ["KEN"]),
+    ("Poland lifted emergency rules in Podlaskie province on Monday.", "target", ["POL"]),
+    # whom a protest or an act is aimed at, from what it is for
+    ("Teachers went on strike in Accra on Monday demanding the Ghanaian minister's resignation.",
+     "target", ["GHA"]),
+    ("Workers staged a strike on Monday in protest of the Kenyan government's tax plan.",
+     "target", ["KEN"]),
+    ("Japan will send engineers to help rebuild Ukraine.", "target", ["UKR"]),
+    # what is asked for names its target: "called for sanctions against X"
+    ("The senator called for sanctions against Venezuela on Monday.", "target", ["VEN"]),
+    # a grievance names its author before the one complained to
+    ("Cyprus complained to the European Union on Monday over Turkish warships in its waters.", "target",
+     ["TUR", "IGO"]),
+    # "summoned X to protest": the one summoned is the target
+    ("Poland summoned Belarus's ambassador on Monday to complain of border incidents.", "target",
+     ["BLR"]),
+    # a region named in the phrase gives the actor its country
+    ("The army accused Tigray separatists of violating the truce on Monday.", "target", ["ETH"]),
+    # a minority counts where it lives, not where its name comes from
+    ("Police killed two ethnic Hungarians in northern Serbia on Friday.", "target", ["SRB"]),
+    # every conjoined object is read for its target
+    ("Rebels fired rockets, mortars and artillery shells at Ugandan troops on Monday.",
+     "target", ["UGA"]),
 ])
 def test_actor_countries_from_context(code_text, sentence, role, countries):
     event = only(code_text, sentence)

@@ -23,14 +23,15 @@ from spacy.tokens import Token
 from wirewatch.extract import attribution, confidence, modes
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
-from wirewatch.extract.reading import ArticleReading, of_objects, prep_objects
+from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, prep_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 from wirewatch.resolve.dates import resolve_time
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
-OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with"}
-"""Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]"."""
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at"}
+"""Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]", "fired
+rockets [at X]"."""
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
 THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE", "INVESTIGATE", "AGREE",
                "DISAPPROVE", "CONCEDE"}
@@ -234,8 +235,10 @@ class SentenceEvents:
         if not target and (intended or event_type) == "AID" and place is not None:
             target = self._recipient(own, place)
         purpose = _purpose_clause(head, verb)
-        if not target and purpose is not None and event_type == "PROTEST":
-            target = self._purpose_target(purpose)  # "went on strike to protest against X"
+        if not target and event_type not in {"CONSULT", "COOPERATE"}:
+            # "went on strike to protest against X", "sent material to help defend X",
+            # "blocked roads demanding the removal of X": who the act is aimed at
+            target = self._aimed_at(head, verb, purpose, source)
         self.used.update(token.i for token in own)
         span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i) + 1)
         return EventMention(
@@ -292,17 +295,29 @@ class SentenceEvents:
             elif child.dep_ == "ccomp" and trigger.event_type in {"DEMAND", "REJECT", "DISAPPROVE"}:
                 targets += [a for c in child.children if c.dep_ == "nsubj"
                             for a in self.reading.actors(c)]  # "demanded that X ..."
+            elif (child.dep_ == "prep" and child.lower_ in {"over", "about"}
+                  and trigger.event_type == "DISAPPROVE"):
+                # "complained to the UN [over Israeli raids]": the grievance's author is the
+                # target, before the one complained to
+                targets[:0] = [a for g in child.children if g.dep_ == "pobj"
+                               for a in self.reading.actors(g) or self._owner(g, named=True)]
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                # "called for [sanctions] against Nigeria": what is asked for names its target
+                targets += [a for g in child.children if g.dep_ == "pobj" and not self.reading.actors(g)
+                            for a in self._object_targets(g, trigger)]
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in (g for g in child.children if g.dep_ == "pobj"):
                     if child.lower_ == "to" and self.reading.is_place_use(pobj) and not self._is_country(pobj):
                         continue
-                    targets += self.reading.actors(pobj)
+                    # "set fire to the offices [of X]": whose thing is hit
+                    targets += self.reading.actors(pobj) or self._owner(pobj, named=True)
         return _unique(targets)
 
     def _object_targets(self, noun: Token, trigger: Trigger) -> list[Actor]:
         """Who the thing done is aimed at: "sanctions [on Iran]", "an offer [from Kabul]"."""
         preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
-        return [a for g in prep_objects(noun, preps) for a in self.reading.actors(g)]
+        nouns = [noun, *conjuncts(noun)]  # "artillery and rocket fire [against X]"
+        return [a for n in nouns for g in prep_objects(n, preps) for a in self.reading.actors(g)]
 
     def _owner(self, noun: Token, named: bool = False) -> list[Actor]:
         """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]";
@@ -336,7 +351,12 @@ class SentenceEvents:
             found = _finest([self.reading.place(t) for t in _noun_chain(verb.head)])
             if found is not None:
                 return found
-        return _finest([self.reading.place(t) for t in own if self.reading.is_place_use(t)])
+        found = _finest([self.reading.place(t) for t in own if self.reading.is_place_use(t)])
+        if found is None:  # where the thing acted on is: "the curfew [imposed in Sudan]"
+            described = [t for o in verb.children if o.dep_ == "dobj" for c in o.children
+                         if c.dep_ == "acl" for t in _own_tokens(c)]
+            found = _finest([self.reading.place(t) for t in described if self.reading.is_place_use(t)])
+        return found
 
     def _time(self, own: list[Token], future: bool = False) -> TimeExpr | None:
         """The clause's time expression, resolved against the publication date; a planned
@@ -375,16 +395,37 @@ class SentenceEvents:
         own = [t for t in _own_tokens(clause) if t.dep_ != "punct"]
         return self.reading.span(min(t.i for t in own), max(t.i for t in own) + 1)
 
-    def _purpose_target(self, clause: Token) -> list[Actor]:
-        """Who a protest is against, from its purpose: "to protest against [X]'s decision"."""
-        found: list[Actor] = []
-        for child in clause.children:
-            if child.dep_ == "dobj":
-                found += self.reading.actors(child) or self._owner(child)
-            elif child.dep_ == "prep" and child.lower_ in {"against", "at"}:
-                found += [a for g in child.children if g.dep_ == "pobj"
-                          for a in self.reading.actors(g) or self._owner(g)]
-        return _unique(found)
+    def _aimed_at(self, head: Token, verb: Token, purpose: Token | None,
+                  source: list[Actor]) -> list[Actor]:
+        """Who an act with no one named as acted on is aimed at, from the clause that says
+        what it is for: an infinitive or a participle ("demanding the removal of X"), or
+        "in protest of/against X". The nearest actor in it that is not the doer."""
+        clauses = [purpose] if purpose is not None else []
+        for token in (verb, head, *(c for c in verb.children if c.dep_ == "dobj")):
+            clauses += [c for c in token.children if c.dep_ in {"advcl", "acl"} and c.tag_ == "VBG"
+                        and self._claims_of(c)]
+            clauses += [g for p in prep_objects(token, {"in"}) if p.lemma_.lower() == "protest"
+                        for g in p.children if g.dep_ == "prep" and g.lower_ in {"of", "against", "at"}]
+        doers = {(a.start, a.end) for a in source}
+        if verb.dep_ == "xcomp" and verb.head.i != head.i:  # "summoned [X] to complain"
+            found = [a for o in verb.head.children if o.dep_ == "dobj" for a in self.reading.actors(o)]
+            if found:
+                return _unique(found)
+        for clause in clauses:
+            queue = [clause]
+            while queue:  # breadth first: the clause's own objects before what they qualify
+                token = queue.pop(0)
+                found = [a for a in self.reading.actors(token) if (a.start, a.end) not in doers]
+                if found and token.i != clause.i:
+                    return _unique(found)
+                queue += [c for c in token.children if c.dep_ not in {"nsubj", "nsubjpass", "punct"}]
+        return []
+
+    def _claims_of(self, verb: Token) -> bool:
+        """Whether a participle presses a claim on someone: "demanding", "calling for",
+        "protesting" (not "citing", "joining", "following")."""
+        found = self.lex.match(self.lex.verb_lemma(verb), self._objects(verb))
+        return found is not None and found.event_type in {"DEMAND", "PROTEST", "DISAPPROVE"}
 
 
 def _purpose_clause(head: Token, verb: Token) -> Token | None:

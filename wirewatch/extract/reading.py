@@ -22,7 +22,7 @@ from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex
 from wirewatch.resolve.gazetteer import Gazetteer, GeoEntry
 from wirewatch.resolve.kb import ActorKB, KBActor
-from wirewatch.resolve.names import is_generic, key
+from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -108,8 +108,8 @@ class ArticleReading:
             first, last = ent[0].lower_, ent[-1].lower_
             if first in DIRECTIONS:
                 entry = self._lookup(ent[1:].text)
-            elif last == "city":
-                entry = self._lookup(ent[:-1].text)
+            elif last == "city" or last in TYPE_WORDS:
+                entry = self._lookup(ent[:-1].text)  # "Montenegro province" when not an alias
         if entry is None:
             return None
         span = self.span(ent.start, ent.end)
@@ -143,6 +143,8 @@ class ArticleReading:
             if token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS:
                 return False
             token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
+            token = token.head.head  # "in the capital city of [Algiers]"
         return token.dep_ == "pobj" and token.head.lower_ in locative
 
     def places(self) -> list[Place]:
@@ -261,7 +263,7 @@ class ArticleReading:
     def actors(self, token: Token) -> list[Actor]:
         """The actor ``token`` heads, and those conjoined with it ("Russia and China")."""
         found = [*self._each_country(token)]
-        found += [a for child in _conjuncts(token) for a in self._each_country(child)]
+        found += [a for child in conjuncts(token) for a in self._each_country(child)]
         return [actor for actor in found if actor is not None]
 
     def _each_country(self, token: Token) -> list[Actor | None]:
@@ -270,7 +272,7 @@ class ArticleReading:
         if actor is None or actor.kb_id is not None:
             return [actor]
         codes = [m.iso3 for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
-                 for t in (c, *_conjuncts(c)) if (m := self.r.countries.match(t.text))]
+                 for t in (c, *conjuncts(c)) if (m := self.r.countries.match(t.text))]
         if len(set(codes)) < 2:
             return [actor]
         return [dataclasses.replace(actor, country=code) for code in dict.fromkeys(codes)]
@@ -318,10 +320,11 @@ class ArticleReading:
                             return found.country
         return None
 
-    def _sentence_country(self, token: Token, besides: SpacySpan | None = None) -> str | None:
+    def _sentence_country(self, token: Token, besides: SpacySpan | None = None,
+                          places: bool = False) -> str | None:
         """The one country ``token``'s sentence names ("... a curfew in Algiers"), if only one
-        (not counting the entity ``besides``): an actor the text gives no country of is most
-        likely from where the events are."""
+        (not counting the entity ``besides``; only places where things happen, if ``places``):
+        an actor the text gives no country of is most likely from where the events are."""
         sentence = token.sent
         codes = set()
         for ent in self.doc.ents:
@@ -331,6 +334,8 @@ class ArticleReading:
             # elections", "Ugandan candidates"); not a country that is itself an actor
             # ("sanctions on Chile").
             if not (ent.label_ == "NORP" or ent.root.dep_ == "poss" or self.is_place_use(ent.root)):
+                continue
+            if places and not self.is_place_use(ent.root):
                 continue
             if ent.label_ in {"GPE", "NORP"} and (match := self.r.countries.match(ent.text)):
                 codes.add(match.iso3)
@@ -401,7 +406,7 @@ class ArticleReading:
             # "the Russians" are the people; a minority is counted where it lives: "Albanians
             # of southern Serbia", "three ethnic Albanians ... in southeastern Serbia".
             ethnic = any(t.lower_ == "ethnic" for t in self.doc[start:ent.start])
-            lives = self._located_in(ent.root) or (self._sentence_country(ent.root, ent)
+            lives = self._located_in(ent.root) or (self._sentence_country(ent.root, ent, places=True)
                                                    if ethnic else None)
             return Actor(span.text, span.start, span.end, match.name, None, lives or match.iso3,
                          None)
@@ -502,6 +507,13 @@ class ArticleReading:
                 match = self.r.countries.match(ent.text)
                 if match is not None:
                     return match.iso3
+            if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and ent.root.i != end - 1:
+                # "Darfur rebels", "Kursk officials"; a region the model took for an
+                # organisation too ("Tigray separatists"), but not a town ("Boston Scientific")
+                place = self._resolve_place(ent)
+                if place is not None and place.country and (ent.label_ != "ORG" or (
+                        place.precision in {"region", "admin1"} and not self.r.countries.match(ent.text))):
+                    return place.country
             known = self.r.kb.match(ent.text) if ent is not None and ent.label_ == "ORG" else None
             if known is not None and known.country not in {None, "IGO"}:  # "Hezbollah guerrillas"
                 return known.country
@@ -537,13 +549,13 @@ def _opposed(token: Token) -> bool:
     return before.endswith(("anti-", "pro-")) or token.lower_.startswith(("anti-", "pro-"))
 
 
-def _conjuncts(token: Token) -> list[Token]:
+def conjuncts(token: Token) -> list[Token]:
     """Every noun conjoined with ``token``, however the parser chained them ("Iran, Libya,
     North Korea, Sudan and Cuba")."""
     found = []
     for child in token.children:
         if child.dep_ == "conj":
-            found += [child, *_conjuncts(child)]
+            found += [child, *conjuncts(child)]
     return found
 
 
@@ -559,4 +571,4 @@ def _strip_determiner(text: str) -> str:
     return rest if first.lower() in _DETERMINERS and rest else text
 
 
-__all__ = ["ArticleReading", "Resolvers", "of_objects", "prep_objects"]
+__all__ = ["ArticleReading", "Resolvers", "conjuncts", "of_objects", "prep_objects"]
