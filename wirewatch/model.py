@@ -231,9 +231,10 @@ class Stated:
 class Discrepancy:
     """Sources that disagree about one fact, each value kept with who states it."""
 
-    kind: Literal["title"]
+    kind: Literal["title", "figure"]
     """ "title": the text gives a person a post the knowledge base does not have them
-    holding on the article's date."""
+    holding on the article's date; "figure": independent sources give different counts
+    of one thing (``wirewatch.fuse.incidents``)."""
     subject: str
     """Whom it is about: "Sergei Shoigu"."""
     kb_id: str | None

@@ -200,6 +200,52 @@ def search(
 
 
 @app.command()
+def stories(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+) -> None:
+    """List stories: stored articles about the same happening, grouped across outlets."""
+    settings = Settings.load(config, db=db)
+    with _existing_store(settings.db) as store:
+        found = store.stories()
+    records = [{"story_id": s.story_id, "title": s.title, "articles": list(s.articles)} for s in found]
+    if format is Format.json:
+        out.print_json(render.to_json_text(records))
+        return
+    rows = [{"story": s.story_id, "articles": str(len(s.articles)), "title": s.title,
+             "ids": " ".join(s.articles)} for s in found]
+    if format is Format.csv:
+        sys.stdout.write(render.to_csv(rows))
+    else:
+        out.print(render.table(f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}", rows))
+
+
+@app.command()
+def incidents(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+    min_sources: Annotated[int, typer.Option("--min-sources",
+                                             help="Only incidents with this many independent sources.")] = 1,
+) -> None:
+    """List incidents: event mentions of one happening fused, with independent sources counted."""
+    settings = Settings.load(config, db=db)
+    with _existing_store(settings.db) as store:
+        found = [i for i in store.incidents() if i.sources >= min_sources]
+    if format is Format.json:
+        out.print_json(render.to_json_text([render.incident_json(i) for i in found]))
+        return
+    rows = [render.incident_row(i) for i in found]
+    if format is Format.csv:
+        sys.stdout.write(render.to_csv(rows))
+    else:
+        out.print(render.table(f"{len(rows)} incident(s)", rows,
+                               ["incident", "type", "factuality", "source", "target", "place",
+                                "quantities", "sources", "mentions", "claimants"]))
+
+
+@app.command()
 def discrepancies(
     db: DbOption = None,
     config: ConfigOption = None,
@@ -208,15 +254,20 @@ def discrepancies(
     kb_id: Annotated[str | None, typer.Option("--kb-id", help="Only about this actor.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many.")] = None,
 ) -> None:
-    """List discrepancies: posts the text gives people that the knowledge base contradicts."""
+    """List discrepancies: posts the text gives people that the knowledge base contradicts
+    (id and article given), and figures that independent sources give differently."""
     settings = Settings.load(config, db=db)
     with _existing_store(settings.db) as store:
-        found = store.discrepancies(kind=kind, kb_id=kb_id, limit=limit)
+        found = [(str(d.id), d.article_id, d.discrepancy)
+                 for d in store.discrepancies(kind=kind, kb_id=kb_id)]
+        if kb_id is None and kind in {None, "figure"}:
+            found += [("", "", d) for d in store.fused_discrepancies()]
+    found = found[:limit] if limit is not None else found
     if format is Format.json:
-        out.print_json(render.to_json_text([{"id": d.id, "article_id": d.article_id}
-                                            | to_json(d.discrepancy) for d in found]))
+        out.print_json(render.to_json_text([{"id": int(i) if i else None, "article_id": a or None}
+                                            | to_json(d) for i, a, d in found]))
         return
-    rows = [render.discrepancy_row(d.id, d.article_id, d.discrepancy) for d in found]
+    rows = [render.discrepancy_row(i, a, d) for i, a, d in found]
     if format is Format.csv:
         sys.stdout.write(render.to_csv(rows))
     else:

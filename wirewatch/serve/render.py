@@ -11,11 +11,39 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from wirewatch.fuse.incidents import Incident
 from wirewatch.model import Acled, Actor, Discrepancy, EventMention, Quantity, TimeExpr, to_json
 
 
 def event_json(event_id: int, article_id: str, event: EventMention) -> dict[str, Any]:
     return {"id": event_id, "article_id": article_id, **to_json(event)}
+
+
+def incident_json(incident: Incident) -> dict[str, Any]:
+    """An incident: its best-supported fields, how it is sourced, every mention's evidence."""
+    fields = to_json(incident.event)
+    fields.pop("evidence", None)
+    fields.pop("claimant", None)
+    return {"incident_id": incident.incident_id, **fields, "sources": incident.sources,
+            "mentions": len(incident.mentions), "first_seen": incident.first_seen,
+            "last_seen": incident.last_seen,
+            "claimants": [{"claimant": name, "sources": n} for name, n in incident.claimants],
+            "evidence": [{"event_id": m.event_id, "article_id": m.source.article_id,
+                          "publisher": m.source.publisher, "copy_of": m.source.copy_of,
+                          "factuality": m.event.factuality,
+                          "claimant": to_json(m.event.claimant) if m.event.claimant else None,
+                          "quotes": [to_json(e) for e in m.event.evidence]}
+                         for m in incident.mentions]}
+
+
+def incident_row(incident: Incident) -> dict[str, str]:
+    row = event_row(0, "", incident.event)
+    return {"incident": incident.incident_id, "type": row["type"], "factuality": row["factuality"],
+            "source": row["source"], "target": row["target"], "place": row["place"],
+            "time": row["time"], "quantities": row["quantities"], "sources": str(incident.sources),
+            "mentions": str(len(incident.mentions)),
+            "claimants": "; ".join(f"{name} ({n})" for name, n in incident.claimants),
+            "first_seen": incident.first_seen or "", "last_seen": incident.last_seen or ""}
 
 
 def actors_text(actors: Sequence[Actor]) -> str:
@@ -65,15 +93,21 @@ def event_row(event_id: int, article_id: str, event: EventMention) -> dict[str, 
     }
 
 
-def discrepancy_row(discrepancy_id: int, article_id: str, d: Discrepancy) -> dict[str, str]:
-    """One discrepancy as a flat row: the text's value and quote beside the others."""
-    stated = [v for v in d.values if v.evidence is not None]
-    others = [v for v in d.values if v.evidence is None]
+def discrepancy_row(discrepancy_id: int | str, article_id: str, d: Discrepancy) -> dict[str, str]:
+    """One discrepancy as a flat row: the text's value and quote beside the others (for a
+    figure, each source's value with its claimant)."""
+    if d.kind == "figure":
+        stated = []
+        others = list(d.values)
+    else:
+        stated = [v for v in d.values if v.evidence is not None]
+        others = [v for v in d.values if v.evidence is None]
     return {"id": str(discrepancy_id), "article": article_id, "kind": d.kind, "subject": d.subject,
             "kb_id": d.kb_id or "", "on": d.on or "today",
             "stated": "; ".join(v.value for v in stated),
             "known": "; ".join(f"{v.value}, per {v.by}" for v in others),
-            "quote": " / ".join(v.evidence.quote.strip() for v in stated if v.evidence),
+            "quote": " / ".join(v.evidence.quote.strip() for v in (others if d.kind == "figure" else stated)
+                                if v.evidence),
             "note": d.note}
 
 

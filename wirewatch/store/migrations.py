@@ -16,6 +16,8 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 
+from wirewatch.fuse.copies import index_stored
+
 MigrationStep = str | Callable[[sqlite3.Connection], None]
 Migration = tuple[str, MigrationStep]
 
@@ -274,6 +276,30 @@ ALTER TABLE events ADD COLUMN time_value TEXT;
 ALTER TABLE events ADD COLUMN time_precision TEXT;
 """
 
+# Wire copies (wirewatch.fuse.copies): each article's copy group, in arrival order, and
+# its LSH band keys; articles stored before this migration are indexed by it.
+_COPIES = """
+CREATE TABLE copies (
+    seq INTEGER PRIMARY KEY,
+    article_id TEXT NOT NULL UNIQUE REFERENCES articles(id) ON DELETE CASCADE,
+    copy_of TEXT NOT NULL,
+    containment REAL NOT NULL
+);
+CREATE INDEX copies_group ON copies (copy_of);
+CREATE TABLE copy_bands (
+    key INTEGER NOT NULL,
+    seq INTEGER NOT NULL REFERENCES copies(seq) ON DELETE CASCADE,
+    PRIMARY KEY (key, seq)
+) WITHOUT ROWID;
+"""
+
+
+def _copies(conn: sqlite3.Connection) -> None:
+    for statement in split_statements(_COPIES):
+        conn.execute(statement)
+    index_stored(conn)
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
@@ -282,6 +308,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0005_kb_actors", _KB),
     ("0006_discrepancies", _DISCREPANCIES),
     ("0007_events_time_value", _RESOLVED_TIMES),
+    ("0008_copies", _copies),
 )
 
 

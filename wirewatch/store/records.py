@@ -17,6 +17,8 @@ class SaveResult:
     """False when an article with the same fingerprint was already stored."""
     duplicate_of: str | None = None
     """The id the earlier copy is stored under, when ``stored`` is False."""
+    copy_of: str | None = None
+    """When stored: the first article of the wire-copy group it joined, if it copies one."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,17 @@ from types import TracebackType
 from typing import Any, Self
 
 from wirewatch.errors import IdConflictError, NotFoundError
-from wirewatch.model import Article, CodedArticle
+from wirewatch.fuse.copies import CopyIndex
+from wirewatch.fuse.incidents import (
+    Incident,
+    Mention,
+    Source,
+    claim_discrepancies,
+    figure_discrepancies,
+    fuse,
+)
+from wirewatch.fuse.stories import Story, cluster_texts
+from wirewatch.model import Article, CodedArticle, Discrepancy
 from wirewatch.store import kb, read
 from wirewatch.store.connect import connect, database_path, translate_errors
 from wirewatch.store.migrations import apply_migrations
@@ -116,7 +126,20 @@ class Store:
                 "another article with different text is already stored under that id",
                 "Give this article another id (or leave the id out to derive one from its text)")
         insert_coded(self._conn, coded)
-        return SaveResult(article.id, stored=True)
+        match = CopyIndex(self._conn, self._text_of).add(article.id, article.text)
+        return SaveResult(article.id, stored=True,
+                          copy_of=match.copy_of if match.copy_of != article.id else None)
+
+    def _text_of(self, article_id: str) -> str:
+        return str(self._conn.execute("SELECT text FROM articles WHERE id = ?",
+                                      (article_id,)).fetchone()[0])
+
+    def copies(self) -> dict[str, str]:
+        """Each stored article's copy group: the id of the first article of its group
+        (itself when it copies nothing)."""
+        with translate_errors(f"cannot read copies from {self.path}"):
+            return {row[0]: row[1] for row in self._conn.execute(
+                "SELECT article_id, copy_of FROM copies ORDER BY seq")}
 
     def has_fingerprint(self, fingerprint: str) -> str | None:
         """The id of the stored article with this fingerprint, or None."""
@@ -225,6 +248,32 @@ class Store:
             written = change(kb.stored_records(self._conn))
             kb.put_records(self._conn, written, source)
         return written
+
+    def sources(self) -> dict[str, Source]:
+        """Each stored article's publication facts and copy group, by article id."""
+        with translate_errors(f"cannot read articles from {self.path}"):
+            rows = self._conn.execute(
+                "SELECT a.id, a.published, a.publisher, COALESCE(c.copy_of, a.id) FROM articles AS a"
+                " LEFT JOIN copies AS c ON c.article_id = a.id").fetchall()
+        return {row[0]: Source(row[0], row[1], row[2], row[3]) for row in rows}
+
+    def incidents(self) -> list[Incident]:
+        """Every stored event mention fused into incidents (``wirewatch.fuse.incidents``)."""
+        sources = self.sources()
+        return fuse([Mention(e.id, e.event, sources[e.article_id]) for e in self.events()])
+
+    def fused_discrepancies(self) -> list[Discrepancy]:
+        """Figures that independent sources give differently, for one incident or one claim."""
+        sources = self.sources()
+        claims = [(c.claim, sources[c.article_id]) for c in self.claims()]
+        return figure_discrepancies(self.incidents()) + claim_discrepancies(claims)
+
+    def stories(self) -> list[Story]:
+        """The stored articles grouped into stories (``wirewatch.fuse.stories``)."""
+        with translate_errors(f"cannot read articles from {self.path}"):
+            rows = self._conn.execute("SELECT id, title, text, published FROM articles"
+                                      " ORDER BY stored_at, rowid").fetchall()
+        return cluster_texts([(r[0], r[1] or "", r[2], r[3] or "") for r in rows])
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""

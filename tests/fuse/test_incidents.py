@@ -1,0 +1,110 @@
+"""Incidents, corroboration, contradictions and stories end to end: real model, real SQLite,
+the ``wirewatch`` command line."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from wirewatch.fuse.incidents import Source, independent
+from wirewatch.serve.cli import main
+
+pytestmark = pytest.mark.slow
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"
+INDEPENDENT = ("North Korea will send 6,000 construction workers to Russia's Kursk region to "
+               "rebuild it, South Korea's intelligence service said on Wednesday. Pyongyang "
+               "agreed to dispatch the workers after a visit by Sergei Shoigu.")
+UNRELATED = ("Heavy rain flooded parts of Lagos on Tuesday, cutting power to thousands of "
+             "homes and closing schools across the city, emergency officials said.")
+
+
+def run(capsys, *args: str) -> str:
+    capsys.readouterr()
+    try:
+        main(list(args))
+    except SystemExit as exc:
+        assert not exc.code, capsys.readouterr()
+    return capsys.readouterr().out
+
+
+@pytest.fixture()
+def store(capsys, tmp_path):
+    """The example from a wire service, an edited reprint elsewhere, the same text again under
+    a third id, an independent report with another figure, and an unrelated article."""
+    text = EXAMPLE.read_text(encoding="utf-8")
+    records = [
+        {"id": "wire-1", "text": text, "publisher": "Yonhap", "published": "2025-06-18"},
+        {"id": "reprint-2", "text": "(Reprinted) " + text + "\nCopyright the agency.",
+         "publisher": "Daily Reprint", "published": "2025-06-18"},
+        {"id": "again-3", "text": text, "publisher": "Aggregator", "published": "2025-06-18"},
+        {"id": "herald-4", "text": INDEPENDENT, "publisher": "Korea Herald", "published": "2025-06-18"},
+        {"id": "lagos-5", "text": UNRELATED, "publisher": "Punch", "published": "2025-06-17"},
+    ]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    run(capsys, "ingest", str(path), "--db", db)
+    return db
+
+
+def test_incidents_count_independent_sources_not_copies(capsys, store):
+    incidents = json.loads(run(capsys, "incidents", "--db", store, "--format", "json"))
+    [commitment] = [i for i in incidents if i["intended"] == "AID" or i["event_type"] == "AID"]
+    # wire + reprint are one copy group, the same text again is not stored twice, the
+    # independent report is a second source
+    assert commitment["sources"] == 2
+    assert {e["article_id"] for e in commitment["evidence"]} == {"wire-1", "reprint-2", "herald-4"}
+    assert commitment["mentions"] == len(commitment["evidence"]) >= 3
+    assert {e["copy_of"] for e in commitment["evidence"]} == {"wire-1", "herald-4"}
+    assert all(q["quote"] for e in commitment["evidence"] for q in e["quotes"])
+    # the best-supported figures are the wire's, which two articles (one source) carry...
+    assert commitment["source"][0]["country"] == "PRK"
+    assert {a["country"] for a in commitment["target"]} == {"RUS"}
+    assert [c["claimant"] for c in commitment["claimants"]] == ["South Korea's intelligence service"]
+    # ... and the fighting only the wire and its reprint report: one source
+    [fighting] = [i for i in incidents if i["event_type"] in {"FIGHT", "ASSAULT"}]
+    assert fighting["sources"] == 1 and fighting["mentions"] == 2
+    assert not any("Lagos" in json.dumps(i) and i["sources"] > 1 for i in incidents)
+
+
+def test_the_seed_article_alone_corroborates_nothing(capsys, tmp_path):
+    db = str(tmp_path / "seed.db")
+    run(capsys, "ingest", str(EXAMPLE), "--db", db)
+    run(capsys, "ingest", str(EXAMPLE), "--db", db)  # again: already stored
+    incidents = json.loads(run(capsys, "incidents", "--db", db, "--format", "json"))
+    assert incidents and all(i["sources"] == 1 for i in incidents)
+    assert json.loads(run(capsys, "incidents", "--db", db, "--format", "json",
+                          "--min-sources", "2")) == []
+
+
+def test_different_figures_from_independent_sources_are_a_discrepancy(capsys, store):
+    found = json.loads(run(capsys, "discrepancies", "--db", store, "--format", "json",
+                           "--kind", "figure"))
+    [workers] = [d for d in found if d["subject"].startswith("construction workers")]
+    values = {(v["value"], v["by"]) for v in workers["values"]}
+    assert ("6,000", "South Korea's intelligence service") in values
+    assert {v for v, _ in values} == {"5,000", "6,000"}
+    assert all(v["evidence"]["quote"] for v in workers["values"])
+    table = run(capsys, "discrepancies", "--db", store)
+    assert "Sergei Shoigu" in table and "construction workers" in table
+
+
+def test_stories_group_the_reports_of_one_happening(capsys, store):
+    stories = json.loads(run(capsys, "stories", "--db", store, "--format", "json"))
+    by_article = {a: s["story_id"] for s in stories for a in s["articles"]}
+    assert set(by_article) == {"wire-1", "reprint-2", "herald-4", "lagos-5"}
+    assert by_article["wire-1"] == by_article["reprint-2"] == by_article["herald-4"]
+    assert by_article["lagos-5"] != by_article["wire-1"]
+
+
+def test_one_publisher_or_one_copy_group_is_one_source():
+    def source(article: str, publisher: str | None, copy_of: str) -> Source:
+        return Source(article, "2025-06-18", publisher, copy_of)
+
+    assert independent([source("a", "X", "a"), source("b", "X", "b")]) == 1  # same publisher
+    assert independent([source("a", "X", "a"), source("b", "Y", "a")]) == 1  # a reprint
+    assert independent([source("a", None, "a"), source("b", None, "b")]) == 2
+    assert independent([source("a", "X", "a"), source("b", "Y", "a"), source("c", "Y", "c"),
+                        source("d", "Z", "d")]) == 2

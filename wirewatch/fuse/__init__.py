@@ -1,0 +1,1 @@
+"""Across articles: wire copies, stories, incidents, corroboration and contradictions."""

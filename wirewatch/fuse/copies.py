@@ -1,0 +1,135 @@
+"""Wire copies: exact and near-verbatim copies of an article, found as articles arrive.
+
+Each article's text becomes a set of five-word shingles; datasketch turns the set into a
+MinHash signature and chooses the LSH banding (``b`` bands of ``r`` rows) for the
+similarity threshold. The band keys are written to the store, in the same transaction as
+the article, rather than kept in datasketch's in-memory index: datasketch persists only
+to Redis or Cassandra, and an index in the database survives restarts, is shared by
+every process writing to the store, and costs one indexed lookup per band however large
+the store grows. A candidate that shares a band is a copy when most of the shorter
+text's shingles are in the longer one (``containment``), computed exactly from the two
+texts, so a chance collision never groups two articles.
+
+A copy joins the group of the article it copies (the earliest one it matches best);
+a group is one independent source however many outlets reprint it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import sqlite3
+import zlib
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from datasketch import MinHash, MinHashLSH
+
+NUM_PERM = 128
+LSH_THRESHOLD = 0.4
+"""Jaccard similarity at which a pair is likely to share a band: low, because an updated
+version that adds paragraphs keeps its containment but loses Jaccard."""
+CONTAINMENT = 0.8
+"""Share of the shorter text's shingles found in the other that makes it a copy."""
+SHINGLE = 5
+_WORD = re.compile(r"\w+")
+
+
+def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+    """The text's runs of ``size`` words, case-folded (a short text is one shingle)."""
+    words = _WORD.findall(text.casefold())
+    return {" ".join(words[i:i + size]).encode() for i in range(max(1, len(words) - size + 1))}
+
+
+def containment(a: set[bytes], b: set[bytes]) -> float:
+    """Share of the smaller set that is in the other."""
+    if not a or not b:
+        return 0.0
+    return len(a & b) / min(len(a), len(b))
+
+
+@cache
+def _bands() -> tuple[tuple[int, int], ...]:
+    return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
+
+
+def band_keys(words: set[bytes]) -> list[int]:
+    """One signed 64-bit key per LSH band of the shingles' MinHash (band number included)."""
+    minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
+    minhash.update_batch(list(words))
+    values = minhash.hashvalues
+    keys = []
+    for band, (start, end) in enumerate(_bands()):
+        digest = hashlib.blake2b(values[start:end].tobytes(), digest_size=8,
+                                 person=band.to_bytes(2, "big")).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The copy group an article joined."""
+
+    article_id: str
+    copy_of: str
+    """The first article of its group; the article itself when it copies nothing."""
+    containment: float
+    """How much of the shorter text is in the matched article's (1.0 for itself)."""
+
+
+class CopyIndex:
+    """The LSH index in the store's ``copies`` and ``copy_bands`` tables.
+
+    ``text_of`` reads a stored article's text by id (to verify candidates); the caller
+    holds the transaction.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, text_of: Callable[[str], str]) -> None:
+        self.conn, self.text_of = conn, text_of
+
+    def add(self, article_id: str, text: str) -> Match:
+        """Index one article and record which group it joins."""
+        words = shingles(text)
+        keys = band_keys(words)
+        best = self._best(words, self._candidates(keys))
+        copy_of, score = (best[0], best[1]) if best else (article_id, 1.0)
+        cursor = self.conn.execute(
+            "INSERT INTO copies (article_id, copy_of, containment) VALUES (?, ?, ?)",
+            (article_id, copy_of, score))
+        seq = cursor.lastrowid
+        self.conn.executemany("INSERT OR IGNORE INTO copy_bands (key, seq) VALUES (?, ?)",
+                              [(key, seq) for key in keys])
+        return Match(article_id, copy_of, score)
+
+    def _candidates(self, keys: Sequence[int]) -> list[tuple[str, str]]:
+        """(article id, its group) of stored articles sharing a band, earliest first."""
+        found: dict[int, tuple[str, str]] = {}
+        for key in keys:
+            for row in self.conn.execute(
+                    "SELECT c.seq, c.article_id, c.copy_of FROM copy_bands AS b"
+                    " JOIN copies AS c ON c.seq = b.seq WHERE b.key = ?", (key,)):
+                found[row[0]] = (row[1], row[2])
+        return [found[seq] for seq in sorted(found)]
+
+    def _best(self, words: set[bytes], candidates: Iterable[tuple[str, str]]) -> tuple[str, float] | None:
+        best: tuple[str, float] | None = None
+        for candidate, group in candidates:
+            score = containment(words, shingles(self.text_of(candidate)))
+            if score >= CONTAINMENT and (best is None or score > best[1]):
+                best = (group, score)
+        return best
+
+
+def index_stored(conn: sqlite3.Connection) -> None:
+    """Index the articles a store already holds, in the order they were stored (the
+    migration that adds the index runs this)."""
+    rows = conn.execute("SELECT id, text FROM articles ORDER BY stored_at, rowid").fetchall()
+    texts = {row[0]: row[1] for row in rows}
+    index = CopyIndex(conn, texts.__getitem__)
+    for article_id, text in rows:
+        index.add(article_id, text)
+
+
+__all__ = ["CONTAINMENT", "CopyIndex", "Match", "band_keys", "containment", "index_stored",
+           "shingles"]

@@ -1,0 +1,293 @@
+"""Incidents: event mentions that describe one happening, fused, with how well it is sourced.
+
+Mentions are taken in the order they were stored. A mention joins the first incident
+whose first mention it is compatible with, else it starts one. Compatible means: the
+same kind of act (the intended act of a commitment; ASSAULT and FIGHT are one kind), the
+same factuality class (a plan is not the deed), source countries and target countries
+that overlap wherever both sides name them, the same place country where both give one,
+dates (the event's own, else the article's) within ``WINDOW_DAYS``, and at least one
+country or place in common: two mentions that share nothing are two incidents.
+
+Corroboration counts independent sources: articles of one wire-copy group
+(``wirewatch.fuse.copies``) are one source, and so are two articles from one publisher.
+Claimants are counted apart: five outlets quoting one intelligence service are five
+sources and one claimant. Each field reports its best-supported value, the one the most
+independent sources give; figures that independent sources give differently are
+discrepancies (``figure_discrepancies``).
+
+Fusion runs on read over what the store holds, so it always reflects the current copy
+groups and never needs repairing after an interrupted ingest.
+"""
+
+from __future__ import annotations
+
+import collections
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TypeVar
+
+from wirewatch.model import Actor, Claim, Discrepancy, EventMention, Evidence, Stated
+
+T = TypeVar("T")
+WINDOW_DAYS = 3
+KINDS = {"FIGHT": "ASSAULT"}
+"""Types that are one kind of act for fusion."""
+PLANS = {"planned", "hypothetical"}
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where a mention was read: its article, publication facts and copy group."""
+
+    article_id: str
+    published: str | None
+    publisher: str | None
+    copy_of: str
+
+    @property
+    def day(self) -> date | None:
+        return _day(self.published)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One stored event mention and the article it came from."""
+
+    event_id: int
+    event: EventMention
+    source: Source
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    """A real-world happening, with every mention of it kept as evidence."""
+
+    incident_id: str
+    mentions: tuple[Mention, ...]
+    sources: int
+    """Independent sources: copy groups, one per publisher."""
+    event: EventMention
+    """The best-supported value of each field, as an event record."""
+    claimants: tuple[tuple[str, int], ...]
+    """(claimant, independent sources that attribute it to them), most first."""
+    first_seen: str | None
+    last_seen: str | None
+
+
+def fuse(mentions: Sequence[Mention]) -> list[Incident]:
+    """Group mentions into incidents, in the order of their first mention."""
+    groups: list[list[Mention]] = []
+    by_kind: dict[tuple[str, bool], list[list[Mention]]] = collections.defaultdict(list)
+    for mention in mentions:
+        key = (_kind(mention.event), mention.event.factuality in PLANS)
+        found = next((g for g in by_kind[key] if _compatible(g[0], mention)), None)
+        if found is None:
+            found = []
+            groups.append(found)
+            by_kind[key].append(found)
+        found.append(mention)
+    return [_incident(group) for group in groups]
+
+
+def independent(sources: Iterable[Source]) -> int:
+    """How many independent sources: one per copy group, and one per publisher."""
+    parent: dict[Hashable, Hashable] = {}
+
+    def root(x: Hashable) -> Hashable:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    units = set()
+    for source in sources:
+        group = ("copy", source.copy_of)
+        if source.publisher:
+            parent[root(("publisher", source.publisher.casefold()))] = root(group)
+        units.add(group)
+    return len({root(unit) for unit in units})
+
+
+def figure_discrepancies(incidents: Sequence[Incident]) -> list[Discrepancy]:
+    """Counts of one thing in one incident that independent sources give differently."""
+    found = []
+    for incident in incidents:
+        values: dict[str, dict[float, list[tuple[Mention, Evidence]]]] = collections.defaultdict(dict)
+        for mention in incident.mentions:
+            for quantity in mention.event.quantities:
+                if quantity.counted and quantity.value is not None:
+                    sides = values[quantity.counted].setdefault(quantity.value, [])
+                    if all(m.source.copy_of != mention.source.copy_of for m, _ in sides):
+                        # a reprint repeating a figure is not another side
+                        sides.append((mention, _evidence(mention, quantity.start, quantity.end)))
+        for counted, by_value in values.items():
+            if len(by_value) < 2 or independent(m.source for sides in by_value.values()
+                                                for m, _ in sides) < 2:
+                continue
+            stated = tuple(Stated(_figure(value), _claimant_of(m), quote)
+                           for value, sides in by_value.items() for m, quote in sides)
+            found.append(Discrepancy(
+                "figure", f"{counted} ({incident.incident_id})", None, incident.first_seen,
+                stated, f"sources give {len(by_value)} different counts of {counted} for "
+                        f"incident {incident.incident_id}"))
+    return found
+
+
+def claim_discrepancies(claims: Sequence[tuple[Claim, Source]]) -> list[Discrepancy]:
+    """Figure claims about the same thing (what is counted, whose, where) that independent
+    sources give differently: "15,000 North Korean workers in Russia" against "8,000"."""
+    groups: dict[tuple[str, tuple[str, ...], tuple[str, ...]], list[tuple[Claim, Source, float]]] = \
+        collections.defaultdict(list)
+    for claim, source in claims:
+        for quantity in claim.quantities:
+            if claim.kind == "figure" and quantity.counted and quantity.value is not None:
+                key = (quantity.counted, tuple(sorted({a.country or a.name for a in claim.about})),
+                       tuple(sorted({p.country or p.name for p in claim.places})))
+                groups[key].append((claim, source, quantity.value))
+    found = []
+    for (counted, about, places), entries in groups.items():
+        values = {value for _, _, value in entries}
+        if len(values) < 2 or independent(s for _, s, _ in entries) < 2:
+            continue
+        stated = tuple(Stated(_figure(value), claim.claimant.name if claim.claimant else
+                              f"{source.publisher or source.article_id}", claim.evidence[0]
+                              if claim.evidence else None) for claim, source, value in entries)
+        subject = " ".join([str(counted), *(f"of {a}" for a in about), *(f"in {p}" for p in places)])
+        found.append(Discrepancy("figure", subject, None, None, stated,
+                                 f"sources give {len(values)} different figures for {subject}"))
+    return found
+
+
+# -- compatibility ----------------------------------------------------------------------------
+
+def _kind(event: EventMention) -> str:
+    kind = event.intended or event.event_type
+    return KINDS.get(kind, kind)
+
+
+def _compatible(first: Mention, other: Mention) -> bool:
+    a, b = first.event, other.event
+    shared = False
+    for side in ("source", "target"):
+        ours, theirs = _countries(getattr(a, side)), _countries(getattr(b, side))
+        if ours and theirs:
+            if not ours & theirs:
+                return False
+            shared = True
+    if a.place is not None and b.place is not None and a.place.country and b.place.country:
+        if a.place.country != b.place.country:
+            return False
+        shared = True
+    days = [d for d in (_event_day(first), _event_day(other)) if d is not None]
+    if len(days) == 2 and abs((days[0] - days[1]).days) > WINDOW_DAYS:
+        return False
+    return shared
+
+
+def _countries(actors: Iterable[Actor]) -> set[str]:
+    return {a.country for a in actors if a.country}
+
+
+def _event_day(mention: Mention) -> date | None:
+    time = mention.event.time
+    if time is not None and time.precision == "day":
+        return _day(time.value)
+    return mention.source.day
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+# -- the incident's values ---------------------------------------------------------------------
+
+def _incident(group: list[Mention]) -> Incident:
+    first = group[0]
+
+    def best(value: Callable[[Mention], Hashable]) -> Mention:
+        """The mention giving the value the most independent sources give (first on ties)."""
+        support: dict[Hashable, list[Source]] = collections.defaultdict(list)
+        for mention in group:
+            support[value(mention)].append(mention.source)
+        top = max(support, key=lambda v: independent(support[v]))  # max keeps the first on ties
+        return next(m for m in group if value(m) == top)
+
+    by_type = best(lambda m: (m.event.event_type, m.event.intended)).event
+    event = EventMention(
+        event_type=by_type.event_type, factuality=best(lambda m: m.event.factuality).event.factuality,
+        trigger=first.event.trigger, confidence=max(m.event.confidence for m in group),
+        mode=by_type.mode, context=by_type.context, acled=by_type.acled, intended=by_type.intended,
+        source=best(lambda m: _actor_key(m.event.source)).event.source,
+        target=best(lambda m: _actor_key(m.event.target)).event.target,
+        recipient=best(lambda m: _actor_key(m.event.recipient)).event.recipient,
+        place=_known(group, lambda m: m.event.place, lambda p: (p.name, p.country)),
+        time=_known(group, lambda m: m.event.time, lambda t: t.value),
+        quantities=best(lambda m: tuple((q.counted, q.value) for q in m.event.quantities)).event.quantities,
+        claimant=None, purpose=first.event.purpose,
+        evidence=tuple(e for m in group for e in m.event.evidence))
+    claimants: dict[str, list[Source]] = collections.defaultdict(list)
+    for mention in group:
+        claimant = mention.event.claimant
+        if claimant is not None:
+            claimants[claimant.kb_id or claimant.name].append(mention.source)
+    days = sorted(m.source.published for m in group if m.source.published)
+    return Incident(
+        incident_id=f"I{first.event_id}", mentions=tuple(group),
+        sources=independent(m.source for m in group), event=event,
+        claimants=tuple(sorted(((name, independent(s)) for name, s in claimants.items()),
+                               key=lambda c: -c[1])),
+        first_seen=days[0] if days else None, last_seen=days[-1] if days else None)
+
+
+def _known(group: list[Mention], field: Callable[[Mention], T | None],
+           key: Callable[[T], Hashable]) -> T | None:
+    """The value of a field most independent sources give, among mentions that give one."""
+    support: dict[Hashable, list[Source]] = collections.defaultdict(list)
+    first: dict[Hashable, T] = {}
+    for mention in group:
+        value = field(mention)
+        if value is not None:
+            support[key(value)].append(mention.source)
+            first.setdefault(key(value), value)
+    if not support:
+        return None
+    return first[max(support, key=lambda k: independent(support[k]))]
+
+
+def _actor_key(actors: Iterable[Actor]) -> tuple[str, ...]:
+    return tuple(sorted({a.kb_id or a.country or a.name for a in actors}))
+
+
+def _claimant_of(mention: Mention) -> str:
+    claimant = mention.event.claimant
+    if claimant is not None:
+        return claimant.name
+    return mention.source.publisher or f"article {mention.source.article_id}"
+
+
+def _evidence(mention: Mention, start: int, end: int) -> Evidence:
+    """The mention's evidence sentence holding the span."""
+    for evidence in mention.event.evidence:
+        if evidence.start <= start and end <= evidence.end:
+            return evidence
+    return mention.event.evidence[0]
+
+
+def _figure(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+__all__ = [
+    "WINDOW_DAYS",
+    "Incident",
+    "Mention",
+    "Source",
+    "claim_discrepancies",
+    "figure_discrepancies",
+    "fuse",
+    "independent",
+]
