@@ -114,7 +114,11 @@ class CopyIndex:
 
     def _best(self, words: set[bytes], candidates: Iterable[tuple[str, str]]) -> tuple[str, float] | None:
         best: tuple[str, float] | None = None
+        tried: set[str] = set()
         for candidate, group in candidates:
+            if group in tried:  # one check per copy group: the cost stays flat as groups grow
+                continue
+            tried.add(group)
             score = containment(words, shingles(self.text_of(candidate)))
             if score >= CONTAINMENT and (best is None or score > best[1]):
                 best = (group, score)
