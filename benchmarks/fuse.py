@@ -103,11 +103,7 @@ def scratch_index(path: Path) -> tuple[sqlite3.Connection, CopyIndex]:
     conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, text TEXT NOT NULL)")
     for statement in split_statements(_COPIES):
         conn.execute(statement)
-
-    def text_of(article_id: str) -> str:
-        return str(conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0])
-
-    return conn, CopyIndex(conn, text_of)
+    return conn, CopyIndex(conn)
 
 
 def add(conn: sqlite3.Connection, index: CopyIndex, article_id: str, text: str) -> str:

@@ -20,7 +20,7 @@ import hashlib
 import re
 import sqlite3
 import zlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -79,14 +79,16 @@ class Match:
 
 
 class CopyIndex:
-    """The LSH index in the store's ``copies`` and ``copy_bands`` tables.
-
-    ``text_of`` reads a stored article's text by id (to verify candidates); the caller
-    holds the transaction.
+    """The LSH index in the store's ``copies`` and ``copy_bands`` tables; candidates' texts
+    are read from its ``articles`` table. The caller holds the transaction.
     """
 
-    def __init__(self, conn: sqlite3.Connection, text_of: Callable[[str], str]) -> None:
-        self.conn, self.text_of = conn, text_of
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def text_of(self, article_id: str) -> str:
+        return str(self.conn.execute("SELECT text FROM articles WHERE id = ?",
+                                     (article_id,)).fetchone()[0])
 
     def add(self, article_id: str, text: str) -> Match:
         """Index one article and record which group it joins."""
@@ -128,10 +130,8 @@ class CopyIndex:
 def index_stored(conn: sqlite3.Connection) -> None:
     """Index the articles a store already holds, in the order they were stored (the
     migration that adds the index runs this)."""
-    rows = conn.execute("SELECT id, text FROM articles ORDER BY stored_at, rowid").fetchall()
-    texts = {row[0]: row[1] for row in rows}
-    index = CopyIndex(conn, texts.__getitem__)
-    for article_id, text in rows:
+    index = CopyIndex(conn)
+    for article_id, text in conn.execute("SELECT id, text FROM articles ORDER BY stored_at, rowid"):
         index.add(article_id, text)
 
 

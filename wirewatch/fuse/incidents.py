@@ -25,11 +25,9 @@ import collections
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
 
 from wirewatch.model import Actor, Claim, Discrepancy, EventMention, Evidence, Stated
 
-T = TypeVar("T")
 WINDOW_DAYS = 3
 KINDS = {"FIGHT": "ASSAULT"}
 """Types that are one kind of act for fusion."""
@@ -208,25 +206,26 @@ def _day(value: str | None) -> date | None:
 def _incident(group: list[Mention]) -> Incident:
     first = group[0]
 
-    def best(value: Callable[[Mention], Hashable]) -> Mention:
-        """The mention giving the value the most independent sources give (first on ties)."""
-        support: dict[Hashable, list[Source]] = collections.defaultdict(list)
-        for mention in group:
-            support[value(mention)].append(mention.source)
-        top = max(support, key=lambda v: independent(support[v]))  # max keeps the first on ties
-        return next(m for m in group if value(m) == top)
+    def best(value: Callable[[Mention], Hashable]) -> EventMention:
+        found = _best(group, value)
+        assert found is not None  # a group has a mention
+        return found.event
 
-    by_type = best(lambda m: (m.event.event_type, m.event.intended)).event
+    # place and time: the best-supported among the mentions that give one
+    placed = _best([m for m in group if m.event.place],
+                   lambda m: m.event.place and (m.event.place.name, m.event.place.country))
+    timed = _best([m for m in group if m.event.time], lambda m: m.event.time and m.event.time.value)
+
+    by_type = best(lambda m: (m.event.event_type, m.event.intended))
     event = EventMention(
-        event_type=by_type.event_type, factuality=best(lambda m: m.event.factuality).event.factuality,
+        event_type=by_type.event_type, factuality=best(lambda m: m.event.factuality).factuality,
         trigger=first.event.trigger, confidence=max(m.event.confidence for m in group),
         mode=by_type.mode, context=by_type.context, acled=by_type.acled, intended=by_type.intended,
-        source=best(lambda m: _actor_key(m.event.source)).event.source,
-        target=best(lambda m: _actor_key(m.event.target)).event.target,
-        recipient=best(lambda m: _actor_key(m.event.recipient)).event.recipient,
-        place=_known(group, lambda m: m.event.place, lambda p: (p.name, p.country)),
-        time=_known(group, lambda m: m.event.time, lambda t: t.value),
-        quantities=best(lambda m: tuple((q.counted, q.value) for q in m.event.quantities)).event.quantities,
+        source=best(lambda m: _actor_key(m.event.source)).source,
+        target=best(lambda m: _actor_key(m.event.target)).target,
+        recipient=best(lambda m: _actor_key(m.event.recipient)).recipient,
+        place=placed.event.place if placed else None, time=timed.event.time if timed else None,
+        quantities=best(lambda m: tuple((q.counted, q.value) for q in m.event.quantities)).quantities,
         claimant=None, purpose=first.event.purpose,
         evidence=tuple(e for m in group for e in m.event.evidence))
     claimants: dict[str, list[Source]] = collections.defaultdict(list)
@@ -243,19 +242,15 @@ def _incident(group: list[Mention]) -> Incident:
         first_seen=days[0] if days else None, last_seen=days[-1] if days else None)
 
 
-def _known(group: list[Mention], field: Callable[[Mention], T | None],
-           key: Callable[[T], Hashable]) -> T | None:
-    """The value of a field most independent sources give, among mentions that give one."""
-    support: dict[Hashable, list[Source]] = collections.defaultdict(list)
-    first: dict[Hashable, T] = {}
-    for mention in group:
-        value = field(mention)
-        if value is not None:
-            support[key(value)].append(mention.source)
-            first.setdefault(key(value), value)
-    if not support:
+def _best(mentions: list[Mention], value: Callable[[Mention], Hashable]) -> Mention | None:
+    """The first mention giving the value the most independent sources give."""
+    if not mentions:
         return None
-    return first[max(support, key=lambda k: independent(support[k]))]
+    support: dict[Hashable, list[Source]] = collections.defaultdict(list)
+    for mention in mentions:
+        support[value(mention)].append(mention.source)
+    top = max(support, key=lambda v: independent(support[v]))  # max keeps the first on ties
+    return next(m for m in mentions if value(m) == top)
 
 
 def _actor_key(actors: Iterable[Actor]) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ import sys
 import time
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -54,6 +54,18 @@ class Format(str, Enum):
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
+
+
+def _print_rows(format: Format, rows: list[dict[str, str]], what: str,
+                columns: list[str] | None = None, records: list[Any] | None = None) -> None:
+    """Flat rows as a table titled "N what" or as CSV; JSON prints ``records`` (the rows
+    themselves when not given)."""
+    if format is Format.json:
+        out.print_json(render.to_json_text(rows if records is None else records))
+    elif format is Format.csv:
+        sys.stdout.write(render.to_csv(rows))
+    else:
+        out.print(render.table(f"{len(rows)} {what}", rows, columns))
 
 
 @app.command()
@@ -140,15 +152,10 @@ def events(
     with _existing_store(settings.db) as store:
         found = store.events(event_type=event_type and event_type.upper(), country=country,
                              acled=acled, limit=limit)
-    if format is Format.json:
-        out.print_json(render.to_json_text([render.event_json(e.id, e.article_id, e.event) for e in found]))
-    elif format is Format.csv:
-        sys.stdout.write(render.to_csv([render.event_row(e.id, e.article_id, e.event) for e in found]))
-    else:
-        rows = [render.event_row(e.id, e.article_id, e.event) for e in found]
-        columns = ["id", "type", "acled", "factuality", "source", "target", "place", "time",
-                   "quantities", "trigger", "mentions"]
-        out.print(render.table(f"{len(rows)} event(s)", rows, columns))
+    _print_rows(format, [render.event_row(e.id, e.article_id, e.event) for e in found], "event(s)",
+                ["id", "type", "acled", "factuality", "source", "target", "place", "time",
+                 "quantities", "trigger", "mentions"],
+                records=[render.event_json(e.id, e.article_id, e.event) for e in found])
 
 
 @app.command()
@@ -190,13 +197,8 @@ def search(
         hits = store.search(text, limit=limit)
     rows = [{"article": h.article_id, "sentence": str(h.sentence_index), "start": str(h.start),
              "end": str(h.end), "text": h.text} for h in hits]
-    if format is Format.json:
-        out.print_json(render.to_json_text(rows))
-    elif format is Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        out.print(render.table(f"{len(rows)} sentence(s) matching {escape(repr(text))}", rows,
-                               ["article", "sentence", "start", "end", "text"]))
+    _print_rows(format, rows, f"sentence(s) matching {escape(repr(text))}",
+                ["article", "sentence", "start", "end", "text"])
 
 
 @app.command()
@@ -209,16 +211,10 @@ def stories(
     settings = Settings.load(config, db=db)
     with _existing_store(settings.db) as store:
         found = store.stories()
-    records = [{"story_id": s.story_id, "title": s.title, "articles": list(s.articles)} for s in found]
-    if format is Format.json:
-        out.print_json(render.to_json_text(records))
-        return
     rows = [{"story": s.story_id, "articles": str(len(s.articles)), "title": s.title,
              "ids": " ".join(s.articles)} for s in found]
-    if format is Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        out.print(render.table(f"{len(rows)} stor{'y' if len(rows) == 1 else 'ies'}", rows))
+    _print_rows(format, rows, "story" if len(rows) == 1 else "stories", records=[
+        {"story_id": s.story_id, "title": s.title, "articles": list(s.articles)} for s in found])
 
 
 @app.command()
@@ -233,16 +229,10 @@ def incidents(
     settings = Settings.load(config, db=db)
     with _existing_store(settings.db) as store:
         found = [i for i in store.incidents() if i.sources >= min_sources]
-    if format is Format.json:
-        out.print_json(render.to_json_text([render.incident_json(i) for i in found]))
-        return
-    rows = [render.incident_row(i) for i in found]
-    if format is Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        out.print(render.table(f"{len(rows)} incident(s)", rows,
-                               ["incident", "type", "factuality", "source", "target", "place",
-                                "quantities", "sources", "mentions", "claimants"]))
+    _print_rows(format, [render.incident_row(i) for i in found], "incident(s)",
+                ["incident", "type", "factuality", "source", "target", "place", "quantities",
+                 "sources", "mentions", "claimants"],
+                records=[render.incident_json(i) for i in found])
 
 
 @app.command()
@@ -263,16 +253,11 @@ def discrepancies(
         if kb_id is None and kind in {None, "figure"}:
             found += [("", "", d) for d in store.fused_discrepancies()]
     found = found[:limit] if limit is not None else found
-    if format is Format.json:
-        out.print_json(render.to_json_text([{"id": int(i) if i else None, "article_id": a or None}
-                                            | to_json(d) for i, a, d in found]))
-        return
-    rows = [render.discrepancy_row(i, a, d) for i, a, d in found]
-    if format is Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        out.print(render.table(f"{len(rows)} discrepanc{'y' if len(rows) == 1 else 'ies'}", rows,
-                               ["id", "article", "subject", "stated", "known", "on"]))
+    _print_rows(format, [render.discrepancy_row(i, a, d) for i, a, d in found],
+                "discrepancy" if len(found) == 1 else "discrepancies",
+                ["id", "article", "subject", "stated", "known", "on"],
+                records=[{"id": int(i) if i else None, "article_id": a or None} | to_json(d)
+                         for i, a, d in found])
 
 
 @app.command()
@@ -362,12 +347,7 @@ def kb_list(
                      "since": role.start or "" if role else "", "roles": str(len(actor.roles)),
                      "added by": "user" if actor.id in mine else "shipped"})
     rows = rows[:limit] if limit is not None else rows
-    if format is Format.json:
-        out.print_json(render.to_json_text(rows))
-    elif format is Format.csv:
-        sys.stdout.write(render.to_csv(rows))
-    else:
-        out.print(render.table(f"{len(rows)} actor(s), roles held on {day or 'today'}", rows))
+    _print_rows(format, rows, f"actor(s), roles held on {day or 'today'}")
 
 
 @kb_app.command("add")

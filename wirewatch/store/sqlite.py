@@ -126,13 +126,9 @@ class Store:
                 "another article with different text is already stored under that id",
                 "Give this article another id (or leave the id out to derive one from its text)")
         insert_coded(self._conn, coded)
-        match = CopyIndex(self._conn, self._text_of).add(article.id, article.text)
+        match = CopyIndex(self._conn).add(article.id, article.text)
         return SaveResult(article.id, stored=True,
                           copy_of=match.copy_of if match.copy_of != article.id else None)
-
-    def _text_of(self, article_id: str) -> str:
-        return str(self._conn.execute("SELECT text FROM articles WHERE id = ?",
-                                      (article_id,)).fetchone()[0])
 
     def copies(self) -> dict[str, str]:
         """Each stored article's copy group: the id of the first article of its group
@@ -259,14 +255,16 @@ class Store:
 
     def incidents(self) -> list[Incident]:
         """Every stored event mention fused into incidents (``wirewatch.fuse.incidents``)."""
-        sources = self.sources()
+        return self._incidents(self.sources())
+
+    def _incidents(self, sources: dict[str, Source]) -> list[Incident]:
         return fuse([Mention(e.id, e.event, sources[e.article_id]) for e in self.events()])
 
     def fused_discrepancies(self) -> list[Discrepancy]:
         """Figures that independent sources give differently, for one incident or one claim."""
         sources = self.sources()
         claims = [(c.claim, sources[c.article_id]) for c in self.claims()]
-        return figure_discrepancies(self.incidents()) + claim_discrepancies(claims)
+        return figure_discrepancies(self._incidents(sources)) + claim_discrepancies(claims)
 
     def stories(self) -> list[Story]:
         """The stored articles grouped into stories (``wirewatch.fuse.stories``)."""
