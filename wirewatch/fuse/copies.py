@@ -94,25 +94,26 @@ class CopyIndex:
         """Index one article and record which group it joins."""
         words = shingles(text)
         keys = band_keys(words)
-        best = self._best(words, self._candidates(keys))
+        shared = self._sharing(keys)
+        earliest = {seq: (article, group) for seq, article, group, _ in sorted(shared)}
+        best = self._best(words, earliest.values())
         copy_of, score = (best[0], best[1]) if best else (article_id, 1.0)
         cursor = self.conn.execute(
             "INSERT INTO copies (article_id, copy_of, containment) VALUES (?, ?, ?)",
             (article_id, copy_of, score))
         seq = cursor.lastrowid
+        # A band its group already holds adds nothing a later lookup needs (one check per
+        # group), so a key has one row per group however many reprints the group gathers.
+        held = {key for _, _, group, key in shared if group == copy_of}
         self.conn.executemany("INSERT OR IGNORE INTO copy_bands (key, seq) VALUES (?, ?)",
-                              [(key, seq) for key in keys])
+                              [(key, seq) for key in keys if key not in held])
         return Match(article_id, copy_of, score)
 
-    def _candidates(self, keys: Sequence[int]) -> list[tuple[str, str]]:
-        """(article id, its group) of stored articles sharing a band, earliest first."""
-        found: dict[int, tuple[str, str]] = {}
-        for key in keys:
-            for row in self.conn.execute(
-                    "SELECT c.seq, c.article_id, c.copy_of FROM copy_bands AS b"
-                    " JOIN copies AS c ON c.seq = b.seq WHERE b.key = ?", (key,)):
-                found[row[0]] = (row[1], row[2])
-        return [found[seq] for seq in sorted(found)]
+    def _sharing(self, keys: Sequence[int]) -> list[tuple[int, str, str, int]]:
+        """(seq, article id, its group, band key) of stored articles sharing a band."""
+        return [(row[0], row[1], row[2], key) for key in keys for row in self.conn.execute(
+            "SELECT c.seq, c.article_id, c.copy_of FROM copy_bands AS b"
+            " JOIN copies AS c ON c.seq = b.seq WHERE b.key = ?", (key,))]
 
     def _best(self, words: set[bytes], candidates: Iterable[tuple[str, str]]) -> tuple[str, float] | None:
         best: tuple[str, float] | None = None

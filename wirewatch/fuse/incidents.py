@@ -5,7 +5,8 @@ whose first mention it is compatible with, else it starts one. Compatible means:
 same kind of act (the intended act of a commitment; ASSAULT and FIGHT are one kind), the
 same factuality class (a plan is not the deed), source countries and target countries
 that overlap wherever both sides name them, the same place country where both give one,
-dates (the event's own, else the article's) within ``WINDOW_DAYS``, and at least one
+dates (the event's own, else the article's) within ``WINDOW_DAYS`` (an undated mention
+joins only mentions from its own article or its copies), and at least one
 country or place in common: two mentions that share nothing are two incidents.
 
 Corroboration counts independent sources: articles of one wire-copy group
@@ -24,7 +25,7 @@ from __future__ import annotations
 import collections
 from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from wirewatch.model import Actor, Claim, Discrepancy, EventMention, Evidence, Stated
 
@@ -45,7 +46,7 @@ class Source:
 
     @property
     def day(self) -> date | None:
-        return _day(self.published)
+        return day_of(self.published)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,17 +75,30 @@ class Incident:
 
 
 def fuse(mentions: Sequence[Mention]) -> list[Incident]:
-    """Group mentions into incidents, in the order of their first mention."""
+    """Group mentions into incidents, in the order of their first mention.
+
+    Only groups that could be compatible are tried: those of the same kind whose first
+    mention is dated within the window, or that share the mention's copy group (the only
+    ones an undated mention may join), so the cost grows with the store, not its square.
+    """
     groups: list[list[Mention]] = []
-    by_kind: dict[tuple[str, bool], list[list[Mention]]] = collections.defaultdict(list)
+    by_day: dict[tuple[object, ...], list[int]] = collections.defaultdict(list)
+    by_copy: dict[tuple[object, ...], list[int]] = collections.defaultdict(list)
     for mention in mentions:
-        key = (_kind(mention.event), mention.event.factuality in PLANS)
-        found = next((g for g in by_kind[key] if _compatible(g[0], mention)), None)
+        kind = (_kind(mention.event), mention.event.factuality in PLANS)
+        day = _event_day(mention)
+        candidates = set(by_copy[(*kind, mention.source.copy_of)])
+        if day is not None:
+            for offset in range(-WINDOW_DAYS, WINDOW_DAYS + 1):
+                candidates.update(by_day[(*kind, day + timedelta(days=offset))])
+        found = next((i for i in sorted(candidates) if _compatible(groups[i][0], mention)), None)
         if found is None:
-            found = []
-            groups.append(found)
-            by_kind[key].append(found)
-        found.append(mention)
+            found = len(groups)
+            groups.append([])
+            by_copy[(*kind, mention.source.copy_of)].append(found)
+            if day is not None:
+                by_day[(*kind, day)].append(found)
+        groups[found].append(mention)
     return [_incident(group) for group in groups]
 
 
@@ -180,6 +194,8 @@ def _compatible(first: Mention, other: Mention) -> bool:
     days = [d for d in (_event_day(first), _event_day(other)) if d is not None]
     if len(days) == 2 and abs((days[0] - days[1]).days) > WINDOW_DAYS:
         return False
+    if len(days) < 2 and first.source.copy_of != other.source.copy_of:
+        return False  # an undated report cannot be placed beside another article's
     return shared
 
 
@@ -190,11 +206,12 @@ def _countries(actors: Iterable[Actor]) -> set[str]:
 def _event_day(mention: Mention) -> date | None:
     time = mention.event.time
     if time is not None and time.precision == "day":
-        return _day(time.value)
+        return day_of(time.value)
     return mention.source.day
 
 
-def _day(value: str | None) -> date | None:
+def day_of(value: str | None) -> date | None:
+    """The date an ISO date or timestamp starts with; None for none or a malformed one."""
     try:
         return date.fromisoformat(value[:10]) if value else None
     except ValueError:
@@ -282,6 +299,7 @@ __all__ = [
     "Mention",
     "Source",
     "claim_discrepancies",
+    "day_of",
     "figure_discrepancies",
     "fuse",
     "independent",

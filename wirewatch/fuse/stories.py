@@ -22,6 +22,8 @@ from datetime import date
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from wirewatch.fuse.incidents import day_of
+
 THRESHOLD = 0.17
 """Mean cosine at which two groups of articles are one story (chosen on giveme5w1h)."""
 WINDOW_DAYS = 7
@@ -60,7 +62,7 @@ def vectors(items: Sequence[Item]) -> list[dict[str, float]]:
 def cluster_texts(items: Sequence[Item], threshold: float = THRESHOLD) -> list[Story]:
     """Group articles into stories, each story's articles in the order given."""
     found = vectors(items)
-    days = [_day(item[3]) for item in items]
+    days = [day_of(item[3]) for item in items]
     similar = _similarities(found)
     parent = list(range(len(items)))
     for i, j in similar:
@@ -119,13 +121,6 @@ def _average_link(members: list[int], similar: dict[tuple[int, int], float],
 def _close_in_time(a: list[int], b: list[int], days: list[date | None]) -> bool:
     known = [day for i in a + b if (day := days[i]) is not None]
     return not known or (max(known) - min(known)).days <= WINDOW_DAYS
-
-
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def _root(parent: list[int], i: int) -> int:
