@@ -10,9 +10,11 @@
     │   ├── BinaryInputError       not text at all
     │   ├── EncodingError          text in an encoding that cannot be decoded
     │   └── MalformedRecordError   a JSON Lines / CSV record that cannot be read (file and line)
-    └── StoreError                 the database cannot be opened, migrated or written
-        ├── NotFoundError          no such record in the store
-        └── IdConflictError        an article id already taken by another text
+    ├── StoreError                 the database cannot be opened, migrated or written
+    │   ├── NotFoundError          no such record in the store
+    │   └── IdConflictError        an article id already taken by another text
+    └── DeliveryError              an alert channel did not take a flag (webhook, file)
+        └── DeliveryRefusedError   the receiver refused it for good (a 4xx other than 429)
 
 Front-ends turn these into output in one place each (``serve.cli.main``); the
 JSON shape of an error is ``error_json``.
@@ -94,6 +96,14 @@ class IdConflictError(StoreError):
     code = "id_conflict"
 
 
+class DeliveryError(WirewatchError):
+    code = "delivery_failed"
+
+
+class DeliveryRefusedError(DeliveryError):
+    code = "delivery_refused"
+
+
 def error_json(error: WirewatchError) -> dict[str, Any]:
     """The one JSON shape of an error, shared by the CLI and the API."""
     return {"error": {"code": error.code, "message": error.message, "what": error.what,
@@ -101,7 +111,7 @@ def error_json(error: WirewatchError) -> dict[str, Any]:
 
 
 __all__ = [
-    "BinaryInputError", "EmptyInputError", "EncodingError", "IdConflictError", "InputError",
+    "BinaryInputError", "DeliveryError", "DeliveryRefusedError", "EmptyInputError", "EncodingError", "IdConflictError", "InputError",
     "MalformedRecordError",
     "MissingPathError", "ModelError", "NotFoundError", "SettingsError", "StoreError",
     "UnknownFileTypeError", "WirewatchError", "error_json",

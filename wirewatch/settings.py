@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pydantic_settings
-from pydantic import Field, ValidationError
+from pydantic import Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from wirewatch.errors import SettingsError
@@ -37,6 +37,10 @@ class Settings(BaseSettings):
                                   description="Edit similarity (0-1) above which a paragraph "
                                               "counts as a near-verbatim repeat.")
     languages: tuple[str, ...] = Field(("en",), description="Languages that are coded.")
+    packs: tuple[str, ...] = Field(("un-dprk",),
+                                   description="Rule packs watched: bundled names or YAML files.")
+    webhook_secret: SecretStr | None = Field(None, description="Shared secret that signs "
+                                                               "webhook alerts (HMAC-SHA256).")
 
     @classmethod
     def load(cls, config: str | Path | None = None, **overrides: Any) -> Settings:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import date
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -35,6 +36,9 @@ from wirewatch.serve import render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 from wirewatch.store.connect import database_path
+from wirewatch.watch import load_packs, store_flags
+from wirewatch.watch.alerts import Channel, JsonLines, Terminal, Webhook, deliver, flag_json
+from wirewatch.watch.packs import LEVELS, bundled
 
 app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical events out.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
@@ -51,6 +55,12 @@ class Format(str, Enum):
     table = "table"
     json = "json"
     csv = "csv"
+
+
+class Confidence(str, Enum):
+    low = "low"
+    medium = "medium"
+    high = "high"
 
 
 FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output format.")]
@@ -258,6 +268,122 @@ def discrepancies(
                 ["id", "article", "subject", "stated", "known", "on"],
                 records=[{"id": int(i) if i else None, "article_id": a or None} | to_json(d)
                          for i, a, d in found])
+
+
+PackOption = Annotated[list[str] | None, typer.Option(
+    "--pack", help="Rule pack: a bundled name (un-dprk, infrastructure) or a YAML file; "
+                   "repeat for several [default: the packs setting].")]
+SinceOption = Annotated[str | None, typer.Option(
+    help="Only incidents and claims dated on or after this day (YYYY-MM-DD); undated ones "
+         "are kept.")]
+
+
+@app.command()
+def flags(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    format: FormatOption = Format.table,
+    pack: PackOption = None,
+    since: SinceOption = None,
+    confidence: Annotated[Confidence | None, typer.Option(help="Only flags this confident or more.")] = None,
+) -> None:
+    """List the flags the rule packs raise over the store: provision, rationale, confidence
+    and the evidence quotes."""
+    settings = Settings.load(config, db=db, packs=tuple(pack) if pack else None)
+    packs = load_packs(settings.packs)
+    with _existing_store(settings.db) as store:
+        found = store_flags(store, packs, _since(since))
+    if confidence is not None:
+        found = [f for f in found if LEVELS.index(f.confidence) >= LEVELS.index(confidence.value)]
+    rows = [{"flag": f.flag_id, "provision": f.provision, "confidence": f.confidence,
+             "subject": f.subject, "rationale": f.rationale, "reasons": "; ".join(f.reasons),
+             "quote": f.evidence[0].quote.strip() if f.evidence else ""} for f in found]
+    _print_rows(format, rows, "flag(s)", ["flag", "provision", "confidence", "rationale", "quote"],
+                records=[flag_json(f) for f in found])
+
+
+@app.command()
+def watch(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    pack: PackOption = None,
+    since: SinceOption = None,
+    follow: Annotated[bool, typer.Option(help="Keep watching: evaluate each new incident and "
+                                              "claim as articles are ingested.")] = False,
+    every: Annotated[float, typer.Option(min=0.1, help="Seconds between looks at the store "
+                                                       "with --follow.")] = 10.0,
+    jsonl: Annotated[Path | None, typer.Option(help="Also append each alert to this JSON "
+                                                    "Lines file.")] = None,
+    webhook: Annotated[str | None, typer.Option(help="Also POST each alert to this URL, "
+                                                     "signed with webhook_secret.")] = None,
+    quiet: Annotated[bool, typer.Option(help="No alerts on the terminal.")] = False,
+) -> None:
+    """Evaluate the rule packs over the store and send each new flag once to each channel
+    (terminal, --jsonl, --webhook); --follow keeps doing so as articles arrive."""
+    settings = Settings.load(config, db=db, packs=tuple(pack) if pack else None)
+    packs = load_packs(settings.packs)
+    day = _since(since)
+    secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
+    channels: list[Channel] = [] if quiet else [Terminal(out)]
+    channels += [JsonLines(jsonl)] if jsonl else []
+    channels += [Webhook(webhook, secret)] if webhook else []
+    store = Store.open(settings.db) if follow else _existing_store(settings.db)
+    seen, failed, sent = (0, 0), False, 0
+    raised: set[str] = set()
+
+    def report(problem: WirewatchError) -> None:
+        err.print(f"[red]alert not sent:[/red] {escape(problem.message)}", highlight=False)
+
+    with store, err.status(f"watching {escape(settings.db)} with "
+                           f"{', '.join(p.pack for p in packs)}", spinner="dots") as status:
+        try:
+            while True:
+                try:
+                    newest = store.newest()
+                    if newest != seen or failed:  # something new, or alerts still to send
+                        found = store_flags(store, packs, day,
+                                            newer_than=(0, 0) if failed else seen)
+                        delivery = deliver(store, found, channels, on_failure=report)
+                        seen, failed = newest, bool(delivery.failed)
+                        sent += delivery.sent
+                        raised.update(f.flag_id for f in found)
+                        status.update(f"watching {escape(settings.db)}: {sent} alert(s) sent")
+                except StoreError as problem:
+                    if not follow:
+                        raise
+                    report(problem)  # a busy or briefly unreadable store: look again later
+                if not follow:
+                    break
+                time.sleep(every)
+        except KeyboardInterrupt:
+            err.print("stopped watching", highlight=False)
+    err.print(f"{len(raised)} flag(s) raised; {sent} new alert(s) sent"
+              + (" (some were not taken; see above)" if failed else ""), highlight=False)
+    if failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def packs(
+    files: Annotated[list[str] | None, typer.Argument(help="Pack files to check "
+                                                           "[default: list the bundled packs].")] = None,
+) -> None:
+    """List the bundled rule packs and their rules, or check pack files (file, line and
+    reason for any error)."""
+    for pack in load_packs(files or bundled()):
+        rows = [{"rule": r.id, "provision": r.provision, "subject": r.subject, "title": r.title}
+                for r in pack.rules]
+        out.print(render.table(f"{pack.pack}: {pack.title} ({pack.origin})", rows))
+
+
+def _since(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"--since {value!r} is not a date", "it takes a day as YYYY-MM-DD",
+                         "Write it as 2024-05-12") from None
 
 
 @app.command()

@@ -300,6 +300,20 @@ def _copies(conn: sqlite3.Connection) -> None:
     index_stored(conn)
 
 
+# Watch alerts (wirewatch.watch.alerts): which flag went to which channel (outcome 'sent',
+# or 'refused' by the receiver for good), so none is sent twice; flags themselves are
+# computed on read from the packs.
+_ALERTS = """
+CREATE TABLE alerts (
+    flag_id TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    confidence TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    sent_at TEXT NOT NULL,
+    PRIMARY KEY (flag_id, channel)
+);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
@@ -309,6 +323,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0006_discrepancies", _DISCREPANCIES),
     ("0007_events_time_value", _RESOLVED_TIMES),
     ("0008_copies", _copies),
+    ("0009_alerts", _ALERTS),
 )
 
 

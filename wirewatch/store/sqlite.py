@@ -12,6 +12,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -253,18 +254,17 @@ class Store:
                 " LEFT JOIN copies AS c ON c.article_id = a.id").fetchall()
         return {row[0]: Source(row[0], row[1], row[2], row[3]) for row in rows}
 
-    def incidents(self) -> list[Incident]:
-        """Every stored event mention fused into incidents (``wirewatch.fuse.incidents``)."""
-        return self._incidents(self.sources())
-
-    def _incidents(self, sources: dict[str, Source]) -> list[Incident]:
+    def incidents(self, sources: dict[str, Source] | None = None) -> list[Incident]:
+        """Every stored event mention fused into incidents (``wirewatch.fuse.incidents``);
+        ``sources`` saves reading them again when the caller has them."""
+        sources = self.sources() if sources is None else sources
         return fuse([Mention(e.id, e.event, sources[e.article_id]) for e in self.events()])
 
     def fused_discrepancies(self) -> list[Discrepancy]:
         """Figures that independent sources give differently, for one incident or one claim."""
         sources = self.sources()
         claims = [(c.claim, sources[c.article_id]) for c in self.claims()]
-        return figure_discrepancies(self._incidents(sources)) + claim_discrepancies(claims)
+        return figure_discrepancies(self.incidents(sources)) + claim_discrepancies(claims)
 
     def stories(self) -> list[Story]:
         """The stored articles grouped into stories (``wirewatch.fuse.stories``)."""
@@ -272,6 +272,29 @@ class Store:
             rows = self._conn.execute("SELECT id, title, text, published FROM articles"
                                       " ORDER BY stored_at, rowid").fetchall()
         return cluster_texts([(r[0], r[1] or "", r[2], r[3] or "") for r in rows])
+
+    def newest(self) -> tuple[int, int]:
+        """The highest stored event id and claim id: what a follower has seen."""
+        with translate_errors(f"cannot read {self.path}"):
+            row = self._conn.execute("SELECT (SELECT coalesce(max(id), 0) FROM events),"
+                                     " (SELECT coalesce(max(id), 0) FROM claims)").fetchone()
+        return int(row[0]), int(row[1])
+
+    def alerted(self, channel: str) -> set[str]:
+        """The ids of the flags already sent to ``channel``."""
+        with translate_errors(f"cannot read alerts from {self.path}"):
+            return {row[0] for row in self._conn.execute(
+                "SELECT flag_id FROM alerts WHERE channel = ?", (channel,))}
+
+    def record_alert(self, flag_id: str, channel: str, confidence: str,
+                     outcome: str = "sent") -> None:
+        """Remember that a flag went to a channel, or that the channel refused it for good
+        (once: a second record is ignored)."""
+        with self._transaction(f"cannot record an alert in {self.path}"):
+            self._conn.execute(
+                "INSERT OR IGNORE INTO alerts (flag_id, channel, confidence, outcome, sent_at)"
+                " VALUES (?, ?, ?, ?, ?)", (flag_id, channel, confidence, outcome,
+                                           datetime.now(UTC).isoformat(timespec="seconds")))
 
     def search(self, text: str, limit: int = 20) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""

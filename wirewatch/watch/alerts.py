@@ -1,0 +1,183 @@
+"""Alerts: new flags sent to the terminal, a JSON Lines file and a webhook, each once.
+
+A channel has a name (``terminal``, ``jsonl:/abs/path``, ``webhook:<hash of the URL>``,
+so a token in a hook URL is never stored or printed); the store remembers which flag went
+to which channel (``alerts`` table), recorded only once the channel took it, so a flag is
+sent once per channel however often ``watch`` runs, and a webhook that was down gets the
+flag on the next run. A receiver that refuses a flag for good (a 4xx other than 429) has
+that refusal recorded and reported, so one bad flag cannot hold up the rest. Delivery is
+at least once: a crash between a webhook's 2xx and the record sends that flag again on
+the next run, which the receiver can recognise by its ``X-Wirewatch-Delivery`` header.
+
+The webhook POSTs the flag as JSON with ``X-Wirewatch-Timestamp`` (Unix seconds) and
+``X-Wirewatch-Signature: sha256=<hex>``, the HMAC-SHA256 of ``<timestamp>.<body>`` under
+the shared secret, so a receiver can check both the body and its freshness (refusing old
+timestamps stops replays). Connection failures, timeouts, 429 and 5xx answers are retried
+with exponential back-off (0.5 s, 1 s, 2 s, ...). The retry loop is a few lines here rather
+than a dependency: httpx sends, and its transport retries cover only connecting.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import httpx
+from rich.console import Console
+from rich.markup import escape
+from rich.panel import Panel
+
+from wirewatch import __version__
+from wirewatch.errors import DeliveryError, DeliveryRefusedError
+from wirewatch.model import to_json
+from wirewatch.store import Store
+from wirewatch.watch.flags import Flag
+
+SIGNATURE_HEADER = "X-Wirewatch-Signature"
+TIMESTAMP_HEADER = "X-Wirewatch-Timestamp"
+DELIVERY_HEADER = "X-Wirewatch-Delivery"
+_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
+
+
+class Channel(Protocol):
+    name: str
+
+    def send(self, flag: Flag) -> None:
+        """Deliver one flag or raise DeliveryError."""
+
+
+def flag_json(flag: Flag) -> dict[str, Any]:
+    return dict(to_json(flag))
+
+
+def signature(secret: str, timestamp: str, body: bytes) -> str:
+    """The value of the signature header for ``body`` sent at ``timestamp``."""
+    signed = timestamp.encode() + b"." + body
+    return "sha256=" + hmac.new(secret.encode(), signed, hashlib.sha256).hexdigest()
+
+
+@dataclass
+class Terminal:
+    console: Console
+    name: str = "terminal"
+
+    def send(self, flag: Flag) -> None:
+        style = _STYLE[flag.confidence]
+        lines = [f"[bold]{escape(flag.rationale)}[/bold]",
+                 f"[dim]{escape(flag.summary)}[/dim]",
+                 f"confidence [{style}]{flag.confidence}[/{style}]: {escape('; '.join(flag.reasons))}"]
+        lines += [f"  \u201c{escape(e.quote.strip())}\u201d [dim]({escape(e.article_id)} "
+                  f"{e.start}-{e.end})[/dim]" for e in flag.evidence[:3]]
+        self.console.print(Panel("\n".join(lines), expand=False,
+                                 title=f"[{style}]{escape(flag.provision)}[/{style}]",
+                                 subtitle=escape(flag.flag_id)), highlight=False)
+
+
+class JsonLines:
+    """Appends one JSON object per flag to a file (created if missing)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path.resolve()
+        self.name = f"jsonl:{self.path}"
+
+    def send(self, flag: Flag) -> None:
+        try:
+            with self.path.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(flag_json(flag), ensure_ascii=False) + "\n")
+        except OSError as exc:
+            raise DeliveryError(f"cannot write the alert to {self.path}", exc.strerror or str(exc),
+                                "Check the path and that the folder is writable") from None
+
+
+class Webhook:
+    """POSTs each flag as signed JSON, retrying what may pass on a second try."""
+
+    def __init__(self, url: str, secret: str, *, attempts: int = 4, backoff: float = 0.5,
+                 timeout: float = 10.0, sleep: Callable[[float], None] = time.sleep) -> None:
+        if not url.startswith(("http://", "https://")):
+            raise DeliveryError(f"the webhook {url!r} is not an http(s) URL", "",
+                                "Give a URL such as https://example.org/hooks/wirewatch")
+        if not secret:
+            raise DeliveryError("no webhook secret is set",
+                                "every webhook request is signed (HMAC-SHA256)",
+                                "Set WIREWATCH_WEBHOOK_SECRET (or webhook_secret in "
+                                "wirewatch.toml) to a secret the receiver shares")
+        self._url, self._secret, self.attempts = url, secret, attempts
+        self.backoff, self.timeout, self._sleep = backoff, timeout, sleep
+        parts = urlsplit(url)
+        self.shown = f"{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}" \
+                     f"{parts.path}{'?...' if parts.query else ''}"
+        """The URL without credentials or query (which often carries a token)."""
+        self.name = "webhook:" + hashlib.sha256(url.encode()).hexdigest()[:16]
+
+    def send(self, flag: Flag) -> None:
+        body = json.dumps(flag_json(flag), ensure_ascii=False).encode()
+        problem = ""
+        for attempt in range(self.attempts):
+            if attempt:
+                self._sleep(self.backoff * 2 ** (attempt - 1))
+            timestamp = str(int(time.time()))
+            headers = {"Content-Type": "application/json",
+                       "User-Agent": f"wirewatch/{__version__}", DELIVERY_HEADER: flag.flag_id,
+                       TIMESTAMP_HEADER: timestamp,
+                       SIGNATURE_HEADER: signature(self._secret, timestamp, body)}
+            try:
+                answer = httpx.post(self._url, content=body, headers=headers, timeout=self.timeout)
+            except httpx.HTTPError as exc:
+                problem = type(exc).__name__  # its text may hold the URL
+                continue
+            if answer.is_success:
+                return
+            problem = f"it answered HTTP {answer.status_code}"
+            if answer.status_code != 429 and answer.status_code < 500:
+                raise DeliveryRefusedError(
+                    f"the webhook {self.shown} refused flag {flag.flag_id}", problem,
+                    "It is recorded as refused and not sent again; check what the receiver "
+                    "expects")
+        raise DeliveryError(f"the webhook {self.shown} did not take flag {flag.flag_id}",
+                            f"{problem} (after {self.attempts} attempt(s))",
+                            "It stays unsent and goes on the next watch run; check the "
+                            "receiver and its logs")
+
+
+@dataclass(frozen=True, slots=True)
+class Delivery:
+    sent: int
+    failed: list[DeliveryError]
+
+
+def deliver(store: Store, flags: Sequence[Flag], channels: Sequence[Channel],
+            on_failure: Callable[[DeliveryError], None] | None = None) -> Delivery:
+    """Send each flag to each channel that has not had it, recording what went. A flag the
+    receiver refuses for good is recorded as refused; any other failure stops the channel
+    for this run (a receiver that is down would otherwise cost every flag its retries),
+    and what it missed goes on the next run."""
+    sent, failed = 0, []
+    for channel in channels:
+        done = store.alerted(channel.name)
+        for flag in flags:
+            if flag.flag_id in done:
+                continue
+            try:
+                channel.send(flag)
+            except DeliveryError as exc:
+                failed.append(exc)
+                if on_failure is not None:
+                    on_failure(exc)
+                if isinstance(exc, DeliveryRefusedError):
+                    store.record_alert(flag.flag_id, channel.name, flag.confidence, "refused")
+                    continue
+                break
+            store.record_alert(flag.flag_id, channel.name, flag.confidence)
+            sent += 1
+    return Delivery(sent, failed)
+
+
+__all__ = ["DELIVERY_HEADER", "SIGNATURE_HEADER", "TIMESTAMP_HEADER", "Channel", "Delivery", "JsonLines", "Terminal", "Webhook", "deliver", "flag_json", "signature"]
