@@ -39,6 +39,8 @@ class Settings(BaseSettings):
     languages: tuple[str, ...] = Field(("en",), description="Languages that are coded.")
     packs: tuple[str, ...] = Field(("un-dprk",),
                                    description="Rule packs watched: bundled names or YAML files.")
+    api_token: SecretStr | None = Field(None, description="Bearer token that POST /api/articles "
+                                                          "needs; none disables writes.")
     webhook_secret: SecretStr | None = Field(None, description="Shared secret that signs "
                                                                "webhook alerts (HMAC-SHA256).")
 

@@ -63,3 +63,8 @@ def test_operators_are_searched_as_words(filled: Store) -> None:
 def test_fts_query_quotes_every_word() -> None:
     assert fts_query('Kim "Jong-un" OR *') == '"Kim" """Jong-un""" "OR"'
     assert fts_query("* - ()") is None
+
+
+def test_control_characters_do_not_break_the_query(filled: Store) -> None:
+    assert fts_query("0\x00") == '"0"'
+    assert filled.search("Kursk\x00\x01") == filled.search("Kursk")

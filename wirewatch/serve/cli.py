@@ -32,7 +32,7 @@ from wirewatch.errors import InputError, StoreError, WirewatchError
 from wirewatch.extract.acled import CLASSES
 from wirewatch.model import EVENT_TYPES, to_json
 from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, slug, user_records
-from wirewatch.serve import render
+from wirewatch.serve import exports, render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 from wirewatch.store.connect import database_path
@@ -374,6 +374,63 @@ def packs(
         rows = [{"rule": r.id, "provision": r.provision, "subject": r.subject, "title": r.title}
                 for r in pack.rules]
         out.print(render.table(f"{pack.pack}: {pack.title} ({pack.origin})", rows))
+
+
+@app.command()
+def serve(
+    db: DbOption = None,
+    config: ConfigOption = None,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the web app over the store."""
+    import uvicorn
+
+    from wirewatch.serve.api import create_app
+
+    settings = Settings.load(config, db=db)
+    writes = "on (bearer token set)" if settings.api_token else "off (no api_token set)"
+    err.print(f"wirewatch on http://{host}:{port}/ over {escape(settings.db)}; writes {writes}",
+              highlight=False)
+    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+
+
+class ExportFormat(str, Enum):
+    json = "json"
+    csv = "csv"
+    geojson = "geojson"
+    parquet = "parquet"
+    ftm = "ftm"
+
+
+@app.command(name="export")
+def export_incidents(
+    format: Annotated[ExportFormat, typer.Option("--format", "-f", help="json (PLOVER fields), "
+                                                 "csv (ACLED columns), geojson, parquet, ftm "
+                                                 "(FollowTheMoney).")] = ExportFormat.json,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
+                                                "[default: standard output].")] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Export the incidents (events counted once, with their sources) for other tools."""
+    settings = Settings.load(config, db=db)
+    if format is ExportFormat.parquet and output is None and sys.stdout.isatty():
+        raise InputError("Parquet is binary and standard output is a terminal",
+                         "it would print unreadable bytes", "Add --output FILE.parquet")
+    with _existing_store(settings.db) as store:
+        found = store.incidents()
+    data = exports.export(found, format.value, ActorKB.load(settings.db))
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
+    try:
+        output.write_bytes(data)
+    except OSError as exc:
+        raise InputError(f"cannot write {output}", exc.strerror or str(exc),
+                         "Check the path and that the folder is writable") from None
+    err.print(f"{len(found)} incident(s) written to {escape(str(output))}", highlight=False)
 
 
 def _since(value: str | None) -> date | None:

@@ -30,6 +30,7 @@ def fts_query(text: str) -> str | None:
     A word is quoted as an FTS5 string (``"`` doubled), which FTS5 then tokenizes
     like the indexed text: ``U.S.`` becomes the phrase ``u s``, ``AND`` a plain word.
     """
+    text = "".join(char if char.isprintable() else " " for char in text)  # NUL ends FTS5 strings
     words = [word for word in text.split() if any(char.isalnum() for char in word)]
     if not words:
         return None

@@ -1,0 +1,166 @@
+"""The web app in a real browser: Debian's chromium driven by Playwright against a live
+`wirewatch serve` on 127.0.0.1 loaded with the example article. Screenshots of each page go
+to test-artefacts/ (docs/images/overview.png in the README is one of them)."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+pytestmark = pytest.mark.slow
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLE = ROOT / "examples" / "kursk-workers.txt"
+ARTEFACTS = ROOT / "test-artefacts"
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+HOSTILE = ("Russian troops attacked Kharkiv on Monday, officials said. "
+           "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("web")
+    db = folder / "w.db"
+    env = {**os.environ, "WIREWATCH_API_TOKEN": "test-token", "WIREWATCH_DB": str(db)}
+    subprocess.run([sys.executable, "-m", "wirewatch", "ingest", str(EXAMPLE)], env=env,
+                   check=True, capture_output=True, timeout=180)
+    port = free_port()
+    log = (folder / "serve.log").open("wb")
+    process = subprocess.Popen([sys.executable, "-m", "wirewatch", "serve", "--port", str(port)],
+                               env=env, stdout=log, stderr=subprocess.STDOUT)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{url}/api/incidents", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                time.sleep(0.2)
+        else:
+            raise AssertionError("wirewatch serve did not answer: "
+                                 + (folder / "serve.log").read_text(errors="replace"))
+        posted = httpx.post(f"{url}/api/articles", timeout=120,
+                            headers={"Authorization": "Bearer test-token"},
+                            json={"id": "hostile", "text": HOSTILE, "published": "2025-03-03"})
+        assert posted.status_code == 201, posted.text
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+        log.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: apt-get install -y chromium"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture()
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("pageerror", lambda error: errors.append(str(error)))
+    yield opened
+    context.close()
+    assert errors == [], errors
+
+
+def shot(page: Page, name: str) -> None:
+    ARTEFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTEFACTS / name), full_page=True)
+
+
+def test_timeline_map_and_incidents(page: Page, server: str):
+    page.goto(server + "/")
+    rows = page.locator("#incident-table tr[data-incident]")
+    expect(rows.first).to_be_visible()
+    assert rows.count() >= 4  # the example's three incidents and the posted one
+    assert page.locator("#timeline rect.bar").count() >= 1
+    assert page.locator("#map path.country").count() > 150  # Natural Earth's outlines drawn
+    expect(page.locator("#map circle.point").first).to_be_attached()
+    expect(page.locator("#by-type")).to_contain_text("AGREE (AID)")
+    expect(page.locator("#by-country")).to_contain_text("RUS")
+    expect(page.locator("#status")).to_contain_text("incident(s)")
+    shot(page, "overview.png")
+
+
+def test_an_incident_shows_its_evidence_highlighted_and_its_flags(page: Page, server: str):
+    page.goto(server + "/")
+    page.locator('#incident-table tr[data-incident="I1"] a').click()
+    page.wait_for_url("**/incident?id=I1")
+    expect(page.locator("#title")).to_contain_text("Incident I1: AGREE")
+    expect(page.locator("#fields")).to_contain_text("5,000 construction workers")
+    expect(page.locator("#fields")).to_contain_text("Kursk Oblast")
+    trigger = page.locator("mark.trigger").first
+    expect(trigger).to_have_text("agreed to send")
+    expect(page.locator("mark.evidence").first).to_contain_text("5,000 construction workers")
+    expect(page.locator("#flags")).to_contain_text("UNSCR 2397 OP8 / UNSCR 2375 OP17")
+    expect(page.locator("#flags")).to_contain_text("UNSCR 1718 OP8(c) / UNSCR 2270 OP9")
+    expect(page.locator("#flags .flag.low").first).to_contain_text("planned, not yet carried out")
+    shot(page, "incident.png")
+
+
+def test_filters_are_in_the_url_and_narrow_the_view(page: Page, server: str):
+    page.goto(server + "/")
+    page.fill("input[name=country]", "UKR")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/?country=UKR")
+    expect(page.locator("input[name=country]")).to_have_value("UKR")
+    rows = page.locator("#incident-table tr[data-incident]")
+    expect(rows.first).to_be_visible()
+    texts = rows.all_inner_texts()
+    assert texts and all("UKR" in text for text in texts)
+    assert not any(text.startswith("I1") for text in texts)  # the commitment involves no UKR
+    shot(page, "filtered.png")
+    page.goto(server + "/?q=Shoigu")  # search shares the URL too
+    expect(page.locator("#search-results")).to_contain_text("Sergei Shoigu")
+
+
+def test_article_text_is_escaped(page: Page, server: str):
+    incidents = httpx.get(f"{server}/api/incidents").json()["items"]
+    [hostile] = [i for i in incidents if i["evidence"][0]["article_id"] == "hostile"]
+    page.goto(f"{server}/incident?id={hostile['incident_id']}")
+    expect(page.locator('section[data-article="hostile"]')).to_contain_text(
+        "<script>window.__pwned = 1</script>")
+    assert page.evaluate("window.__pwned") is None
+    assert page.locator("section[data-article=hostile] script, section[data-article=hostile] img"
+                        ).count() == 0
+    shot(page, "escaped.png")
+
+
+def test_the_api_answers_errors_in_one_shape(server: str):
+    for answer in (httpx.get(f"{server}/api/incidents/I999"),
+                   httpx.get(f"{server}/api/events", params={"since": "yesterday"}),
+                   httpx.get(f"{server}/api/nothing-here"),
+                   httpx.post(f"{server}/api/articles", json={"text": "x"}),
+                   httpx.post(f"{server}/api/articles", json={"text": "x"},
+                              headers={"Authorization": "Bearer wrong"})):
+        body = answer.json()
+        assert answer.status_code in (401, 404, 422), answer.text
+        assert set(body["error"]) == {"code", "message", "what", "why", "fix"}
+    export = httpx.get(f"{server}/api/export", params={"format": "geojson"})
+    assert export.headers["content-type"].startswith("application/geo+json")
+    assert json.loads(export.text)["type"] == "FeatureCollection"

@@ -1,0 +1,345 @@
+"""``wirewatch serve``: the HTTP API (FastAPI) and the web app, from one process.
+
+Reads open the store per request (SQLite's WAL lets them run beside an ingest); incidents,
+flags and discrepancies are computed on read as the command line computes them, so the
+API and the CLI always agree. Lists take the same filters (``Filters``) and page with
+``limit``/``offset``, answering ``{total, limit, offset, items}``. ``POST /api/articles``
+codes and stores an article; it needs ``Authorization: Bearer <api_token>``, and with no
+token configured writes are disabled. Every error, ours or the framework's, has one shape:
+``{"error": {code, message, what, why, fix}}`` (``wirewatch.errors.error_json``).
+
+The web app is static files in ``serve/static/`` (no CDN: the map draws the Natural Earth
+country outlines of npm's world-atlas with d3-geo, vendored) that read this API.
+"""
+
+
+import hmac
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from fastapi import Body, Depends, FastAPI, Header, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from wirewatch import __version__
+from wirewatch.errors import (
+    IdConflictError,
+    InputError,
+    NotFoundError,
+    StoreError,
+    WirewatchError,
+    error_json,
+)
+from wirewatch.fuse.incidents import Incident, day_of
+from wirewatch.ingest import make_article
+from wirewatch.ingest.documents import extract_html
+from wirewatch.model import EVENT_TYPES, EventMention, to_json
+from wirewatch.resolve.kb import ActorKB
+from wirewatch.serve import exports, render
+from wirewatch.settings import Settings
+from wirewatch.store import Store
+from wirewatch.watch import load_packs, store_flags
+from wirewatch.watch.alerts import flag_json
+from wirewatch.watch.flags import Flag
+
+STATIC = Path(str(resources.files("wirewatch") / "serve" / "static"))
+MAX_LIMIT = 500
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What every list takes (all optional; together they must all hold)."""
+
+    type: str | None = None
+    country: str | None = None
+    actor: str | None = None
+    place: str | None = None
+    since: date | None = None
+    until: date | None = None
+    factuality: str | None = None
+    flag: str | None = None
+
+    def keep(self, event: EventMention, day: date | None, flags: Sequence[Flag] = ()) -> bool:
+        actors = [*event.source, *event.target, *event.recipient]
+        if self.type and self.type.upper() not in (event.event_type, event.intended):
+            return False
+        if self.country and self.country.upper() not in (
+                {a.country for a in actors} | {event.place.country if event.place else None}):
+            return False
+        if self.actor and not any(self.actor.casefold() in f"{a.name} {a.text} {a.kb_id or ''}"
+                                  .casefold() for a in actors):
+            return False
+        if self.place and not (event.place and self.place.casefold() in
+                               f"{event.place.name} {event.place.text}".casefold()):
+            return False
+        if self.factuality and event.factuality != self.factuality:
+            return False
+        if (self.since and (day is None or day < self.since)) or (
+                self.until and (day is None or day > self.until)):
+            return False
+        return not self.flag or any(self.flag in (f.rule, f.pack, f.flag_id) or self.flag == "any"
+                                    for f in flags)
+
+
+def filters(
+    type: Annotated[str | None, Query(description=f"PLOVER type or the act committed to: "
+                                                  f"{', '.join(EVENT_TYPES)}")] = None,
+    country: Annotated[str | None, Query(description="ISO3 of any actor or the place")] = None,
+    actor: Annotated[str | None, Query(description="Part of an actor's name or KB id")] = None,
+    place: Annotated[str | None, Query(description="Part of the place's name")] = None,
+    since: Annotated[date | None, Query(description="Dated on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="Dated on or before (YYYY-MM-DD)")] = None,
+    factuality: Annotated[Literal["asserted", "planned", "hypothetical", "negated", "reported"]
+                          | None, Query()] = None,
+    flag: Annotated[str | None, Query(description="A flag's rule, pack or id; 'any' for any "
+                                                  "flag (incidents only)")] = None,
+) -> Filters:
+    return Filters(type, country, actor, place, since, until, factuality, flag)
+
+
+class Page(BaseModel):
+    total: int
+    limit: int
+    offset: int
+    items: list[dict[str, Any]]
+
+
+class NewArticle(BaseModel):
+    """An article to code and store: its text, or an HTML page to take the text from."""
+
+    text: str | None = Field(None, description="The article text")
+    html: str | None = Field(None, description="Or an HTML page (its main text is coded)")
+    id: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The API and web app over ``settings.db`` (created if missing)."""
+    app = FastAPI(title="wirewatch", version=__version__,
+                  description="Sourced, de-duplicated geopolitical events read from news.")
+    token = settings.api_token.get_secret_value() if settings.api_token else ""
+    packs = load_packs(settings.packs)
+    coder: dict[str, Any] = {}
+    coder_lock = threading.Lock()
+    Store.open(settings.db).close()  # create and migrate once, before requests arrive
+
+    def store() -> Any:
+        with Store.open(settings.db) as opened:
+            yield opened
+
+    StoreDep = Annotated[Store, Depends(store)]
+    FiltersDep = Annotated[Filters, Depends(filters)]
+    Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
+    Offset = Annotated[int, Query(ge=0)]
+
+    def flagged(opened: Store) -> dict[str, list[Flag]]:
+        by_subject: dict[str, list[Flag]] = {}
+        for flag in store_flags(opened, packs):
+            by_subject.setdefault(flag.subject, []).append(flag)
+        return by_subject
+
+    def incident_record(incident: Incident, flags: list[Flag]) -> dict[str, Any]:
+        return {**render.incident_json(incident), "flags": [flag_json(f) for f in flags]}
+
+    def page(items: list[Any], limit: int, offset: int) -> Page:
+        return Page(total=len(items), limit=limit, offset=offset,
+                    items=items[offset:offset + limit])
+
+    @app.exception_handler(WirewatchError)
+    def wirewatch_error(request: Request, error: WirewatchError) -> JSONResponse:
+        status = (404 if isinstance(error, NotFoundError) else 409 if isinstance(
+            error, IdConflictError) else 400 if isinstance(error, InputError) else 503
+                  if isinstance(error, StoreError) else 500)
+        return JSONResponse(error_json(error), status_code=status)
+
+    @app.exception_handler(RequestValidationError)
+    def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
+        problem = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid"}
+        where = ".".join(str(p) for p in problem["loc"])
+        return _error(422, "invalid_request", f"the request is not valid at {where}",
+                      str(problem["msg"]), "See the OpenAPI document at /openapi.json")
+
+    @app.exception_handler(StarletteHTTPException)
+    def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse:
+        codes = {401: "unauthorized", 403: "forbidden", 404: "not_found",
+                 405: "method_not_allowed"}
+        return _error(error.status_code, codes.get(error.status_code, "http_error"),
+                      str(error.detail), "", "See the OpenAPI document at /openapi.json",
+                      headers=getattr(error, "headers", None))
+
+    @app.exception_handler(Exception)
+    def crash(request: Request, error: Exception) -> JSONResponse:
+        return _error(500, "internal_error", "the server failed on this request",
+                      type(error).__name__, "Report it with the request that caused it")
+
+    @app.get("/api/articles", response_model=Page, tags=["articles"])
+    def articles(opened: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+        """Stored articles, oldest first (without their text)."""
+        sources = opened.sources()
+        items = [{"id": a.id, "title": a.title, "url": a.url, "published": a.published,
+                  "publisher": a.publisher, "language": a.language,
+                  "copy_of": sources[a.id].copy_of} for a in opened.articles()]
+        return page(items, limit, offset)
+
+    @app.get("/api/articles/{article_id}", tags=["articles"])
+    def article(article_id: str, opened: StoreDep) -> dict[str, Any]:
+        """One article with its text (every evidence span indexes it) and its copy group."""
+        found = opened.article(article_id)
+        copies = opened.copies()
+        group = copies.get(article_id, article_id)
+        return {"id": found.id, "title": found.title, "url": found.url,
+                "published": found.published, "publisher": found.publisher,
+                "language": found.language, "text": found.text, "copy_of": group,
+                "copies": [a for a, g in copies.items() if g == group and a != article_id]}
+
+    @app.post("/api/articles", status_code=201, tags=["articles"])
+    def post_article(opened: StoreDep,
+                     article: Annotated[NewArticle, Body()],
+                     authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
+        """Code and store one article (needs the operator's bearer token)."""
+        _authorise(token, authorization)
+        if bool(article.text) == bool(article.html):
+            raise InputError("give the article as text or as html", "the body has "
+                             + ("both" if article.text else "neither"), "Send one of the two")
+        meta = article.model_dump(exclude={"text", "html"})
+        if article.html:
+            text, found = extract_html(article.html, "the posted page")
+            meta = {**found, **{k: v for k, v in meta.items() if v}}
+        else:
+            text = article.text or ""
+        made = make_article(text, origin="the posted article", **meta)
+        with coder_lock:
+            if "pipeline" not in coder:
+                from wirewatch.pipeline import Pipeline
+                coder["pipeline"] = Pipeline.from_settings(settings)
+            coded = next(coder["pipeline"].code([made]))
+        result = opened.save(coded)
+        return {"id": made.id, "stored": result.stored, "duplicate_of": result.duplicate_of,
+                "copy_of": result.copy_of, "events": len(coded.events),
+                "claims": len(coded.claims)}
+
+    @app.get("/api/events", response_model=Page, tags=["events"])
+    def events(opened: StoreDep, where: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+        """Event mentions as coded, one per article sentence group."""
+        sources = opened.sources()
+        items = [render.event_json(e.id, e.article_id, e.event) for e in opened.events()
+                 if where.keep(e.event, _day(e.event) or sources[e.article_id].day)]
+        return page(items, limit, offset)
+
+    @app.get("/api/events/{event_id}", tags=["events"])
+    def event(event_id: int, opened: StoreDep) -> dict[str, Any]:
+        found = opened.event(event_id)
+        return render.event_json(found.id, found.article_id, found.event)
+
+    @app.get("/api/incidents", response_model=Page, tags=["incidents"])
+    def incidents(opened: StoreDep, where: FiltersDep, limit: Limit = 50,
+                  offset: Offset = 0) -> Page:
+        """Incidents: mentions fused across articles, independent sources counted."""
+        flags = flagged(opened)
+        items = [incident_record(i, flags.get(i.incident_id, [])) for i in opened.incidents()
+                 if where.keep(i.event, _day(i.event) or day_of(i.first_seen),
+                               flags.get(i.incident_id, []))]
+        return page(items, limit, offset)
+
+    @app.get("/api/incidents/{incident_id}", tags=["incidents"])
+    def incident(incident_id: str, opened: StoreDep) -> dict[str, Any]:
+        """One incident with its flags, its discrepancies and every mention's evidence."""
+        found = next((i for i in opened.incidents() if i.incident_id == incident_id), None)
+        if found is None:
+            raise NotFoundError(f"no incident {incident_id}", "the store has no incident with "
+                                "that id", "List them with GET /api/incidents")
+        discrepancies = [to_json(d) for d in opened.fused_discrepancies()
+                         if f"({incident_id})" in d.subject]
+        return {**incident_record(found, flagged(opened).get(incident_id, [])),
+                "discrepancies": discrepancies}
+
+    @app.get("/api/claims", response_model=Page, tags=["claims"])
+    def claims(opened: StoreDep, country: Annotated[str | None, Query()] = None,
+               kind: Annotated[Literal["figure", "violation"] | None, Query()] = None,
+               limit: Limit = 50, offset: Offset = 0) -> Page:
+        items = [{"id": c.id, "article_id": c.article_id, **to_json(c.claim)}
+                 for c in opened.claims(kind=kind, country=country and country.upper())]
+        return page(items, limit, offset)
+
+    @app.get("/api/flags", response_model=Page, tags=["flags"])
+    def flags(opened: StoreDep, rule: Annotated[str | None, Query()] = None,
+              confidence: Annotated[Literal["low", "medium", "high"] | None, Query()] = None,
+              limit: Limit = 50, offset: Offset = 0) -> Page:
+        """What the configured rule packs flag (docs/watch.md)."""
+        levels = ("low", "medium", "high")
+        items = [flag_json(f) for f in store_flags(opened, packs)
+                 if (not rule or rule in (f.rule, f.pack, f.flag_id))
+                 and (not confidence or levels.index(f.confidence) >= levels.index(confidence))]
+        return page(items, limit, offset)
+
+    @app.get("/api/discrepancies", response_model=Page, tags=["discrepancies"])
+    def discrepancies(opened: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+        items = [{"id": d.id, "article_id": d.article_id, **to_json(d.discrepancy)}
+                 for d in opened.discrepancies()]
+        items += [{"id": None, "article_id": None, **to_json(d)}
+                  for d in opened.fused_discrepancies()]
+        return page(items, limit, offset)
+
+    @app.get("/api/search", response_model=Page, tags=["search"])
+    def search(opened: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)],
+               limit: Limit = 50, offset: Offset = 0) -> Page:
+        """Sentences containing every word of ``q``."""
+        hits = opened.search(q, limit=offset + limit)
+        return page([to_json(h) for h in hits], limit, offset)
+
+    @app.get("/api/export", tags=["export"])
+    def export(opened: StoreDep,
+               format: Annotated[Literal["json", "csv", "geojson", "parquet", "ftm"], Query()]
+               = "json") -> Response:
+        """The incidents as PLOVER JSON Lines, ACLED CSV, GeoJSON, Parquet or FollowTheMoney."""
+        data = exports.export(opened.incidents(), format, ActorKB.load(settings.db))
+        suffix = {"json": "jsonl", "ftm": "ftm.jsonl"}.get(format, format)
+        return Response(data, media_type=exports.MEDIA_TYPES[format], headers={
+            "Content-Disposition": f'attachment; filename="wirewatch-incidents.{suffix}"'})
+
+    @app.get("/", include_in_schema=False)
+    def home() -> FileResponse:
+        return FileResponse(STATIC / "index.html")
+
+    @app.get("/incident", include_in_schema=False)
+    def incident_page() -> FileResponse:
+        return FileResponse(STATIC / "incident.html")
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    return app
+
+
+def _authorise(token: str, authorization: str | None) -> None:
+    if not token:
+        raise StarletteHTTPException(403, "writes are disabled: the operator has set no API "
+                                          "token (api_token / WIREWATCH_API_TOKEN)")
+    given = (authorization or "").removeprefix("Bearer ").strip()
+    if not authorization or not hmac.compare_digest(given.encode(), token.encode()):
+        raise StarletteHTTPException(401, "a valid bearer token is needed to write",
+                                     headers={"WWW-Authenticate": "Bearer"})
+
+
+def _error(status: int, code: str, what: str, why: str, fix: str,
+           headers: dict[str, str] | None = None) -> JSONResponse:
+    error = WirewatchError(what, why, fix)
+    error.code = code
+    return JSONResponse(error_json(error), status_code=status, headers=headers)
+
+
+def _day(event: EventMention) -> date | None:
+    time = event.time
+    return day_of(time.value) if time is not None and time.precision == "day" else None
+
+
+__all__ = ["Filters", "create_app"]
