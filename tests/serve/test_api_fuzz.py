@@ -30,10 +30,10 @@ def test_no_server_errors(tmp_path):
 
     for operation in operations:
         @given(case=operation.as_strategy())
-        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck),
+        @settings(max_examples=40, deadline=None, suppress_health_check=list(HealthCheck),
                   database=None)
         def no_server_error(case):
-            response = case.call()
+            response = case.call(headers={"Authorization": "Bearer fuzz-token"})
             assert response.status_code < 500, (case.operation.label, response.text)
             if response.status_code >= 400:
                 error = response.json()["error"]

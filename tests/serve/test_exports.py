@@ -16,7 +16,7 @@ from followthemoney import model
 from wirewatch.fuse.incidents import Mention, Source, fuse
 from wirewatch.model import Actor, EventMention, Evidence, Place, Quantity, Span, TimeExpr
 from wirewatch.resolve.kb import ActorKB
-from wirewatch.serve.exports import ACLED_COLUMNS, export
+from wirewatch.serve.exports import ACLED_COLUMNS, export, happened
 
 SENTENCE = ("Russian forces shelled Kharkiv on 3 March, killing 4 civilians, while Kim Jong-un "
             "pledged shells.")
@@ -32,7 +32,7 @@ def incidents():
     russia = Actor("Russian forces", *at("Russian forces"), "Russian forces", None, "RUS", "military")
     kim = Actor("Kim Jong-un", *at("Kim Jong-un"), "Kim Jong-un", "kim-jong-un", "PRK", "government")
     kharkiv = Place("Kharkiv", *at("Kharkiv"), "Kharkiv", "UKR", "UA-63", 49.98, 36.25, "city")
-    killed = Quantity("4 civilians", *at("4 civilians"), 4.0, counted="civilians killed")
+    killed = Quantity("4 civilians", *at("4 civilians"), 4.0, counted="civilians")
     evidence = (Evidence("a1", 0, len(SENTENCE), SENTENCE),)
     shelling = EventMention(event_type="ASSAULT", factuality="asserted",
                             trigger=Span("shelled", *at("shelled")), confidence=0.9,
@@ -67,6 +67,19 @@ def test_csv_has_acleds_columns(incidents):
     assert rows[0]["fatalities"] == "4" and rows[0]["source"] == "Kyiv Post"
     assert rows[0]["actor1"] == "Russian forces" and rows[0]["notes"] == SENTENCE
     assert rows[1]["latitude"] == "" and rows[1]["fatalities"] == "0"
+    # ACLED codes what happened: the planned pledge is left out unless asked for
+    kept = list(csv.DictReader(io.StringIO(export(happened(incidents), "csv").decode())))
+    assert [r["event_type"] for r in kept] == [rows[0]["event_type"]]
+    pledged = Quantity("shells", *at("shells"), None, counted="shells")
+    assert acled_row_of(incidents[1], pledged)["fatalities"] == 0
+
+
+def acled_row_of(incident, quantity):
+    from dataclasses import replace
+
+    from wirewatch.serve.exports import acled_row
+    event = replace(incident.event, quantities=(quantity,))
+    return acled_row(replace(incident, event=event))
 
 
 def test_geojson_is_valid_and_holds_the_placed_incidents(incidents):
@@ -95,6 +108,7 @@ def test_followthemoney_entities_validate(incidents):
             assert entity.get(required), (entity.schema.name, required)
         assert entity.schema.validate(entity.to_dict()) is None
     assert len(by_schema["Event"]) == 2
+    assert {e.get("name")[0] for e in by_schema["LegalEntity"]} == {"Russian forces"}
     [kim] = by_schema["Person"]
     assert kim.get("name") == ["Kim Jong-un"]
     [occupancy] = by_schema["Occupancy"]  # his role in force on the incident's date

@@ -24,7 +24,7 @@ ARTEFACTS = ROOT / "test-artefacts"
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-HOSTILE = ("Russian troops attacked Kharkiv on Monday, officials said. "
+HOSTILE = ("\U0001F600\U0001F600 Russian troops attacked Kharkiv on Monday, officials said. "
            "<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned = 2\">")
 
 
@@ -146,6 +146,8 @@ def test_article_text_is_escaped(page: Page, server: str):
     expect(page.locator('section[data-article="hostile"]')).to_contain_text(
         "<script>window.__pwned = 1</script>")
     assert page.evaluate("window.__pwned") is None
+    # offsets count characters, so the emoji before it do not shift the highlight
+    expect(page.locator('section[data-article="hostile"] mark.trigger')).to_have_text("attacked")
     assert page.locator("section[data-article=hostile] script, section[data-article=hostile] img"
                         ).count() == 0
     shot(page, "escaped.png")
@@ -161,6 +163,37 @@ def test_the_api_answers_errors_in_one_shape(server: str):
         body = answer.json()
         assert answer.status_code in (401, 404, 422), answer.text
         assert set(body["error"]) == {"code", "message", "what", "why", "fix"}
+    assert httpx.post(f"{server}/api/articles", json={"text": "x"},
+                      headers={"Authorization": "test-token"}).status_code == 401  # no scheme
+    assert httpx.head(f"{server}/").status_code == 200
+    assert "default-src 'self'" in httpx.get(f"{server}/").headers["content-security-policy"]
+    assert httpx.get(f"{server}/api/events", params={"flag": "any"}).status_code == 400
+    assert httpx.get(f"{server}/api/events/99999999999999999999").status_code == 422
     export = httpx.get(f"{server}/api/export", params={"format": "geojson"})
     assert export.headers["content-type"].startswith("application/geo+json")
     assert json.loads(export.text)["type"] == "FeatureCollection"
+
+
+def test_the_api_pages_counts_and_takes_any_article_id(server: str):
+    summary = httpx.get(f"{server}/api/incidents/summary").json()
+    listed = httpx.get(f"{server}/api/incidents", params={"limit": 2}).json()
+    assert summary["total"] == listed["total"] >= 4 and len(listed["items"]) == 2
+    assert sum(summary["by_day"].values()) == summary["total"]
+    assert summary["by_type"]["AGREE (AID)"] == 1
+    second = httpx.get(f"{server}/api/incidents", params={"limit": 2, "offset": 2}).json()
+    assert {i["incident_id"] for i in second["items"]}.isdisjoint(
+        i["incident_id"] for i in listed["items"])
+    one = httpx.get(f"{server}/api/search", params={"q": "North Korea", "limit": 1}).json()
+    many = httpx.get(f"{server}/api/search", params={"q": "North Korea", "limit": 50}).json()
+    assert one["total"] == many["total"] == len(many["items"]) > 1 and len(one["items"]) == 1
+    posted = httpx.post(f"{server}/api/articles", timeout=120,
+                        headers={"Authorization": "bearer test-token"},  # scheme in any case
+                        json={"id": "wire/2025/1", "text": "Protesters marched in Minsk."})
+    assert posted.status_code == 201, posted.text
+    article = httpx.get(f"{server}/api/articles/wire/2025/1").json()
+    assert article["text"] == "Protesters marched in Minsk."
+    happened = httpx.get(f"{server}/api/export", params={"format": "json"}).text.splitlines()
+    everything = httpx.get(f"{server}/api/export", params={"format": "json", "all": "true"}
+                           ).text.splitlines()
+    planned = [json.loads(line)["id"] for line in everything if line not in happened]
+    assert planned == ["wirewatch-I1"]  # the commitment has not happened (yet)

@@ -216,9 +216,8 @@ def read_only(monkeypatch: pytest.MonkeyPatch) -> None:
     """Make the store open its file read-only, as a file it may not write would be."""
     real = sqlite3.connect
 
-    def connect(path: Path, timeout: float, isolation_level: None) -> sqlite3.Connection:
-        return real(f"file:{path}?mode=ro", timeout=timeout, isolation_level=isolation_level,
-                    uri=True)
+    def connect(path: Path, **options: object) -> sqlite3.Connection:
+        return real(f"file:{path}?mode=ro", uri=True, **options)  # type: ignore[arg-type]
 
     monkeypatch.setattr(connect_module.sqlite3, "connect", connect)
 

@@ -162,7 +162,8 @@ def test_watch_follow_alerts_as_articles_are_ingested(tmp_path):
         assert [a["rule"] for a in alerts_once(3)] == ["workers-abroad", "military-services",
                                                        "arms"]
     finally:
-        watcher.send_signal(signal.SIGINT)
+        watcher.send_signal(signal.SIGTERM)  # as a service manager stops it
         _, err = watcher.communicate(timeout=30)
     assert watcher.returncode == 0, err
+    assert "stopped watching" in err
     assert "3 flag(s) raised; 3 new alert(s) sent" in err

@@ -2,7 +2,7 @@
 
 Reads open the store per request (SQLite's WAL lets them run beside an ingest); incidents,
 flags and discrepancies are computed on read as the command line computes them, so the
-API and the CLI always agree. Lists take the same filters (``Filters``) and page with
+API and the CLI always agree, and kept until the store changes (``Store.state``). Lists take the same filters (``Filters``) and page with
 ``limit``/``offset``, answering ``{total, limit, offset, items}``. ``POST /api/articles``
 codes and stores an article; it needs ``Authorization: Bearer <api_token>``, and with no
 token configured writes are disabled. Every error, ours or the framework's, has one shape:
@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import Body, Depends, FastAPI, Header, Query, Request
+from fastapi import Path as FastPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -41,7 +42,7 @@ from wirewatch.errors import (
 from wirewatch.fuse.incidents import Incident, day_of
 from wirewatch.ingest import make_article
 from wirewatch.ingest.documents import extract_html
-from wirewatch.model import EVENT_TYPES, EventMention, to_json
+from wirewatch.model import EVENT_TYPES, Discrepancy, EventMention, to_json
 from wirewatch.resolve.kb import ActorKB
 from wirewatch.serve import exports, render
 from wirewatch.settings import Settings
@@ -52,6 +53,8 @@ from wirewatch.watch.flags import Flag
 
 STATIC = Path(str(resources.files("wirewatch") / "serve" / "static"))
 MAX_LIMIT = 500
+MAX_OFFSET = 10_000_000
+MAX_ID = 2**63 - 1
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,14 @@ def filters(
     return Filters(type, country, actor, place, since, until, factuality, flag)
 
 
+@dataclass(frozen=True)
+class Computed:
+    incidents: list[Incident]
+    flags: list[Flag]
+    by_subject: dict[str, list[Flag]]
+    discrepancies: list[Discrepancy]
+
+
 class Page(BaseModel):
     total: int
     limit: int
@@ -141,13 +152,24 @@ def create_app(settings: Settings) -> FastAPI:
     StoreDep = Annotated[Store, Depends(store)]
     FiltersDep = Annotated[Filters, Depends(filters)]
     Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
-    Offset = Annotated[int, Query(ge=0)]
+    Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
 
-    def flagged(opened: Store) -> dict[str, list[Flag]]:
-        by_subject: dict[str, list[Flag]] = {}
-        for flag in store_flags(opened, packs):
-            by_subject.setdefault(flag.subject, []).append(flag)
-        return by_subject
+    cache: dict[str, Any] = {}
+    cache_lock = threading.Lock()
+
+    def computed(opened: Store) -> Computed:
+        """Incidents, flags and fused discrepancies, computed once per state of the store."""
+        state = opened.state()
+        with cache_lock:
+            if cache.get("state") != state:
+                incidents = opened.incidents()
+                flags = store_flags(opened, packs, incidents=incidents)
+                by_subject: dict[str, list[Flag]] = {}
+                for flag in flags:
+                    by_subject.setdefault(flag.subject, []).append(flag)
+                cache.update(state=state, value=Computed(
+                    incidents, flags, by_subject, opened.fused_discrepancies()))
+            return cache["value"]  # type: ignore[no-any-return]
 
     def incident_record(incident: Incident, flags: list[Flag]) -> dict[str, Any]:
         return {**render.incident_json(incident), "flags": [flag_json(f) for f in flags]}
@@ -192,7 +214,7 @@ def create_app(settings: Settings) -> FastAPI:
                   "copy_of": sources[a.id].copy_of} for a in opened.articles()]
         return page(items, limit, offset)
 
-    @app.get("/api/articles/{article_id}", tags=["articles"])
+    @app.get("/api/articles/{article_id:path}", tags=["articles"])
     def article(article_id: str, opened: StoreDep) -> dict[str, Any]:
         """One article with its text (every evidence span indexes it) and its copy group."""
         found = opened.article(article_id)
@@ -203,12 +225,14 @@ def create_app(settings: Settings) -> FastAPI:
                 "language": found.language, "text": found.text, "copy_of": group,
                 "copies": [a for a, g in copies.items() if g == group and a != article_id]}
 
-    @app.post("/api/articles", status_code=201, tags=["articles"])
-    def post_article(opened: StoreDep,
-                     article: Annotated[NewArticle, Body()],
-                     authorization: Annotated[str | None, Header()] = None) -> dict[str, Any]:
-        """Code and store one article (needs the operator's bearer token)."""
+    def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
         _authorise(token, authorization)
+
+    @app.post("/api/articles", status_code=201, tags=["articles"],
+              dependencies=[Depends(authorised)])
+    def post_article(opened: StoreDep,
+                     article: Annotated[NewArticle, Body()]) -> dict[str, Any]:
+        """Code and store one article (needs the operator's bearer token)."""
         if bool(article.text) == bool(article.html):
             raise InputError("give the article as text or as html", "the body has "
                              + ("both" if article.text else "neither"), "Send one of the two")
@@ -232,13 +256,16 @@ def create_app(settings: Settings) -> FastAPI:
     @app.get("/api/events", response_model=Page, tags=["events"])
     def events(opened: StoreDep, where: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> Page:
         """Event mentions as coded, one per article sentence group."""
+        if where.flag:
+            raise InputError("flag filters incidents, not events", "flags are raised on "
+                             "incidents", "Use GET /api/incidents?flag=...")
         sources = opened.sources()
         items = [render.event_json(e.id, e.article_id, e.event) for e in opened.events()
                  if where.keep(e.event, _day(e.event) or sources[e.article_id].day)]
         return page(items, limit, offset)
 
     @app.get("/api/events/{event_id}", tags=["events"])
-    def event(event_id: int, opened: StoreDep) -> dict[str, Any]:
+    def event(event_id: Annotated[int, FastPath(ge=1, le=MAX_ID)], opened: StoreDep) -> dict[str, Any]:
         found = opened.event(event_id)
         return render.event_json(found.id, found.article_id, found.event)
 
@@ -246,22 +273,55 @@ def create_app(settings: Settings) -> FastAPI:
     def incidents(opened: StoreDep, where: FiltersDep, limit: Limit = 50,
                   offset: Offset = 0) -> Page:
         """Incidents: mentions fused across articles, independent sources counted."""
-        flags = flagged(opened)
-        items = [incident_record(i, flags.get(i.incident_id, [])) for i in opened.incidents()
-                 if where.keep(i.event, _day(i.event) or day_of(i.first_seen),
-                               flags.get(i.incident_id, []))]
-        return page(items, limit, offset)
+        found = computed(opened)
+        kept = [i for i in found.incidents if where.keep(
+            i.event, _incident_day(i), found.by_subject.get(i.incident_id, []))]
+        return Page(total=len(kept), limit=limit, offset=offset, items=[
+            incident_record(i, found.by_subject.get(i.incident_id, []))
+            for i in kept[offset:offset + limit]])
+
+    @app.get("/api/incidents/summary", tags=["incidents"])
+    def summary(opened: StoreDep, where: FiltersDep) -> dict[str, Any]:
+        """Counts of the filtered incidents by day, type and country, and their places: what
+        the timeline and the map draw, over all of them (a page holds at most 500)."""
+        found = computed(opened)
+        kept = [i for i in found.incidents if where.keep(
+            i.event, _incident_day(i), found.by_subject.get(i.incident_id, []))]
+        by_day: dict[str, int] = {}
+        by_type: dict[str, int] = {}
+        by_country: dict[str, int] = {}
+        for incident in kept:
+            event = incident.event
+            day = _incident_day(incident)
+            by_day[day.isoformat() if day else "undated"] = by_day.get(
+                day.isoformat() if day else "undated", 0) + 1
+            kind = event.event_type + (f" ({event.intended})" if event.intended else "")
+            by_type[kind] = by_type.get(kind, 0) + 1
+            country = ((event.place.country if event.place else None)
+                       or next((a.country for a in event.source if a.country), None) or "unknown")
+            by_country[country] = by_country.get(country, 0) + 1
+        places = [{"incident_id": i.incident_id, "event_type": i.event.event_type,
+                   "name": i.event.place.name, "lat": i.event.place.lat,
+                   "lon": i.event.place.lon, "precision": i.event.place.precision,
+                   "sources": i.sources} for i in kept
+                  if i.event.place and i.event.place.lat is not None
+                  and i.event.place.lon is not None]
+        return {"total": len(kept), "by_day": dict(sorted(by_day.items())),
+                "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
+                "by_country": dict(sorted(by_country.items(), key=lambda kv: -kv[1])),
+                "places": places}
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
     def incident(incident_id: str, opened: StoreDep) -> dict[str, Any]:
         """One incident with its flags, its discrepancies and every mention's evidence."""
-        found = next((i for i in opened.incidents() if i.incident_id == incident_id), None)
+        everything = computed(opened)
+        found = next((i for i in everything.incidents if i.incident_id == incident_id), None)
         if found is None:
             raise NotFoundError(f"no incident {incident_id}", "the store has no incident with "
                                 "that id", "List them with GET /api/incidents")
-        discrepancies = [to_json(d) for d in opened.fused_discrepancies()
+        discrepancies = [to_json(d) for d in everything.discrepancies
                          if f"({incident_id})" in d.subject]
-        return {**incident_record(found, flagged(opened).get(incident_id, [])),
+        return {**incident_record(found, everything.by_subject.get(incident_id, [])),
                 "discrepancies": discrepancies}
 
     @app.get("/api/claims", response_model=Page, tags=["claims"])
@@ -278,7 +338,7 @@ def create_app(settings: Settings) -> FastAPI:
               limit: Limit = 50, offset: Offset = 0) -> Page:
         """What the configured rule packs flag (docs/watch.md)."""
         levels = ("low", "medium", "high")
-        items = [flag_json(f) for f in store_flags(opened, packs)
+        items = [flag_json(f) for f in computed(opened).flags
                  if (not rule or rule in (f.rule, f.pack, f.flag_id))
                  and (not confidence or levels.index(f.confidence) >= levels.index(confidence))]
         return page(items, limit, offset)
@@ -288,44 +348,63 @@ def create_app(settings: Settings) -> FastAPI:
         items = [{"id": d.id, "article_id": d.article_id, **to_json(d.discrepancy)}
                  for d in opened.discrepancies()]
         items += [{"id": None, "article_id": None, **to_json(d)}
-                  for d in opened.fused_discrepancies()]
+                  for d in computed(opened).discrepancies]
         return page(items, limit, offset)
 
     @app.get("/api/search", response_model=Page, tags=["search"])
     def search(opened: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)],
                limit: Limit = 50, offset: Offset = 0) -> Page:
         """Sentences containing every word of ``q``."""
-        hits = opened.search(q, limit=offset + limit)
-        return page([to_json(h) for h in hits], limit, offset)
+        hits = opened.search(q, limit=limit, offset=offset)
+        return Page(total=opened.search_count(q), limit=limit, offset=offset,
+                    items=[to_json(h) for h in hits])
 
     @app.get("/api/export", tags=["export"])
     def export(opened: StoreDep,
                format: Annotated[Literal["json", "csv", "geojson", "parquet", "ftm"], Query()]
-               = "json") -> Response:
-        """The incidents as PLOVER JSON Lines, ACLED CSV, GeoJSON, Parquet or FollowTheMoney."""
-        data = exports.export(opened.incidents(), format, ActorKB.load(settings.db))
+               = "json",
+               all: Annotated[bool, Query(description="Also planned, hypothetical and "
+                                                      "negated incidents")] = False) -> Response:
+        """The incidents as PLOVER JSON Lines, ACLED CSV, GeoJSON, Parquet or FollowTheMoney
+        (by default those that happened: asserted or reported)."""
+        found = computed(opened).incidents
+        data = exports.export(found if all else exports.happened(found), format,
+                              ActorKB.load(settings.db))
         suffix = {"json": "jsonl", "ftm": "ftm.jsonl"}.get(format, format)
         return Response(data, media_type=exports.MEDIA_TYPES[format], headers={
             "Content-Disposition": f'attachment; filename="wirewatch-incidents.{suffix}"'})
 
-    @app.get("/", include_in_schema=False)
+    @app.api_route("/", methods=["GET", "HEAD"], include_in_schema=False)
     def home() -> FileResponse:
         return FileResponse(STATIC / "index.html")
 
-    @app.get("/incident", include_in_schema=False)
+    @app.api_route("/incident", methods=["GET", "HEAD"], include_in_schema=False)
     def incident_page() -> FileResponse:
         return FileResponse(STATIC / "incident.html")
+
+    @app.middleware("http")
+    async def policy(request: Request, call_next: Any) -> Response:
+        """Pages may load only what this server serves (a second guard against script in
+        article text, which the app already inserts as text)."""
+        response: Response = await call_next(request)
+        if request.url.path not in ("/docs", "/redoc"):  # FastAPI's pages load from a CDN
+            response.headers.setdefault("Content-Security-Policy",
+                                        "default-src 'self'; img-src 'self' data:")
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        return response
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
 
 
 def _authorise(token: str, authorization: str | None) -> None:
+    """A write needs ``Authorization: Bearer <token>`` (scheme in any case)."""
     if not token:
         raise StarletteHTTPException(403, "writes are disabled: the operator has set no API "
                                           "token (api_token / WIREWATCH_API_TOKEN)")
-    given = (authorization or "").removeprefix("Bearer ").strip()
-    if not authorization or not hmac.compare_digest(given.encode(), token.encode()):
+    scheme, _, given = (authorization or "").strip().partition(" ")
+    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
+                                                             token.encode()):
         raise StarletteHTTPException(401, "a valid bearer token is needed to write",
                                      headers={"WWW-Authenticate": "Bearer"})
 
@@ -335,6 +414,10 @@ def _error(status: int, code: str, what: str, why: str, fix: str,
     error = WirewatchError(what, why, fix)
     error.code = code
     return JSONResponse(error_json(error), status_code=status, headers=headers)
+
+
+def _incident_day(incident: Incident) -> date | None:
+    return _day(incident.event) or day_of(incident.first_seen)
 
 
 def _day(event: EventMention) -> date | None:

@@ -6,6 +6,7 @@ Errors become output in one place, ``main``: a one-line message on stderr
 
 from __future__ import annotations
 
+import signal
 import sys
 import time
 from datetime import date
@@ -328,6 +329,8 @@ def watch(
     channels += [JsonLines(jsonl)] if jsonl else []
     channels += [Webhook(webhook, secret)] if webhook else []
     store = Store.open(settings.db) if follow else _existing_store(settings.db)
+    if follow:  # a service manager stops it with SIGTERM: finish as on Ctrl-C
+        signal.signal(signal.SIGTERM, _interrupt)
     seen, failed, sent = (0, 0), False, 0
     raised: set[str] = set()
 
@@ -410,16 +413,21 @@ def export_incidents(
                                                  "(FollowTheMoney).")] = ExportFormat.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
                                                 "[default: standard output].")] = None,
+    all: Annotated[bool, typer.Option("--all", help="Also planned, hypothetical and negated "
+                                                    "incidents [default: those that happened]."
+                                      )] = False,
     db: DbOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Export the incidents (events counted once, with their sources) for other tools."""
+    """Export the incidents (events counted once, with their sources) for other tools: by
+    default those that happened (asserted or reported), as ACLED would code them."""
     settings = Settings.load(config, db=db)
     if format is ExportFormat.parquet and output is None and sys.stdout.isatty():
         raise InputError("Parquet is binary and standard output is a terminal",
                          "it would print unreadable bytes", "Add --output FILE.parquet")
     with _existing_store(settings.db) as store:
         found = store.incidents()
+    found = found if all else exports.happened(found)
     data = exports.export(found, format.value, ActorKB.load(settings.db))
     if output is None:
         sys.stdout.buffer.write(data)
@@ -431,6 +439,10 @@ def export_incidents(
         raise InputError(f"cannot write {output}", exc.strerror or str(exc),
                          "Check the path and that the folder is writable") from None
     err.print(f"{len(found)} incident(s) written to {escape(str(output))}", highlight=False)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _since(value: str | None) -> date | None:

@@ -8,12 +8,15 @@
               fatalities), one row per incident
     geojson   a FeatureCollection of the incidents that have coordinates
     parquet   the CSV's columns plus incident_id, plover_type, factuality, sources, mentions
-    ftm       FollowTheMoney entities as JSON Lines: an Event per incident, a Person or
-              Organization per actor it names, and an Occupancy (with its Position) for a
-              person's role in force on the incident's date, as the knowledge base dates it
+    ftm       FollowTheMoney entities as JSON Lines: an Event per incident, a Person per
+              knowledge-base person it names (a LegalEntity for other actors), and an
+              Occupancy (with its Position) for a person's role in force on the incident's
+              date, as the knowledge base dates it
 
-Every export is built from the same incident records, so the formats agree; values the
-text does not give are left empty, never filled in.
+Every export is built from the same incident records, so the formats agree. Values the
+text does not give are left empty; the one stand-in is the date, which is the event's
+own when the text gives one and else the day it was first reported (ACLED rows need a
+date). ``happened`` keeps what ACLED would code: asserted and reported incidents.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import Any
@@ -28,7 +32,7 @@ from typing import Any
 from wirewatch import __version__
 from wirewatch.errors import InputError
 from wirewatch.fuse.incidents import Incident
-from wirewatch.model import Actor, to_json
+from wirewatch.model import Actor, EventMention, Quantity, to_json
 from wirewatch.resolve.countries import load_country_records
 from wirewatch.resolve.geodata import read_admin1
 from wirewatch.resolve.kb import ActorKB
@@ -42,7 +46,12 @@ ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2
                  "fatalities")
 GEO_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 """ACLED's scale: 1 the place itself, 2 near it or part of a district, 3 a province or larger."""
-_FATAL = ("killed", "dead", "death", "fatalit", "died")
+_KILLED = r"(?:killed|killing|dead|died|deaths?|fatalities|lost their lives)"
+
+
+def happened(incidents: Iterable[Incident]) -> list[Incident]:
+    """The incidents that took place as reported (not planned, hypothetical or negated)."""
+    return [i for i in incidents if i.event.factuality in ("asserted", "reported")]
 
 
 def export(incidents: Sequence[Incident], format: str, kb: ActorKB | None = None) -> bytes:
@@ -89,8 +98,7 @@ def plover(incident: Incident) -> dict[str, Any]:
 
 def acled_row(incident: Incident) -> dict[str, Any]:
     event, place = incident.event, incident.event.place
-    fatalities = [q.value for q in event.quantities if q.value is not None and q.counted
-                  and any(word in q.counted.casefold() for word in _FATAL)]
+    fatalities = [q.value for q in event.quantities if q.value is not None and _killed(event, q)]
     publishers = sorted({m.source.publisher or m.source.article_id for m in incident.mentions})
     return {
         "event_date": _date(incident) or "",
@@ -150,6 +158,9 @@ def ftm_entities(incidents: Iterable[Incident], kb: ActorKB) -> list[dict[str, A
 
     for incident in incidents:
         event, day = incident.event, _date(incident)
+        first = incident.mentions[0]
+        # seeded with where the incident was first read, so two stores never share an id
+        key = f"{first.source.article_id}:{first.event.trigger.start}"
         involved = []
         for actor in (*event.source, *event.target, *event.recipient):
             known = kb.actors.get(actor.kb_id) if actor.kb_id else None
@@ -164,11 +175,10 @@ def ftm_entities(incidents: Iterable[Incident], kb: ActorKB) -> list[dict[str, A
                         post=post, startDate=role.start, endDate=role.end)
                 involved.append(person)
             else:
-                involved.append(add("Organization", actor.kb_id or f"{actor.name}|{actor.country}",
+                involved.append(add("LegalEntity", actor.kb_id or f"{actor.name}|{actor.country}",
                                     name=actor.name, country=actor.country))
         place = event.place
-        add("Event", incident.incident_id,
-            name=f"{event.event_type} {incident.incident_id}", date=day,
+        add("Event", key, name=f"{event.event_type} ({incident.incident_id})", date=day,
             summary=event.evidence[0].quote.strip() if event.evidence else None,
             location=place.name if place else None, country=place.country if place else None,
             involved=involved, keywords=[event.event_type, *event.context])
@@ -190,6 +200,22 @@ def _parquet(incidents: Sequence[Incident]) -> bytes:
     buffer = io.BytesIO()
     pq.write_table(pa.table(columns, schema=schema), buffer)
     return buffer.getvalue()
+
+
+def _killed(event: EventMention, quantity: Quantity) -> bool:
+    """Whether the sentence says the counted were killed ("killing 4 civilians", "12 people
+    were killed", "a death toll of 9"): the kill word within a few words of the number."""
+    for evidence in event.evidence:
+        offset = quantity.start - evidence.start
+        if 0 <= offset and evidence.quote[offset:quantity.end - evidence.start] == quantity.text:
+            before = evidence.quote[max(0, offset - 40):offset]
+            after = evidence.quote[quantity.end - evidence.start:][:40]
+            return bool(re.search(_KILLED + r"\W+(?:\w+\W+){0,2}$", before, re.IGNORECASE)
+                        or re.match(r"\W+(?:(?:were|have been|had been|was|are)\W+)?"
+                                    + _KILLED, after, re.IGNORECASE)
+                        or re.search(r"\b(?:killed|dead|died)\b", quantity.counted or "",
+                                     re.IGNORECASE))
+    return False
 
 
 def _entity(actor: Actor) -> dict[str, Any]:

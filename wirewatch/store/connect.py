@@ -44,7 +44,10 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
     """
     _check_path(path)
     with translate_errors(f"cannot open the database {path}"):
-        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None)
+        # check_same_thread off: a web request may open the store on one worker thread and
+        # read it on another; a Store is still used by one thread at a time.
+        conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
+                               check_same_thread=False)
     try:
         with translate_errors(f"cannot open the database {path}"):
             configure(conn, timeout)

@@ -20,8 +20,9 @@ SELECT s.article_id, s.sentence_index, s.char_start, s.char_end, s.text,
 FROM sentences_fts JOIN sentences AS s ON s.id = sentences_fts.rowid
 WHERE sentences_fts MATCH ?
 ORDER BY sentences_fts.rank, s.id
-LIMIT ?
+LIMIT ? OFFSET ?
 """
+_COUNT = "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?"
 
 
 def fts_query(text: str) -> str | None:
@@ -37,16 +38,22 @@ def fts_query(text: str) -> str | None:
     return " ".join('"' + word.replace('"', '""') + '"' for word in words)
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int) -> list[SearchHit]:
+def search(conn: sqlite3.Connection, text: str, limit: int, offset: int = 0) -> list[SearchHit]:
     """Sentences containing every word of ``text``, best match (BM25) first."""
     query = fts_query(text)
     if query is None or limit < 1:
         return []
     rows = conn.execute(_SEARCH, (SNIPPET_OPEN, SNIPPET_CLOSE, SNIPPET_ELLIPSIS,
-                                  SNIPPET_WORDS, query, limit))
+                                  SNIPPET_WORDS, query, limit, offset))
     return [SearchHit(article_id=row["article_id"], sentence_index=row["sentence_index"],
                       start=row["char_start"], end=row["char_end"], text=row["text"],
                       snippet=row["snippet"]) for row in rows]
 
 
-__all__ = ["SNIPPET_CLOSE", "SNIPPET_OPEN", "fts_query", "search"]
+def count(conn: sqlite3.Connection, text: str) -> int:
+    """How many sentences ``search`` would find without a limit."""
+    query = fts_query(text)
+    return 0 if query is None else int(conn.execute(_COUNT, (query,)).fetchone()[0])
+
+
+__all__ = ["SNIPPET_CLOSE", "SNIPPET_OPEN", "count", "fts_query", "search"]

@@ -39,6 +39,7 @@ from wirewatch.store.records import (
     StoredDiscrepancy,
     StoredEvent,
 )
+from wirewatch.store.search import count as count_sentences
 from wirewatch.store.search import search as search_sentences
 from wirewatch.store.write import insert_coded
 
@@ -296,10 +297,30 @@ class Store:
                 " VALUES (?, ?, ?, ?, ?)", (flag_id, channel, confidence, outcome,
                                            datetime.now(UTC).isoformat(timespec="seconds")))
 
-    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+    def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""
         with translate_errors(f"cannot search {self.path}"):
-            return search_sentences(self._conn, text, limit)
+            return search_sentences(self._conn, text, limit, offset)
+
+    def search_count(self, text: str) -> int:
+        """How many sentences contain every word of ``text``."""
+        with translate_errors(f"cannot search {self.path}"):
+            return count_sentences(self._conn, text)
+
+    def state(self) -> tuple[object, ...]:
+        """A value that changes whenever anything read on the fly could (articles, events,
+        claims, copies, the user's knowledge base): a key for caching what is computed
+        from the store."""
+        with translate_errors(f"cannot read {self.path}"):
+            row = self._conn.execute(
+                "SELECT (SELECT coalesce(max(rowid), 0) FROM articles),"
+                " (SELECT coalesce(max(id), 0) FROM events),"
+                " (SELECT coalesce(max(id), 0) FROM claims),"
+                " (SELECT coalesce(max(seq), 0) FROM copies),"
+                " (SELECT count(*) || '|' || coalesce(max(updated_at), '') || '|'"
+                "  || total(length(record)) FROM kb_actors),"
+                " (SELECT count(*) FROM discrepancies)").fetchone()
+        return tuple(row)
 
 
 def _where(table: str, owner: str, country: str | None,

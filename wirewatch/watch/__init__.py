@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from wirewatch.errors import InputError
+from wirewatch.fuse.incidents import Incident
 from wirewatch.store import Store
 from wirewatch.watch.flags import Flag, claim_subject, evaluate, incident_subject
 from wirewatch.watch.packs import Pack, load_pack
@@ -27,16 +28,17 @@ def load_packs(names: Sequence[str]) -> list[Pack]:
 
 
 def store_flags(store: Store, packs: Sequence[Pack], since: date | None = None,
-                newer_than: tuple[int, int] = (0, 0)) -> list[Flag]:
+                newer_than: tuple[int, int] = (0, 0),
+                incidents: Sequence[Incident] | None = None) -> list[Flag]:
     """The flags the packs raise over the store now; with ``newer_than`` (an event id and
     a claim id from ``Store.newest``), only on incidents and claims that have something
-    stored after them."""
+    stored after them. ``incidents`` saves fusing again when the caller has them."""
     sources = store.sources()
-    incidents = [s for s in map(incident_subject, store.incidents(sources))
-                 if s.newest > newer_than[0]]
+    fused = store.incidents(sources) if incidents is None else incidents
+    subjects = [s for s in map(incident_subject, fused) if s.newest > newer_than[0]]
     claims = [claim_subject(c.id, c.claim, sources[c.article_id]) for c in store.claims()
               if c.id > newer_than[1]]
-    return evaluate(packs, incidents, claims, since)
+    return evaluate(packs, subjects, claims, since)
 
 
 __all__ = ["load_packs", "store_flags"]

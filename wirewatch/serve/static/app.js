@@ -70,30 +70,26 @@ async function overview() {
   apiQuery.set("limit", "500");
   const status = document.getElementById("status");
   try {
-    const page = await api("/api/incidents?" + apiQuery.toString());
-    status.textContent = `${page.total} incident(s)` + (page.total > page.items.length ? `, first ${page.items.length} shown` : "");
-    drawTimeline(page.items);
-    drawCounts("by-type", page.items, i => i.event_type + (i.intended ? ` (${i.intended})` : ""));
-    drawCounts("by-country", page.items, i => (i.place && i.place.country) || (i.source[0] && i.source[0].country) || "unknown");
+    // the charts and the map count every filtered incident; the list shows the first 500
+    const [summary, page] = await Promise.all([
+      api("/api/incidents/summary?" + apiQuery.toString()),
+      api("/api/incidents?" + apiQuery.toString())]);
+    status.textContent = `${summary.total} incident(s)` + (summary.total > page.items.length ? `, the first ${page.items.length} listed` : "");
+    drawTimeline(summary.by_day);
+    drawCounts("by-type", summary.by_type);
+    drawCounts("by-country", summary.by_country);
     drawList(page.items, query);
-    drawMap(page.items);
+    await drawMap(summary.places);
     if (query.get("q")) await drawSearch(query.get("q"));
   } catch (error) {
     status.textContent = "Could not load incidents: " + error.message;
   }
 }
 
-function drawTimeline(items) {
+function drawTimeline(byDay) {
   const box = document.getElementById("timeline");
-  const counts = new Map();
-  let undated = 0;
-  for (const incident of items) {
-    const d = day(incident);
-    if (d) counts.set(d, (counts.get(d) || 0) + 1); else undated += 1;
-  }
-  const days = [...counts.keys()].sort();
-  const bars = days.map(d => [d, counts.get(d), false]);
-  if (undated) bars.push(["undated", undated, true]);
+  const bars = Object.entries(byDay).filter(([d]) => d !== "undated").map(([d, n]) => [d, n, false]);
+  if (byDay.undated) bars.push(["undated", byDay.undated, true]);
   const width = 700, height = 160, top = Math.max(1, ...bars.map(b => b[1]));
   const chart = svg("svg", {viewBox: `0 0 ${width} ${height + 30}`, width: "100%", role: "img",
                             "aria-label": "incidents by day"});
@@ -111,12 +107,9 @@ function drawTimeline(items) {
   box.replaceChildren(chart);
 }
 
-function drawCounts(id, items, key) {
-  const counts = new Map();
-  for (const incident of items) counts.set(key(incident), (counts.get(key(incident)) || 0) + 1);
-  const rows = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+function drawCounts(id, counts) {
   const table = el("table", {}, el("tr", {}, el("th", {text: "value"}), el("th", {text: "incidents"})));
-  for (const [value, count] of rows) table.append(el("tr", {}, el("td", {text: value}), el("td", {text: String(count)})));
+  for (const [value, count] of Object.entries(counts)) table.append(el("tr", {}, el("td", {text: value}), el("td", {text: String(count)})));
   document.getElementById(id).replaceChildren(table);
 }
 
@@ -139,7 +132,7 @@ function drawList(items, query) {
   document.getElementById("incidents").replaceChildren(table);
 }
 
-async function drawMap(items) {
+async function drawMap(places) {
   const box = document.getElementById("map");
   const world = await (await fetch("/static/vendor/countries-110m.json")).json();
   const width = 700, height = 360;
@@ -151,13 +144,11 @@ async function drawMap(items) {
     shape.append(Object.assign(svg("title"), {textContent: country.properties.name}));
     map.append(shape);
   }
-  for (const incident of items) {
-    const p = incident.place;
-    if (!p || p.lat == null || p.lon == null) continue;
+  for (const p of places) {
     const [x, y] = projection([p.lon, p.lat]);
-    const dot = svg("circle", {cx: x, cy: y, r: 3 + Math.min(incident.sources, 5), class: "point", "data-incident": incident.incident_id});
-    dot.append(Object.assign(svg("title"), {textContent: `${incident.incident_id}: ${incident.event_type} at ${p.name}`}));
-    dot.addEventListener("click", () => { window.location.href = `/incident?id=${encodeURIComponent(incident.incident_id)}`; });
+    const dot = svg("circle", {cx: x, cy: y, r: 3 + Math.min(p.sources, 5), class: "point", "data-incident": p.incident_id});
+    dot.append(Object.assign(svg("title"), {textContent: `${p.incident_id}: ${p.event_type} at ${p.name} (${p.precision})`}));
+    dot.addEventListener("click", () => { window.location.href = `/incident?id=${encodeURIComponent(p.incident_id)}`; });
     map.append(dot);
   }
   box.replaceChildren(map);
@@ -227,8 +218,9 @@ async function drawEvidence(incident) {
     byArticle.get(mention.article_id).push(mention);
   }
   const trigger = incident.trigger;
-  for (const [articleId, mentions] of byArticle) {
-    const article = await api(`/api/articles/${encodeURIComponent(articleId)}`);
+  const articles = await Promise.all([...byArticle.keys()].map(id => api(`/api/articles/${encodeURIComponent(id)}`)));
+  for (const article of articles) {
+    const articleId = article.id, mentions = byArticle.get(articleId);
     const spans = mentions.flatMap(m => m.quotes).map(q => [q.start, q.end]).sort((a, b) => a[0] - b[0]);
     const heading = el("h2", {text: `${article.title || article.id}`});
     const meta = el("p", {class: "muted", text: [article.publisher, article.published, `article ${article.id}`,
@@ -237,8 +229,11 @@ async function drawEvidence(incident) {
   }
 }
 
-function highlighted(text, spans, trigger) {
-  // The article text as text nodes, each evidence sentence in a <mark> (the trigger inside it too).
+function highlighted(whole, spans, trigger) {
+  // The article text as text nodes, each evidence sentence in a <mark> (the trigger inside it
+  // too). Offsets count characters (code points), as the server does, not UTF-16 units.
+  const chars = Array.from(whole);
+  const text = {slice: (a, b) => chars.slice(a, b).join("")};
   const box = el("div", {class: "article-text"});
   let at = 0;
   for (const [start, end] of spans) {
@@ -258,3 +253,8 @@ function highlighted(text, spans, trigger) {
   box.append(document.createTextNode(text.slice(at)));
   return box;
 }
+
+document.addEventListener("DOMContentLoaded", () => {
+  if (document.body.dataset.page === "overview") overview();
+  if (document.body.dataset.page === "incident") incidentPage();
+});
