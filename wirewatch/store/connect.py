@@ -99,6 +99,9 @@ def _fix_for(why: str) -> str:
         return "Point --db at a wirewatch database, or at a new file name to start one"
     if any(words in lowered for words in _READ_ONLY) or "unable to open" in lowered:
         return "Check that the database file and its folder are writable, or choose another path"
+    if "full" in lowered:
+        return ("Free disk space (or move the database to a disk with room) and run the same "
+                "command again: what is stored is intact and the run goes on where it stopped")
     if "locked" in lowered or "busy" in lowered:
         return "Another process is writing to it; wait for it to finish and try again"
     if "closed" in lowered:

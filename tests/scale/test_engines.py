@@ -1,0 +1,43 @@
+"""`wirewatch run` on every engine gives the database one process gives: in-process, a
+process pool, and a real dask.distributed LocalCluster reached by its address."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+from distributed import LocalCluster
+
+from wirewatch.serve.cli import main
+
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str) -> None:
+    try:
+        main(["run", *args])
+    except SystemExit as exc:
+        assert not exc.code
+
+
+def test_every_engine_stores_what_one_process_stores(corpus, tmp_path, dump_db):
+    one, pool, dask = (tmp_path / name for name in ("one.db", "pool.db", "dask.db"))
+    run(str(corpus), "--db", str(one))
+    run(str(corpus), "--db", str(pool), "--engine", "processes", "--workers", "2")
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                      dashboard_address=None, silence_logs=logging.ERROR) as cluster:
+        run(str(corpus), "--db", str(dask), "--engine", "dask", "--scheduler",
+            cluster.scheduler_address)
+        workers = cluster.scheduler_info["workers"]
+        assert len(workers) == 2
+    expected = dump_db(one)
+    assert len(expected["articles"]) == 120 and len(expected["events"]) >= 240
+    assert dump_db(pool) == expected
+    assert dump_db(dask) == expected
+
+
+def test_run_refuses_a_scheduler_without_dask(corpus, tmp_path, capsys):
+    with pytest.raises(SystemExit) as exited:
+        main(["run", str(corpus), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://x:1"])
+    assert exited.value.code == 2
+    assert "--engine dask" in capsys.readouterr().err

@@ -1,0 +1,84 @@
+"""Runs that survive faults: `kill -9` at any point and a second run give exactly the
+database of one uninterrupted run; a full disk stops a run cleanly, with a message, and
+loses nothing already stored."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from wirewatch import jobs
+from wirewatch.errors import StoreError
+from wirewatch.settings import Settings
+from wirewatch.store import connect as connect_module
+
+pytestmark = pytest.mark.slow
+
+
+def stored(db) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except sqlite3.Error:
+        return 0
+
+
+def command(corpus, db, *extra: str) -> list[str]:
+    return [sys.executable, "-m", "wirewatch", "run", str(corpus), "--db", str(db), *extra]
+
+
+@pytest.mark.parametrize("engine", ["local", "processes"])
+def test_kill_9_then_run_again_gives_the_database_of_one_run(corpus, tmp_path, dump_db, engine):
+    clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
+    extra = ["--engine", engine] + (["--workers", "2"] if engine == "processes" else [])
+    subprocess.run(command(corpus, clean, *extra), check=True, capture_output=True, timeout=600)
+    # start_new_session: kill -9 the whole group, as a crash would take the pool with it
+    process = subprocess.Popen(command(corpus, killed, *extra), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while stored(killed) < 15 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    before = stored(killed)
+    assert 15 <= before < 120, f"the kill came at {before} articles, not in the middle of the run"
+    subprocess.run(command(corpus, killed, *extra), check=True, capture_output=True, timeout=600)
+    assert dump_db(killed) == dump_db(clean)
+
+
+def test_a_full_disk_stops_the_run_cleanly_and_keeps_what_was_stored(corpus, tmp_path,
+                                                                     monkeypatch):
+    db = tmp_path / "full.db"
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    first = tmp_path / "first.jsonl"
+    first.write_text("\n".join(lines[:5]) + "\n", encoding="utf-8")
+    jobs.ingest([str(first)], settings=Settings(db=str(db)))
+    with sqlite3.connect(db) as conn:
+        pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    real = connect_module.configure
+
+    def small_disk(conn: sqlite3.Connection, timeout: float) -> None:
+        real(conn, timeout)
+        conn.execute(f"PRAGMA max_page_count = {pages + 8}")  # room for a few articles
+
+    monkeypatch.setattr(connect_module, "configure", small_disk)
+    with pytest.raises(StoreError) as caught:
+        jobs.ingest([str(corpus)], settings=Settings(db=str(db)))
+    assert "full" in caught.value.why
+    assert "Free disk space" in caught.value.fix
+    monkeypatch.undo()
+    kept = stored(db)
+    assert 5 <= kept < 120
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        orphans = conn.execute("SELECT count(*) FROM events WHERE article_id NOT IN "
+                               "(SELECT id FROM articles)").fetchone()[0]
+        assert orphans == 0
+    report = jobs.ingest([str(corpus)], settings=Settings(db=str(db)))  # room again: it goes on
+    assert len(report.stored) == 120 - kept and len(report.duplicates) == kept
