@@ -16,9 +16,10 @@ from typing import Any, BinaryIO, TextIO
 from wirewatch.errors import IdConflictError, InputError
 from wirewatch.ingest import read
 from wirewatch.ingest.decode import decode
+from wirewatch.ingest.feeds import Fetcher, Polled, poll
 from wirewatch.ingest.records import from_jsonl
 from wirewatch.model import Article, CodedArticle, coded_to_json
-from wirewatch.pipeline import code_articles
+from wirewatch.pipeline import Pipeline, code_articles
 from wirewatch.resolve.kb import ActorKB, KBActor
 from wirewatch.resolve.kb_files import merge_file
 from wirewatch.settings import Settings
@@ -73,6 +74,44 @@ def ingest(paths: Iterable[str], *, settings: Settings, meta: Mapping[str, str |
                 report.duplicates.append((coded.article.id, result.duplicate_of or ""))
             if on_article:
                 on_article(report)
+    return report
+
+
+@dataclass
+class FollowReport:
+    """What one round over the feeds did."""
+
+    stored: list[CodedArticle] = field(default_factory=list)
+    duplicates: int = 0
+    problems: list[InputError] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    """Feeds that answered 304 Not Modified."""
+
+
+def follow_once(urls: Iterable[str], *, store: Store, pipeline: Pipeline,
+                fetcher: Fetcher) -> FollowReport:
+    """Poll each feed once and store the new articles it lists (one transaction each);
+    a feed's state is saved after its articles, so an interrupted round loses nothing."""
+    report = FollowReport()
+    for url in urls:
+        polled = False
+        for item in poll(url, store.feed_state(url), fetcher, store.has_url):
+            if isinstance(item, Polled):
+                store.save_feed_state(item.state)
+                polled = True
+            elif isinstance(item, InputError):
+                report.problems.append(item)
+            elif store.has_fingerprint(item.fingerprint):
+                report.duplicates += 1
+            else:
+                coded = next(pipeline.code([item]))
+                result = store.save(coded)
+                if result.stored:
+                    report.stored.append(coded)
+                else:
+                    report.duplicates += 1
+        if not polled and not any(url in p.what for p in report.problems):
+            report.unchanged.append(url)
     return report
 
 

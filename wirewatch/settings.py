@@ -43,6 +43,12 @@ class Settings(BaseSettings):
                                   description="Edit similarity (0-1) above which a paragraph "
                                               "counts as a near-verbatim repeat.")
     languages: tuple[str, ...] = Field(("en",), description="Languages that are coded.")
+    fetch_delay: float = Field(1.0, ge=0, description="Seconds between two requests to one host "
+                                                      "when following feeds.")
+    fetch_timeout: float = Field(10.0, gt=0, description="Seconds to wait for a feed or page.")
+    fetch_attempts: int = Field(3, ge=1, description="Tries per feed or page (back-off between).")
+    fetch_max_bytes: int = Field(5_000_000, ge=1000, description="Largest feed or page read; "
+                                                                 "bigger ones are skipped.")
     packs: tuple[str, ...] = Field(("un-dprk",),
                                    description="Rule packs watched: bundled names or YAML files.")
     api_token: SecretStr | None = Field(None, description="Bearer token that POST /api/articles "

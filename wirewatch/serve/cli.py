@@ -9,6 +9,8 @@ from __future__ import annotations
 import signal
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -126,6 +128,66 @@ def run(
     settings = Settings.load(config, db=db, processes=workers, engine=engine.value,
                              scheduler=scheduler)
     _ingest_with_progress(paths, settings, {})
+
+
+@app.command()
+def follow(
+    feeds: Annotated[list[str], typer.Argument(help="RSS or Atom feed URLs.")],
+    every: Annotated[str, typer.Option(help="Time between polls: 30s, 10m, 1h.")] = "10m",
+    once: Annotated[bool, typer.Option(help="Poll each feed once and stop.")] = False,
+    db: DbOption = None,
+    config: ConfigOption = None,
+) -> None:
+    """Poll feeds and store the new articles they list: conditional requests (ETag,
+    Last-Modified), one request per host per fetch_delay, timeouts, retries, a size cap;
+    never the same article twice."""
+    from wirewatch.ingest.feeds import Fetcher
+    from wirewatch.pipeline import Pipeline
+
+    interval = _duration(every)
+    for url in feeds:
+        if not url.startswith(("http://", "https://")):
+            raise InputError(f"{url!r} is not a feed URL", "feeds are fetched over http(s)",
+                             "Give the feed's address, e.g. https://example.org/rss.xml")
+    settings = Settings.load(config, db=db)
+    fetcher = Fetcher(delay=settings.fetch_delay, timeout=settings.fetch_timeout,
+                      attempts=settings.fetch_attempts, max_bytes=settings.fetch_max_bytes)
+    with Store.open(settings.db) as store, _sigterm_stops(), \
+            err.status("loading the model", spinner="dots") as status:
+        pipeline = Pipeline.from_settings(settings)
+        try:
+            while True:
+                status.update(f"polling {len(feeds)} feed(s)")
+                report = jobs.follow_once(feeds, store=store, pipeline=pipeline, fetcher=fetcher)
+                for problem in report.problems:
+                    err.print(f"[yellow]skipped:[/yellow] {escape(problem.message)}",
+                              highlight=False)
+                events = sum(len(coded.events) for coded in report.stored)
+                out.print(f"{time.strftime('%H:%M:%S')} {len(report.stored)} new article(s), "
+                          f"{events} event(s); {report.duplicates} already stored; "
+                          f"{len(report.unchanged)} feed(s) unchanged; "
+                          f"{len(report.problems)} problem(s)", highlight=False)
+                if once:
+                    break
+                status.update(f"next poll in {every}")
+                time.sleep(interval)
+        except KeyboardInterrupt:
+            err.print("stopped following", highlight=False)
+        finally:
+            fetcher.close()
+
+
+def _duration(text: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600}
+    number, unit = text.strip()[:-1], text.strip()[-1:].lower()
+    try:
+        seconds = float(number) * units[unit] if unit in units else float(text)
+    except ValueError:
+        seconds = -1
+    if seconds <= 0:
+        raise InputError(f"--every {text!r} is not a duration", "it takes a number with s, m "
+                         "or h", "Write it as 30s, 10m or 1h")
+    return seconds
 
 
 def _ingest_with_progress(paths: list[str], settings: Settings,
@@ -363,16 +425,15 @@ def watch(
     channels += [JsonLines(jsonl)] if jsonl else []
     channels += [Webhook(webhook, secret)] if webhook else []
     store = Store.open(settings.db) if follow else _existing_store(settings.db)
-    if follow:  # a service manager stops it with SIGTERM: finish as on Ctrl-C
-        signal.signal(signal.SIGTERM, _interrupt)
     seen, failed, sent = (0, 0), False, 0
     raised: set[str] = set()
 
     def report(problem: WirewatchError) -> None:
         err.print(f"[red]alert not sent:[/red] {escape(problem.message)}", highlight=False)
 
-    with store, err.status(f"watching {escape(settings.db)} with "
-                           f"{', '.join(p.pack for p in packs)}", spinner="dots") as status:
+    with store, _sigterm_stops(), err.status(f"watching {escape(settings.db)} with "
+                                             f"{', '.join(p.pack for p in packs)}",
+                                             spinner="dots") as status:
         try:
             while True:
                 try:
@@ -475,8 +536,18 @@ def export_incidents(
     err.print(f"{len(found)} incident(s) written to {escape(str(output))}", highlight=False)
 
 
-def _interrupt(signum: int, frame: object) -> None:
-    raise KeyboardInterrupt
+@contextmanager
+def _sigterm_stops() -> Iterator[None]:
+    """SIGTERM (how a service manager stops a process) ends a long-running command as
+    Ctrl-C does: cleanly, with its summary."""
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def _since(value: str | None) -> date | None:

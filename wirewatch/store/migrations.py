@@ -314,6 +314,18 @@ CREATE TABLE alerts (
 );
 """
 
+# Feeds (wirewatch.ingest.feeds): what each feed answered last (for conditional GETs), and
+# articles found by their link so a feed's entry is fetched once.
+_FEEDS = """
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    etag TEXT,
+    last_modified TEXT,
+    checked_at TEXT NOT NULL
+);
+CREATE INDEX articles_url ON articles (url);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
@@ -324,6 +336,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0007_events_time_value", _RESOLVED_TIMES),
     ("0008_copies", _copies),
     ("0009_alerts", _ALERTS),
+    ("0010_feeds", _FEEDS),
 )
 
 

@@ -28,6 +28,7 @@ from wirewatch.fuse.incidents import (
     fuse,
 )
 from wirewatch.fuse.stories import Story, cluster_texts
+from wirewatch.ingest.feeds import FeedState
 from wirewatch.model import Article, CodedArticle, Discrepancy
 from wirewatch.store import kb, read
 from wirewatch.store.connect import connect, database_path, translate_errors
@@ -280,6 +281,28 @@ class Store:
             row = self._conn.execute("SELECT (SELECT coalesce(max(id), 0) FROM events),"
                                      " (SELECT coalesce(max(id), 0) FROM claims)").fetchone()
         return int(row[0]), int(row[1])
+
+    def has_url(self, url: str) -> bool:
+        """Whether an article with this URL is stored."""
+        with translate_errors(f"cannot read {self.path}"):
+            return self._conn.execute("SELECT 1 FROM articles WHERE url = ? LIMIT 1",
+                                      (url,)).fetchone() is not None
+
+    def feed_state(self, url: str) -> FeedState:
+        """What the feed answered last (empty for a feed never polled)."""
+        with translate_errors(f"cannot read {self.path}"):
+            row = self._conn.execute("SELECT etag, last_modified FROM feeds WHERE url = ?",
+                                     (url,)).fetchone()
+        return FeedState(url, row[0], row[1]) if row else FeedState(url)
+
+    def save_feed_state(self, state: FeedState) -> None:
+        with self._transaction(f"cannot record the feed {state.url} in {self.path}"):
+            self._conn.execute(
+                "INSERT INTO feeds (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)"
+                " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
+                " last_modified = excluded.last_modified, checked_at = excluded.checked_at",
+                (state.url, state.etag, state.last_modified,
+                 datetime.now(UTC).isoformat(timespec="seconds")))
 
     def alerted(self, channel: str) -> set[str]:
         """The ids of the flags already sent to ``channel``."""
