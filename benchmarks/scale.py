@@ -110,9 +110,10 @@ def store_growth(console: Console, sizes: list[int], limit: int) -> None:
                                for r in records))
     table = Table(title=f"Store.save cost as the store grows (SQLite; near-duplicate copies of "
                         f"{len(coded)} coded BBC articles)")
-    for column in ("articles stored", "ms/article (last 2,000)", "articles/s", "database MB"):
+    for column in ("articles stored", f"ms/article (last {min(2000, min(sizes)):,})",
+                   "articles/s", "database MB"):
         table.add_column(column, justify="right")
-    window = 2000
+    window = min(2000, min(sizes))
     with tempfile.TemporaryDirectory() as scratch:
         path = Path(scratch) / "scale.db"
         with Store(path) as store:

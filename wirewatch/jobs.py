@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, TextIO
 
-from wirewatch.errors import IdConflictError, InputError
+from wirewatch.errors import IdConflictError, InputError, WirewatchError
 from wirewatch.ingest import read
 from wirewatch.ingest.decode import decode
 from wirewatch.ingest.feeds import Fetcher, Polled, poll
@@ -94,25 +94,35 @@ def follow_once(urls: Iterable[str], *, store: Store, pipeline: Pipeline,
     a feed's state is saved after its articles, so an interrupted round loses nothing."""
     report = FollowReport()
     for url in urls:
-        polled = False
-        for item in poll(url, store.feed_state(url), fetcher, store.has_url):
-            if isinstance(item, Polled):
-                store.save_feed_state(item.state)
-                polled = True
-            elif isinstance(item, InputError):
-                report.problems.append(item)
-            elif store.has_fingerprint(item.fingerprint):
-                report.duplicates += 1
-            else:
-                coded = next(pipeline.code([item]))
-                result = store.save(coded)
-                if result.stored:
-                    report.stored.append(coded)
-                else:
-                    report.duplicates += 1
-        if not polled and not any(url in p.what for p in report.problems):
-            report.unchanged.append(url)
+        try:
+            _follow_feed(url, store, pipeline, fetcher, report)
+        except WirewatchError:
+            raise  # the store's own errors stop the run: they are not the feed's fault
+        except Exception as exc:  # noqa: BLE001 (one feed's surprise must not stop the others)
+            report.problems.append(InputError(f"the feed {url} could not be read",
+                                              f"{type(exc).__name__}: {exc}",
+                                              "It is tried again on the next poll"))
     return report
+
+
+def _follow_feed(url: str, store: Store, pipeline: Pipeline, fetcher: Fetcher,
+                 report: FollowReport) -> None:
+    for item in poll(url, store.feed_state(url), fetcher, store.has_url):
+        if isinstance(item, Polled):
+            store.save_feed_state(item.state)
+            if not item.changed:
+                report.unchanged.append(url)
+        elif isinstance(item, InputError):
+            report.problems.append(item)
+        elif store.has_fingerprint(item.fingerprint):
+            report.duplicates += 1
+        else:
+            coded = next(pipeline.code([item]))
+            result = store.save(coded)
+            if result.stored:
+                report.stored.append(coded)
+            else:
+                report.duplicates += 1
 
 
 def _read_all(paths: Iterable[str], meta: Mapping[str, str | None] | None,

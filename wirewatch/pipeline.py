@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from wirewatch.errors import WirewatchError
 from wirewatch.extract import Extractor
 from wirewatch.model import Article, CodedArticle
 from wirewatch.nlp import load_nlp
+from wirewatch.resolve.kb import ActorKB, user_records
 from wirewatch.settings import Settings
 
 
@@ -107,10 +109,12 @@ class Pipeline:
         self.stages, self.settings = tuple(stages), settings or Settings()
 
     @classmethod
-    def from_settings(cls, settings: Settings) -> Pipeline:
+    def from_settings(cls, settings: Settings, kb: ActorKB | None = None) -> Pipeline:
+        """The stages for ``settings``; the user's knowledge base is read from
+        ``settings.db`` unless ``kb`` is given."""
         return cls([CleanStage(Cleaner.from_settings(settings), settings.languages),
                     NlpStage(settings.model, settings.batch_size),
-                    ExtractStage(Extractor.load(settings.db))], settings)
+                    ExtractStage(Extractor.load(settings.db, kb))], settings)
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         works: Iterable[Work] = (Work(article) for article in articles)
@@ -174,39 +178,57 @@ class DaskPool:
     """Batches coded on a Dask cluster: each worker process builds the pipeline once (and
     keeps it for later batches and runs); results come back in the input's order.
 
-    Workers of a remote cluster need wirewatch and the spaCy model installed, as here.
+    The user's knowledge base is read here, from the writer's store, and sent to the
+    workers once, so a remote worker codes with the same knowledge base without seeing
+    the database; a worker rebuilds its pipeline when the settings or that knowledge base
+    change. Workers need wirewatch and the spaCy model installed, as here.
     """
 
     def __init__(self, settings: Settings) -> None:
+        import hashlib
+        import json
         import logging
 
         from distributed import Client, LocalCluster
 
-        self.settings = settings
-        self._cluster = None
-        if settings.scheduler:
-            self._client = Client(settings.scheduler, timeout="30s")
-        else:
-            self._cluster = LocalCluster(n_workers=settings.processes, threads_per_worker=1,
-                                         processes=True, dashboard_address=None,
-                                         silence_logs=logging.ERROR)
-            self._client = Client(self._cluster)
-        self.workers = len(self._client.scheduler_info(n_workers=-1)["workers"]) or 1
+        # only what coding needs travels: no tokens or secrets
+        self.settings = settings.model_copy(update={"api_token": None, "webhook_secret": None})
+        records = user_records(settings.db)
+        self._key = hashlib.sha256((self.settings.model_dump_json() + json.dumps(
+            records, sort_keys=True)).encode()).hexdigest()
+        self._cluster: Any = None
+        self._client: Any = None
+        try:
+            if settings.scheduler:
+                self._client = Client(settings.scheduler, timeout="30s")
+            else:
+                self._cluster = LocalCluster(n_workers=settings.processes, threads_per_worker=1,
+                                             processes=True, dashboard_address=None,
+                                             silence_logs=logging.ERROR)
+                self._client = Client(self._cluster)
+            self.workers = len(self._client.scheduler_info(n_workers=-1)["workers"]) or 1
+            [self._records] = self._client.scatter([records], broadcast=True)
+        except BaseException:
+            self.close()
+            raise
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         pending: deque[Any] = deque()
         for batch in _batches(articles, self.settings.batch_size):
             pending.append(self._client.submit(_code_batch_once, batch, self.settings,
-                                               pure=False))
+                                               self._key, self._records, pure=False))
             if len(pending) >= 2 * self.workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
 
     def close(self) -> None:
-        self._client.close()
-        if self._cluster is not None:
-            self._cluster.close()
+        try:
+            if self._client is not None:
+                self._client.close()
+        finally:
+            if self._cluster is not None:
+                self._cluster.close()
 
     def __enter__(self) -> Self:
         return self
@@ -216,6 +238,7 @@ class DaskPool:
 
 
 _WORKER: dict[str, Pipeline] = {}
+_WORKER_LOCK = threading.Lock()
 """The pipeline of this worker process, built once by ``_init_worker``."""
 
 
@@ -227,13 +250,17 @@ def _code_batch(articles: list[Article]) -> list[CodedArticle]:
     return list(_WORKER["pipeline"].code(articles))
 
 
-def _code_batch_once(articles: list[Article], settings: Settings) -> list[CodedArticle]:
-    """A Dask task: the worker's pipeline for these settings, built on its first batch."""
-    key = settings.model_dump_json()
-    if key not in _WORKER:
-        _WORKER.clear()
-        _WORKER[key] = Pipeline.from_settings(settings)
-    return list(_WORKER[key].code(articles))
+def _code_batch_once(articles: list[Article], settings: Settings, key: str,
+                     kb_records: list[dict[str, Any]]) -> list[CodedArticle]:
+    """A Dask task: the worker's pipeline for these settings and knowledge base, built on
+    its first batch (under a lock, for workers that run several threads)."""
+    with _WORKER_LOCK:
+        if key not in _WORKER:
+            _WORKER.clear()
+            _WORKER[key] = Pipeline.from_settings(settings, ActorKB.overlaid(kb_records,
+                                                                              "the writer's store"))
+        pipeline = _WORKER[key]
+        return list(pipeline.code(articles))
 
 
 def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -32,7 +32,7 @@ RSS = """<?xml version="1.0"?><rss version="2.0"><channel><title>Desk Wire</titl
 <link>http://example.org/</link><description>d</description>
 <item><title>Strike on Kharkiv</title><link>{base}/a1.html</link>
 <pubDate>Mon, 03 Mar 2025 08:00:00 GMT</pubDate></item>
-<item><title>Workers for Kursk</title><link>{base}/a2.html</link></item>
+<item><title>Workers for Kursk</title><link>/a2.html</link></item>
 <item><title>A report</title><link>{base}/report.pdf</link></item>
 <item><title>Same story, other link</title><link>{base}/copy.html</link></item>
 </channel></rss>"""
@@ -47,7 +47,9 @@ class Site:
     base: str = ""
     hits: list[tuple[str, float, dict[str, str]]] = field(default_factory=list)
     failures: dict[str, int] = field(default_factory=dict)
-    """Path -> how many more times it answers 503."""
+    """Path -> how many more times it answers 503 (429 with Retry-After when set)."""
+    robots: str | None = None
+    retry_after: str | None = None
 
 
 @pytest.fixture()
@@ -57,8 +59,14 @@ def site() -> Iterator[Site]:
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
             state.hits.append((self.path, time.monotonic(), dict(self.headers)))
+            if self.path == "/robots.txt":
+                if state.robots is None:
+                    return self.answer(404, "text/plain", b"none")
+                return self.answer(200, "text/plain", state.robots.encode())
             if state.failures.get(self.path, 0) > 0:
                 state.failures[self.path] -= 1
+                if state.retry_after:
+                    return self.answer(429, "text/plain", b"slow down", retry=state.retry_after)
                 return self.answer(503, "text/plain", b"busy")
             if self.path in ("/rss.xml", "/atom.xml"):
                 if self.headers.get("If-None-Match") == '"v1"':
@@ -80,8 +88,11 @@ def site() -> Iterator[Site]:
                                    ARTICLE.format(title=title, text=text).encode())
             return self.answer(404, "text/plain", b"no")
 
-        def answer(self, status: int, kind: str, body: bytes, etag: str | None = None) -> None:
+        def answer(self, status: int, kind: str, body: bytes, etag: str | None = None,
+                   retry: str | None = None) -> None:
             self.send_response(status)
+            if retry:
+                self.send_header("Retry-After", retry)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             if etag:
@@ -127,17 +138,40 @@ def test_known_links_are_not_fetched_and_an_unchanged_feed_costs_a_304(site):
     items = list(poll(site.base + "/rss.xml", FeedState(site.base + "/rss.xml"), fetcher(),
                       known=known.__contains__))
     assert [type(i) for i in items] == [Polled]
-    assert [path for path, _, _ in site.hits] == ["/rss.xml"]
+    assert [path for path, _, _ in site.hits] == ["/robots.txt", "/rss.xml"]
     again = list(poll(site.base + "/rss.xml", items[0].state, fetcher(), known=lambda u: False))
-    assert again == []  # 304: nothing to read
+    assert again == [Polled(items[0].state, changed=False)]  # 304: nothing to read
     assert site.hits[-1][2].get("If-None-Match") == '"v1"'
+
+
+def test_a_feed_whose_pages_failed_keeps_its_old_state(site):
+    site.failures["/a2.html"] = 99  # down for now
+    old = FeedState(site.base + "/rss.xml")
+    items = list(poll(old.url, old, fetcher(), known=lambda url: False))
+    assert any(isinstance(i, FetchError) and "/a2.html" in i.message for i in items)
+    assert items[-1] == Polled(old)  # not the new ETag: the next poll reads the feed again
+
+
+def test_robots_txt_and_retry_after_are_obeyed(site):
+    site.robots = "User-agent: *\nDisallow: /a2.html\nCrawl-delay: 1\n"
+    polite = fetcher()
+    with pytest.raises(InputError, match="closed to robots"):
+        polite.get(site.base + "/a2.html")
+    polite.get(site.base + "/a1.html")
+    polite.get(site.base + "/copy.html")
+    pages = [t for path, t, _ in site.hits if path.endswith(".html")]
+    assert pages[1] - pages[0] >= 0.95  # the crawl delay, though fetch_delay is 0
+    site.failures["/rss.xml"], site.retry_after = 1, "1"
+    started = time.monotonic()
+    fetcher(attempts=2, backoff=0).get(site.base + "/rss.xml")
+    assert time.monotonic() - started >= 0.95  # waited as the 429 asked
 
 
 def test_politeness_spacing_retries_timeouts_and_the_size_cap(site):
     polite = fetcher(delay=0.3)
     for path in ("/a1.html", "/a2.html", "/copy.html"):
         polite.get(site.base + path)
-    times = [t for _, t, _ in site.hits]
+    times = [t for path, t, _ in site.hits if path != "/robots.txt"]
     assert all(b - a >= 0.28 for a, b in itertools.pairwise(times))
     site.failures["/a2.html"] = 2
     assert fetcher(attempts=3).get(site.base + "/a2.html").status == 200  # third time lucky

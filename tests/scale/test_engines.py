@@ -41,3 +41,21 @@ def test_run_refuses_a_scheduler_without_dask(corpus, tmp_path, capsys):
         main(["run", str(corpus), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://x:1"])
     assert exited.value.code == 2
     assert "--engine dask" in capsys.readouterr().err
+
+
+def test_a_local_dask_cluster_codes_with_the_writers_knowledge_base(tmp_path, dump_db):
+    corpus = tmp_path / "kb.jsonl"
+    corpus.write_text('{"id": "k1", "text": "Ivan Testovich met Kim Jong-un in Pyongyang on '
+                      'Monday to discuss energy cooperation."}\n', encoding="utf-8")
+    local, dask = tmp_path / "local.db", tmp_path / "dask.db"
+    for db in (local, dask):
+        try:
+            main(["kb", "add", "Ivan Testovich", "--country", "RUS", "--post",
+                  "Minister of Tests", "--start", "2020-01-01", "--db", str(db)])
+        except SystemExit as exc:
+            assert not exc.code
+    run(str(corpus), "--db", str(local))
+    run(str(corpus), "--db", str(dask), "--engine", "dask", "--workers", "1")  # its own cluster
+    rows = dump_db(dask)
+    assert rows == dump_db(local)
+    assert any("ivan-testovich" in row for row in rows["actors"])  # the user's KB was used

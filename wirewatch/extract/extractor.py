@@ -21,6 +21,7 @@ from wirewatch.extract.reading import ArticleReading, Resolvers
 from wirewatch.extract.titles import title_discrepancies
 from wirewatch.model import Actor, Claim, CodedArticle, EventMention, Sentence
 from wirewatch.resolve.countries import CountryIndex
+from wirewatch.resolve.kb import ActorKB
 
 
 class Extractor:
@@ -30,9 +31,10 @@ class Extractor:
         self.resolvers = resolvers
 
     @classmethod
-    def load(cls, db: str | None = None) -> Extractor:
-        """An extractor with the shipped data and the knowledge base of the store at ``db``."""
-        return cls(Resolvers.load(db))
+    def load(cls, db: str | None = None, kb: ActorKB | None = None) -> Extractor:
+        """An extractor with the shipped data and the knowledge base of the store at ``db``
+        (or ``kb``)."""
+        return cls(Resolvers.load(db, kb))
 
     def read(self, clean: CleanArticle, doc: Doc) -> tuple[ArticleReading, list[SentenceEvents]]:
         """The article's reading and an event reader per sentence, each with its neighbours."""

@@ -60,9 +60,11 @@ class Resolvers:
     kb: ActorKB
 
     @classmethod
-    def load(cls, db: str | None = None) -> Resolvers:
-        """The shipped data, with the user's knowledge base from the store at ``db``."""
-        return cls(Lexicon.load(), CountryIndex.load(), Gazetteer.load(), ActorKB.load(db))
+    def load(cls, db: str | None = None, kb: ActorKB | None = None) -> Resolvers:
+        """The shipped data, with the user's knowledge base from the store at ``db`` (or
+        ``kb``, already loaded: a Dask worker gets it from the writer)."""
+        return cls(Lexicon.load(), CountryIndex.load(), Gazetteer.load(),
+                   kb if kb is not None else ActorKB.load(db))
 
 
 class ArticleReading:

@@ -7,11 +7,15 @@ again; a fetched page is read like an HTML file (trafilatura's main text) and st
 fingerprint, so the same article under two links is stored once too. The feed's state is
 saved only after its entries are, so a run cut short polls the feed in full next time.
 
-Politeness is ``Fetcher``'s: at most one request per host every ``delay`` seconds, a
-timeout on each, retries with exponential back-off for connection failures, 429 and 5xx,
-and a cap on the bytes read (a page over it is skipped, not truncated). What goes wrong
-with one feed or page is reported and the rest go on. httpx sends; the waits and retries
-are a few lines here, because httpx's own retries cover only connecting.
+Politeness is ``Fetcher``'s: each host's robots.txt is obeyed (its ``Crawl-delay`` too),
+at most one request per host every ``delay`` seconds (redirect hops included), a timeout
+on each read and a bound on a whole response, retries with exponential back-off for
+connection failures and 5xx (a 429's ``Retry-After`` honoured), a page's type checked
+before its body is read, and a cap on the bytes read (a page over it is skipped, not
+truncated). A feed whose pages could not all be fetched keeps its old state, so the next
+poll tries them again. What goes wrong with one feed or page is reported and the rest go
+on. httpx sends; the waits and retries are a few lines here, because httpx's own retries
+cover only connecting, and urllib's robotparser reads robots.txt.
 """
 
 from __future__ import annotations
@@ -20,7 +24,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
+from urllib.robotparser import RobotFileParser
 
 import feedparser
 import httpx
@@ -34,6 +39,9 @@ from wirewatch.ingest.documents import extract_html
 from wirewatch.model import Article
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+TOTAL_TIMEOUTS = 6
+"""A whole response may take this many timeouts (a minute by default), however it trickles."""
+MAX_RETRY_AFTER = 300.0
 USER_AGENT = f"wirewatch/{__version__} (+https://github.com/wirewatch; news monitoring)"
 
 
@@ -47,36 +55,64 @@ class Fetched:
     status: int
     headers: dict[str, str]
     content: bytes
+    charset: str | None = None
 
 
 class Fetcher:
-    """Polite GETs: per-host spacing, timeouts, retries with back-off, a size cap."""
+    """Polite GETs: robots.txt, per-host spacing, timeouts, retries with back-off, a size cap."""
 
     def __init__(self, *, delay: float = 1.0, timeout: float = 10.0, attempts: int = 3,
-                 backoff: float = 1.0, max_bytes: int = 5_000_000,
+                 backoff: float = 1.0, max_bytes: int = 5_000_000, max_redirects: int = 5,
                  sleep: Callable[[float], None] = time.sleep,
                  clock: Callable[[], float] = time.monotonic) -> None:
         self.delay, self.timeout, self.attempts = delay, timeout, attempts
-        self.backoff, self.max_bytes = backoff, max_bytes
+        self.backoff, self.max_bytes, self.max_redirects = backoff, max_bytes, max_redirects
         self._sleep, self._clock = sleep, clock
-        self._last: dict[str, float] = {}
-        self._client = httpx.Client(follow_redirects=True, headers={"User-Agent": USER_AGENT})
+        self._next: dict[str, float] = {}
+        """When each host may be asked again."""
+        self._spacing: dict[str, float] = {}
+        """A host's own spacing, where its robots.txt asks for more than ``delay``."""
+        self._robots: dict[str, RobotFileParser | None] = {}
+        self._client = httpx.Client(follow_redirects=False, headers={"User-Agent": USER_AGENT})
 
-    def get(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
+    def get(self, url: str, headers: dict[str, str] | None = None,
+            types: tuple[str, ...] = ()) -> Fetched:
+        """The answer to a GET of ``url`` (redirects followed, each hop spaced); with
+        ``types``, an answer of another content type is refused before its body is read."""
+        for _ in range(self.max_redirects + 1):
+            answer = self._get_one(url, headers or {}, types)
+            if answer.status in (301, 302, 303, 307, 308) and "location" in answer.headers:
+                url = urljoin(url, answer.headers["location"])
+                continue
+            return answer
+        raise FetchError(f"cannot fetch {url}", f"more than {self.max_redirects} redirects",
+                         "Check the address")
+
+    def _get_one(self, url: str, headers: dict[str, str], types: tuple[str, ...]) -> Fetched:
+        self._check_robots(url)
         problem = ""
         for attempt in range(self.attempts):
             if attempt:
                 self._sleep(self.backoff * 2 ** (attempt - 1))
             self._wait_for_host(url)
             try:
-                with self._client.stream("GET", url, headers=headers or {},
+                with self._client.stream("GET", url, headers=headers,
                                          timeout=self.timeout) as answer:
                     if answer.status_code == 429 or answer.status_code >= 500:
                         problem = f"it answered HTTP {answer.status_code}"
+                        self._back_off_host(url, answer.headers.get("retry-after", ""))
                         continue
+                    kind = answer.headers.get("content-type", "").split(";")[0].strip().lower()
+                    if types and answer.status_code == 200 and kind not in types:
+                        raise InputError(f"{url} is not an HTML page",
+                                         f"its type is {kind or 'not given'}",
+                                         "Only web pages are read from feeds; it is skipped")
                     content = self._read_capped(url, answer)
                     return Fetched(str(answer.url), answer.status_code, dict(answer.headers),
-                                   content)
+                                   content, answer.charset_encoding)
+            except httpx.InvalidURL as exc:
+                raise FetchError(f"cannot fetch {url}", f"it is not a valid URL ({exc})",
+                                 "Check the address") from None
             except httpx.TimeoutException:
                 problem = f"no answer within {self.timeout:g} s"
             except httpx.HTTPError as exc:
@@ -89,23 +125,54 @@ class Fetcher:
         if declared and declared.isdigit() and int(declared) > self.max_bytes:
             raise FetchError(f"{url} is too large", f"it declares {int(declared):,} bytes",
                              f"Pages over {self.max_bytes:,} bytes are skipped (fetch_max_bytes)")
+        deadline = self._clock() + TOTAL_TIMEOUTS * self.timeout  # a trickle cannot hold on
         chunks, size = [], 0
         for chunk in answer.iter_bytes():
             size += len(chunk)
             if size > self.max_bytes:
                 raise FetchError(f"{url} is too large", f"it sent more than {self.max_bytes:,} "
                                  "bytes", "Pages over the cap are skipped (fetch_max_bytes)")
+            if self._clock() > deadline:
+                raise FetchError(f"cannot fetch {url}", f"it took more than "
+                                 f"{TOTAL_TIMEOUTS * self.timeout:g} s to send", "It is skipped")
             chunks.append(chunk)
         return b"".join(chunks)
 
+    def _check_robots(self, url: str) -> None:
+        parts = urlsplit(url)
+        host = f"{parts.scheme}://{parts.netloc}"
+        if host not in self._robots:
+            self._robots[host] = None  # unreadable or missing robots.txt: everything allowed
+            self._wait_for_host(url)
+            try:
+                answer = self._client.get(f"{host}/robots.txt", timeout=self.timeout)
+                if answer.status_code == 200:
+                    parser = RobotFileParser()
+                    parser.parse(answer.text.splitlines())
+                    self._robots[host] = parser
+            except httpx.HTTPError:
+                pass
+        robots = self._robots[host]
+        if robots is None or url.endswith("/robots.txt"):
+            return
+        if not robots.can_fetch(USER_AGENT, url):
+            raise InputError(f"{url} is closed to robots", f"{host}/robots.txt disallows it",
+                             "It is skipped, as the site asks")
+        crawl_delay = robots.crawl_delay(USER_AGENT)
+        if crawl_delay:
+            self._spacing[parts.netloc] = max(self.delay, float(crawl_delay))
+
     def _wait_for_host(self, url: str) -> None:
         host = urlsplit(url).netloc
-        last = self._last.get(host)
-        if last is not None:
-            wait = self.delay - (self._clock() - last)
-            if wait > 0:
-                self._sleep(wait)
-        self._last[host] = self._clock()
+        wait = self._next.get(host, 0.0) - self._clock()
+        if wait > 0:
+            self._sleep(wait)
+        self._next[host] = self._clock() + self._spacing.get(host, self.delay)
+
+    def _back_off_host(self, url: str, retry_after: str) -> None:
+        if retry_after.strip().isdigit():
+            host = urlsplit(url).netloc
+            self._next[host] = self._clock() + min(float(retry_after), MAX_RETRY_AFTER)
 
     def close(self) -> None:
         self._client.close()
@@ -120,9 +187,11 @@ class FeedState:
 
 @dataclass(frozen=True, slots=True)
 class Polled:
-    """Marks the end of a feed's entries, with its new state."""
+    """Marks the end of a feed's poll, with the state to keep (the old one when the feed
+    did not change, or when some of its pages could not be fetched this time)."""
 
     state: FeedState
+    changed: bool = True
 
 
 def poll(url: str, state: FeedState, fetcher: Fetcher,
@@ -141,52 +210,62 @@ def poll(url: str, state: FeedState, fetcher: Fetcher,
         yield error
         return
     if answer.status == 304:
+        yield Polled(state, changed=False)
         return
     if answer.status >= 400:
         yield FetchError(f"cannot fetch the feed {url}", f"it answered HTTP {answer.status}",
                          "Check the feed's address")
         return
-    parsed: Any = feedparser.parse(answer.content)
+    # the answer's address resolves relative links
+    parsed: Any = feedparser.parse(answer.content, response_headers={
+        **answer.headers, "content-location": answer.url})
     if not parsed.entries and (parsed.get("bozo") or not parsed.get("version")):
         yield InputError(f"{url} is not an RSS or Atom feed",
                          str(parsed.get("bozo_exception", "it could not be parsed")),
                          "Check the feed's address")
         return
     publisher = parsed.feed.get("title") or urlsplit(url).netloc
+    missed = False
     for entry in parsed.entries:
         link = entry.get("link")
         if not link or known(link):
             continue
-        yield from _article(link, entry, publisher, fetcher)
-    yield Polled(FeedState(url, answer.headers.get("etag"), answer.headers.get("last-modified")))
+        for item in _article(link, entry, publisher, fetcher):
+            missed = missed or isinstance(item, FetchError)
+            yield item
+    new = FeedState(url, answer.headers.get("etag"), answer.headers.get("last-modified"))
+    yield Polled(state if missed else new)
 
 
 def _article(link: str, entry: Any, publisher: str, fetcher: Fetcher) -> Iterator[Article | InputError]:
     try:
-        page = fetcher.get(link)
-    except FetchError as error:
+        page = fetcher.get(link, types=HTML_TYPES)
+    except InputError as error:
         yield error
         return
-    kind = page.headers.get("content-type", "").split(";")[0].strip().lower()
     if page.status >= 400:
         yield FetchError(f"cannot fetch {link}", f"it answered HTTP {page.status}", "")
         return
-    if kind not in HTML_TYPES:
-        yield InputError(f"{link} is not an HTML page", f"its type is {kind or 'not given'}",
-                         "Only web pages are read from feeds; it is skipped")
-        return
     try:
-        text, found = extract_html(decode(page.content, link), link)
+        html = (page.content.decode(page.charset, errors="replace") if page.charset
+                else decode(page.content, link))
+        text, found = extract_html(html, link)
         published = _published(entry)
         meta = {**found, "url": link, "publisher": publisher,
                 **({"title": entry["title"]} if entry.get("title") else {}),
                 **({"published": published} if published else {})}
         yield make_article(text, origin=link, **meta)
-    except InputError as error:
-        yield error
+    except (InputError, LookupError) as error:  # LookupError: a charset Python does not know
+        yield error if isinstance(error, InputError) else InputError(
+            f"cannot read {link}", str(error), "It is skipped")
 
 
 def _published(entry: Any) -> str | None:
+    """The entry's date in UTC, as feedparser parsed it (zones such as PDT included)."""
+    for key in ("published_parsed", "updated_parsed"):
+        parsed = entry.get(key)
+        if parsed:
+            return time.strftime("%Y-%m-%dT%H:%M:%S+00:00", parsed)
     for key in ("published", "updated"):
         if entry.get(key):
             try:

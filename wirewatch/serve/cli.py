@@ -110,8 +110,9 @@ class Engine(str, Enum):
 @app.command()
 def run(
     paths: Annotated[list[str], typer.Argument(help="The corpus: files, folders, or -.")],
-    engine: Annotated[Engine, typer.Option(help="local (this process), processes (a pool) or "
-                                                "dask (a cluster).")] = Engine.local,
+    engine: Annotated[Engine | None, typer.Option(help="local (this process), processes (a "
+                                                       "pool) or dask (a cluster) [default: the "
+                                                       "engine setting, else local].")] = None,
     scheduler: Annotated[str | None, typer.Option(help="A running Dask scheduler, e.g. "
                                                        "tcp://10.0.0.5:8786 [default: start a "
                                                        "local cluster].")] = None,
@@ -122,11 +123,12 @@ def run(
 ) -> None:
     """Code and store a whole corpus in batches on an engine; one writer stores the results
     in the corpus's order, so every engine gives the database one process would."""
-    if scheduler and engine is not Engine.dask:
-        raise InputError("--scheduler is a Dask scheduler's address", f"the engine is {engine.value}",
-                         "Add --engine dask, or leave --scheduler out")
-    settings = Settings.load(config, db=db, processes=workers, engine=engine.value,
+    settings = Settings.load(config, db=db, processes=workers, engine=engine and engine.value,
                              scheduler=scheduler)
+    if settings.scheduler and settings.engine != "dask":
+        raise InputError("--scheduler is a Dask scheduler's address",
+                         f"the engine is {settings.engine or 'local'}",
+                         "Add --engine dask, or leave --scheduler out")
     _ingest_with_progress(paths, settings, {})
 
 
@@ -154,8 +156,8 @@ def follow(
                       attempts=settings.fetch_attempts, max_bytes=settings.fetch_max_bytes)
     with Store.open(settings.db) as store, _sigterm_stops(), \
             err.status("loading the model", spinner="dots") as status:
-        pipeline = Pipeline.from_settings(settings)
         try:
+            pipeline = Pipeline.from_settings(settings)
             while True:
                 status.update(f"polling {len(feeds)} feed(s)")
                 report = jobs.follow_once(feeds, store=store, pipeline=pipeline, fetcher=fetcher)
