@@ -82,3 +82,22 @@ def test_a_full_disk_stops_the_run_cleanly_and_keeps_what_was_stored(corpus, tmp
         assert orphans == 0
     report = jobs.ingest([str(corpus)], settings=Settings(db=str(db)))  # room again: it goes on
     assert len(report.stored) == 120 - kept and len(report.duplicates) == kept
+
+
+def test_two_ingesters_at_once_lose_and_repeat_nothing(corpus, tmp_path):
+    lines = corpus.read_text(encoding="utf-8").splitlines()
+    first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
+    first.write_text("\n".join(lines[:80]) + "\n", encoding="utf-8")
+    second.write_text("\n".join(reversed(lines[40:])) + "\n", encoding="utf-8")  # overlapping
+    db = tmp_path / "shared.db"
+    jobs.ingest([], settings=Settings(db=str(db)))  # the store exists before both start
+    runs = [subprocess.Popen(command(path, db), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.PIPE) for path in (first, second)]
+    for process in runs:
+        _, err = process.communicate(timeout=600)
+        assert process.returncode == 0, err
+    with sqlite3.connect(db) as conn:
+        ids = [row[0] for row in conn.execute("SELECT id FROM articles")]
+        copies = conn.execute("SELECT count(*) FROM copies").fetchone()[0]
+    assert sorted(ids) == sorted(f"a{i:03d}" for i in range(120))
+    assert copies == 120
