@@ -101,3 +101,39 @@ def test_two_ingesters_at_once_lose_and_repeat_nothing(corpus, tmp_path):
         copies = conn.execute("SELECT count(*) FROM copies").fetchone()[0]
     assert sorted(ids) == sorted(f"a{i:03d}" for i in range(120))
     assert copies == 120
+
+
+DIE_IN_A_SAVE = """
+import os, sys
+from wirewatch.store import write
+from wirewatch.serve.cli import main
+real, calls = write.insert_event, [0]
+def insert_event(*args, **kwargs):
+    calls[0] += 1
+    real(*args, **kwargs)
+    if calls[0] == int(os.environ["DIE_AT"]):
+        os._exit(137)  # as kill -9 would, half-way through an article's transaction
+write.insert_event = insert_event
+main(sys.argv[1:])
+"""
+
+
+def test_dying_inside_an_articles_transaction_leaves_no_part_of_it(corpus, tmp_path, dump_db):
+    clean, died = tmp_path / "clean.db", tmp_path / "died.db"
+    subprocess.run(command(corpus, clean), check=True, capture_output=True, timeout=600)
+    env = {**os.environ, "DIE_AT": "41"}  # after an article's first event, before its last
+    dying = subprocess.run([sys.executable, "-c", DIE_IN_A_SAVE, "run", str(corpus), "--db",
+                            str(died)], check=False, env=env, capture_output=True,
+                           timeout=600)
+    assert dying.returncode == 137, dying.stderr
+    per_article = "SELECT article_id, count(*) FROM events GROUP BY article_id"
+    with sqlite3.connect(clean) as conn:
+        expected = dict(conn.execute(per_article).fetchall())
+    with sqlite3.connect(died) as conn:
+        kept = dict(conn.execute(per_article).fetchall())
+        articles = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    assert 5 < articles == len(kept) < 120
+    assert sum(kept.values()) < 41  # the 41st event, and its article, are not there
+    assert all(kept[a] == expected[a] for a in kept)  # every article kept is whole
+    subprocess.run(command(corpus, died), check=True, capture_output=True, timeout=600)
+    assert dump_db(died) == dump_db(clean)
