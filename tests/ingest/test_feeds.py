@@ -4,11 +4,9 @@ spacing, timeouts, retries, a size cap), pages that are not HTML, and no article
 from __future__ import annotations
 
 import itertools
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -53,7 +51,7 @@ class Site:
 
 
 @pytest.fixture()
-def site() -> Iterator[Site]:
+def site(serve_http) -> Site:
     state = Site()
 
     class Handler(BaseHTTPRequestHandler):
@@ -103,13 +101,8 @@ def site() -> Iterator[Site]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.base = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    state.base = serve_http(Handler)
+    return state
 
 
 def fetcher(**options) -> Fetcher:

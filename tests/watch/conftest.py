@@ -3,10 +3,8 @@ told to fail its first attempts (or all of them) with a status code."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -19,13 +17,10 @@ class Receiver:
     requests: list[tuple[dict[str, str], bytes]] = field(default_factory=list)
     attempts: int = 0
 
-    @property
-    def accepted(self) -> list[tuple[dict[str, str], bytes]]:
-        return self.requests[self.fail_first:] if self.fail_first >= 0 else []
 
 
 @pytest.fixture()
-def receiver() -> Iterator[Receiver]:
+def receiver(serve_http) -> Receiver:
     state = Receiver("")
 
     class Handler(BaseHTTPRequestHandler):
@@ -40,10 +35,5 @@ def receiver() -> Iterator[Receiver]:
         def log_message(self, format: str, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    state.url = f"http://127.0.0.1:{server.server_address[1]}/hook"
-    thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
-    thread.start()
-    yield state
-    server.shutdown()
-    server.server_close()
+    state.url = serve_http(Handler) + "/hook"
+    return state

@@ -73,6 +73,11 @@ class Incident:
     first_seen: str | None
     last_seen: str | None
 
+    @property
+    def day(self) -> date | None:
+        """The event's own day where the text gives one, else the day it was first reported."""
+        return event_day(self.event) or day_of(self.first_seen)
+
 
 def fuse(mentions: Sequence[Mention]) -> list[Incident]:
     """Group mentions into incidents, in the order of their first mention.
@@ -204,10 +209,13 @@ def _countries(actors: Iterable[Actor]) -> set[str]:
 
 
 def _event_day(mention: Mention) -> date | None:
-    time = mention.event.time
-    if time is not None and time.precision == "day":
-        return day_of(time.value)
-    return mention.source.day
+    return event_day(mention.event) or mention.source.day
+
+
+def event_day(event: EventMention) -> date | None:
+    """The day the event's own time gives, when the text dates it to the day."""
+    time = event.time
+    return day_of(time.value) if time is not None and time.precision == "day" else None
 
 
 def day_of(value: str | None) -> date | None:
@@ -300,6 +308,7 @@ __all__ = [
     "Source",
     "claim_discrepancies",
     "day_of",
+    "event_day",
     "figure_discrepancies",
     "fuse",
     "independent",

@@ -15,9 +15,11 @@ country outlines of npm's world-atlas with d3-geo, vendored) that read this API.
 
 import hmac
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -39,7 +41,7 @@ from wirewatch.errors import (
     WirewatchError,
     error_json,
 )
-from wirewatch.fuse.incidents import Incident, day_of
+from wirewatch.fuse.incidents import Incident, event_day
 from wirewatch.ingest import make_article
 from wirewatch.ingest.documents import extract_html
 from wirewatch.model import EVENT_TYPES, Discrepancy, EventMention, to_json
@@ -110,10 +112,25 @@ def filters(
 
 @dataclass(frozen=True)
 class Computed:
+    """What is computed from the store on read, kept until it changes."""
+
     incidents: list[Incident]
     flags: list[Flag]
-    by_subject: dict[str, list[Flag]]
     discrepancies: list[Discrepancy]
+
+    @cached_property
+    def _by_subject(self) -> dict[str, list[Flag]]:
+        by_subject: dict[str, list[Flag]] = {}
+        for flag in self.flags:
+            by_subject.setdefault(flag.subject, []).append(flag)
+        return by_subject
+
+    def flags_on(self, incident: Incident) -> list[Flag]:
+        return self._by_subject.get(incident.incident_id, [])
+
+    def kept(self, where: Filters) -> list[Incident]:
+        """The incidents that pass the filters."""
+        return [i for i in self.incidents if where.keep(i.event, i.day, self.flags_on(i))]
 
 
 class Page(BaseModel):
@@ -163,12 +180,9 @@ def create_app(settings: Settings) -> FastAPI:
         with cache_lock:
             if cache.get("state") != state:
                 incidents = opened.incidents()
-                flags = store_flags(opened, packs, incidents=incidents)
-                by_subject: dict[str, list[Flag]] = {}
-                for flag in flags:
-                    by_subject.setdefault(flag.subject, []).append(flag)
                 cache.update(state=state, value=Computed(
-                    incidents, flags, by_subject, opened.fused_discrepancies()))
+                    incidents, store_flags(opened, packs, incidents=incidents),
+                    opened.fused_discrepancies(incidents)))
             return cache["value"]  # type: ignore[no-any-return]
 
     def incident_record(incident: Incident, flags: list[Flag]) -> dict[str, Any]:
@@ -261,7 +275,7 @@ def create_app(settings: Settings) -> FastAPI:
                              "incidents", "Use GET /api/incidents?flag=...")
         sources = opened.sources()
         items = [render.event_json(e.id, e.article_id, e.event) for e in opened.events()
-                 if where.keep(e.event, _day(e.event) or sources[e.article_id].day)]
+                 if where.keep(e.event, event_day(e.event) or sources[e.article_id].day)]
         return page(items, limit, offset)
 
     @app.get("/api/events/{event_id}", tags=["events"])
@@ -274,32 +288,21 @@ def create_app(settings: Settings) -> FastAPI:
                   offset: Offset = 0) -> Page:
         """Incidents: mentions fused across articles, independent sources counted."""
         found = computed(opened)
-        kept = [i for i in found.incidents if where.keep(
-            i.event, _incident_day(i), found.by_subject.get(i.incident_id, []))]
+        kept = found.kept(where)
         return Page(total=len(kept), limit=limit, offset=offset, items=[
-            incident_record(i, found.by_subject.get(i.incident_id, []))
-            for i in kept[offset:offset + limit]])
+            incident_record(i, found.flags_on(i)) for i in kept[offset:offset + limit]])
 
     @app.get("/api/incidents/summary", tags=["incidents"])
     def summary(opened: StoreDep, where: FiltersDep) -> dict[str, Any]:
         """Counts of the filtered incidents by day, type and country, and their places: what
         the timeline and the map draw, over all of them (a page holds at most 500)."""
-        found = computed(opened)
-        kept = [i for i in found.incidents if where.keep(
-            i.event, _incident_day(i), found.by_subject.get(i.incident_id, []))]
-        by_day: dict[str, int] = {}
-        by_type: dict[str, int] = {}
-        by_country: dict[str, int] = {}
-        for incident in kept:
-            event = incident.event
-            day = _incident_day(incident)
-            by_day[day.isoformat() if day else "undated"] = by_day.get(
-                day.isoformat() if day else "undated", 0) + 1
-            kind = event.event_type + (f" ({event.intended})" if event.intended else "")
-            by_type[kind] = by_type.get(kind, 0) + 1
-            country = ((event.place.country if event.place else None)
-                       or next((a.country for a in event.source if a.country), None) or "unknown")
-            by_country[country] = by_country.get(country, 0) + 1
+        kept = computed(opened).kept(where)
+        by_day = Counter(i.day.isoformat() if i.day else "undated" for i in kept)
+        by_type = Counter(i.event.event_type + (f" ({i.event.intended})" if i.event.intended
+                                                else "") for i in kept)
+        by_country = Counter((i.event.place.country if i.event.place else None)
+                             or next((a.country for a in i.event.source if a.country), None)
+                             or "unknown" for i in kept)
         places = [{"incident_id": i.incident_id, "event_type": i.event.event_type,
                    "name": i.event.place.name, "lat": i.event.place.lat,
                    "lon": i.event.place.lon, "precision": i.event.place.precision,
@@ -307,9 +310,8 @@ def create_app(settings: Settings) -> FastAPI:
                   if i.event.place and i.event.place.lat is not None
                   and i.event.place.lon is not None]
         return {"total": len(kept), "by_day": dict(sorted(by_day.items())),
-                "by_type": dict(sorted(by_type.items(), key=lambda kv: -kv[1])),
-                "by_country": dict(sorted(by_country.items(), key=lambda kv: -kv[1])),
-                "places": places}
+                "by_type": dict(by_type.most_common()),
+                "by_country": dict(by_country.most_common()), "places": places}
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
     def incident(incident_id: str, opened: StoreDep) -> dict[str, Any]:
@@ -321,7 +323,7 @@ def create_app(settings: Settings) -> FastAPI:
                                 "that id", "List them with GET /api/incidents")
         discrepancies = [to_json(d) for d in everything.discrepancies
                          if f"({incident_id})" in d.subject]
-        return {**incident_record(found, everything.by_subject.get(incident_id, [])),
+        return {**incident_record(found, everything.flags_on(found)),
                 "discrepancies": discrepancies}
 
     @app.get("/api/claims", response_model=Page, tags=["claims"])
@@ -416,13 +418,6 @@ def _error(status: int, code: str, what: str, why: str, fix: str,
     return JSONResponse(error_json(error), status_code=status, headers=headers)
 
 
-def _incident_day(incident: Incident) -> date | None:
-    return _day(incident.event) or day_of(incident.first_seen)
-
-
-def _day(event: EventMention) -> date | None:
-    time = event.time
-    return day_of(time.value) if time is not None and time.precision == "day" else None
 
 
 __all__ = ["Filters", "create_app"]

@@ -244,10 +244,7 @@ def _admin1_name(code: str | None) -> str:
 
 
 def _date(incident: Incident) -> str | None:
-    time = incident.event.time
-    if time is not None and time.precision == "day" and time.value:
-        return time.value[:10]
-    return incident.first_seen[:10] if incident.first_seen else None
+    return incident.day.isoformat() if incident.day else None
 
 
 def _lines(records: Iterable[dict[str, Any]]) -> bytes:

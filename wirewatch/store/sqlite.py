@@ -10,7 +10,7 @@ Every ``sqlite3`` error surfaces as ``StoreError`` (what, why, what to do).
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -262,11 +262,13 @@ class Store:
         sources = self.sources() if sources is None else sources
         return fuse([Mention(e.id, e.event, sources[e.article_id]) for e in self.events()])
 
-    def fused_discrepancies(self) -> list[Discrepancy]:
-        """Figures that independent sources give differently, for one incident or one claim."""
+    def fused_discrepancies(self, incidents: Sequence[Incident] | None = None) -> list[Discrepancy]:
+        """Figures that independent sources give differently, for one incident or one claim;
+        ``incidents`` saves fusing again when the caller has them."""
         sources = self.sources()
         claims = [(c.claim, sources[c.article_id]) for c in self.claims()]
-        return figure_discrepancies(self.incidents(sources)) + claim_discrepancies(claims)
+        fused = self.incidents(sources) if incidents is None else incidents
+        return figure_discrepancies(fused) + claim_discrepancies(claims)
 
     def stories(self) -> list[Story]:
         """The stored articles grouped into stories (``wirewatch.fuse.stories``)."""

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 
-from wirewatch.fuse.incidents import Incident, Source, day_of
+from wirewatch.fuse.incidents import Incident, Source
 from wirewatch.model import Actor, Claim, Evidence, Place, Quantity
 from wirewatch.serve.render import actors_text
 from wirewatch.watch.packs import (
@@ -123,7 +123,6 @@ def incident_subject(incident: Incident) -> Subject:
         direct.update(e for e in mention.event.evidence
                       if e.article_id == mention.source.article_id
                       and e.start <= trigger.start < e.end)
-    day = day_of(event.time.value) if event.time and event.time.precision == "day" else None
     return Subject(
         subject_id=incident.incident_id,
         types=frozenset(t for t in (event.event_type, event.intended) if t),
@@ -134,7 +133,7 @@ def incident_subject(incident: Incident) -> Subject:
         places=(event.place,) if event.place else (),
         quantities=event.quantities, evidence=_unique(e for m in incident.mentions
                                                       for e in m.event.evidence),
-        direct=frozenset(direct), day=day or day_of(incident.first_seen), sources=incident.sources,
+        direct=frozenset(direct), day=incident.day, sources=incident.sources,
         claimants=tuple(name for name, _ in incident.claimants),
         newest=max(m.event_id for m in incident.mentions))
 
