@@ -37,7 +37,7 @@ from rich.table import Table
 
 from wirewatch.fuse.copies import CopyIndex, shingles
 from wirewatch.fuse.stories import cluster_texts
-from wirewatch.store.connect import configure
+from wirewatch.store.connect import Db, configure
 from wirewatch.store.migrations import _COPIES, split_statements
 
 EVAL = Path(__file__).resolve().parent.parent.parent / "shared" / "eval"
@@ -104,7 +104,7 @@ def scratch_index(path: Path) -> tuple[sqlite3.Connection, CopyIndex]:
     conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, text TEXT NOT NULL)")
     for statement in split_statements(_COPIES):
         conn.execute(statement)
-    return conn, CopyIndex(conn)
+    return conn, CopyIndex(Db(conn, "sqlite", str(path)))
 
 
 def add(conn: sqlite3.Connection, index: CopyIndex, article_id: str, text: str) -> str:

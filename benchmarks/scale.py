@@ -1,6 +1,7 @@
 """Scale: engines against bare spaCy, and the store's cost per article as it grows.
 
     python -m benchmarks.scale [--limit 600] [--repeat 2] [--sizes 10000,100000,1000000]
+                               [--postgres URL | --no-postgres] [--skip-engines]
 
 Needs ``../shared/eval/corpus/bbc-news.jsonl`` (it says so and stops if not).
 
@@ -15,8 +16,11 @@ Needs ``../shared/eval/corpus/bbc-news.jsonl`` (it says so and stops if not).
    sentences, events, claims, full-text index and wire-copy index) as the store grows:
    BBC articles are coded once, then saved again and again as near-duplicate copies
    (each with a line of its own appended, so a new fingerprint and id, and found as a
-   copy by the LSH index), timed over the last 2,000 before each size. SQLite only:
-   PostgreSQL is not a backend yet.
+   copy by the LSH index), timed over the last 2,000 before each size; on SQLite, then on
+   PostgreSQL: the empty database ``--postgres URL`` names, or else a throwaway server
+   started by ``scripts/test-postgres`` (fsync on, ``synchronous_commit`` off: like
+   SQLite's WAL with ``synchronous = NORMAL``, a crash may lose the last commits but never
+   corrupts), over TCP on 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -24,11 +28,15 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
+import os
 import resource
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -98,42 +106,81 @@ def engines(console: Console, limit: int, repeat: int) -> None:
     console.print(table)
 
 
-def store_growth(console: Console, sizes: list[int], limit: int) -> None:
+def store_growth(console: Console, sizes: list[int], limit: int, postgres: str | None) -> None:
     from wirewatch.ingest import make_article
     from wirewatch.pipeline import Pipeline
     from wirewatch.settings import Settings
-    from wirewatch.store import Store
 
     records = load_corpus(min(limit, 200))
     pipeline = Pipeline.from_settings(Settings(batch_size=BATCH))
     coded = list(pipeline.code(make_article(r["text"], id=r["id"], title=r.get("title"))
                                for r in records))
-    table = Table(title=f"Store.save cost as the store grows (SQLite; near-duplicate copies of "
+    table = Table(title=f"Store.save cost as the store grows (near-duplicate copies of "
                         f"{len(coded)} coded BBC articles)")
-    for column in ("articles stored", f"ms/article (last {min(2000, min(sizes)):,})",
+    window = min(2000, min(sizes))
+    for column in ("database", "articles stored", f"ms/article (last {window:,})",
                    "articles/s", "database MB"):
         table.add_column(column, justify="right")
-    window = min(2000, min(sizes))
     with tempfile.TemporaryDirectory() as scratch:
-        path = Path(scratch) / "scale.db"
-        with Store(path) as store:
-            took, goal = 0.0, iter(sorted(sizes))
-            target = next(goal)
-            for n in range(1, max(sizes) + 1):
-                copy = _copy(coded[n % len(coded)], n)
-                started = time.perf_counter()
-                store.save(copy)
-                took += time.perf_counter() - started
-                if n % window == 0:
-                    last, took = took, 0.0
-                if n == target:
-                    mb = sum(f.stat().st_size for f in Path(scratch).iterdir()) / 1e6
-                    table.add_row(f"{n:,}", f"{last / window * 1000:.2f}",
-                                  f"{window / last:.0f}", f"{mb:,.0f}")
-                    console.print(f"  {n:,} stored: {last / window * 1000:.2f} ms/article",
-                                  style="dim")
-                    target = next(goal, 0)
+        _grow(console, table, "SQLite", str(Path(scratch) / "scale.db"), coded, sizes, window)
+    if postgres == "":
+        console.print("  PostgreSQL left out (--no-postgres)", style="dim")
+    elif postgres is not None:
+        _grow(console, table, "PostgreSQL", postgres, coded, sizes, window)
+    else:
+        with _throwaway_postgres() as url:
+            _grow(console, table, "PostgreSQL", url, coded, sizes, window)
     console.print(table)
+
+
+def _grow(console: Console, table: Table, label: str, db: str, coded: list[Any],
+          sizes: list[int], window: int) -> None:
+    from wirewatch.store import Store
+
+    with Store.open(db) as store:
+        if store.articles():
+            sys.exit(f"benchmarks.scale: {label} database {store.name} is not empty")
+        took, last, goal = 0.0, 0.0, iter(sorted(sizes))
+        target = next(goal)
+        for n in range(1, max(sizes) + 1):
+            copy = _copy(coded[n % len(coded)], n)
+            started = time.perf_counter()
+            store.save(copy)
+            took += time.perf_counter() - started
+            if n % window == 0:
+                last, took = took, 0.0
+            if n == target:
+                table.add_row(label, f"{n:,}", f"{last / window * 1000:.2f}",
+                              f"{window / last:.0f}", f"{_megabytes(store, db):,.0f}")
+                console.print(f"  {label} {n:,} stored: {last / window * 1000:.2f} ms/article",
+                              style="dim")
+                target = next(goal, 0)
+
+
+def _megabytes(store: Any, db: str) -> float:
+    if store.dialect == "postgresql":
+        query = "SELECT pg_database_size(current_database())"
+        return float(store._db.execute(query).fetchone()[0]) / 1e6
+    return sum(f.stat().st_size for f in Path(db).parent.iterdir()) / 1e6
+
+
+@contextmanager
+def _throwaway_postgres() -> Iterator[str]:
+    script = Path(__file__).resolve().parent.parent / "scripts" / "test-postgres"
+    folder = tempfile.mkdtemp(prefix="wirewatch-bench-pg-")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "TEST_POSTGRES_OPTIONS": "-c fsync=on -c synchronous_commit=off"}
+    started = subprocess.run(["bash", str(script), "start", folder, str(port)], env=env,
+                             capture_output=True, text=True, check=False)
+    if started.returncode != 0:
+        sys.exit(f"benchmarks.scale: could not start PostgreSQL ({started.stderr.strip()}); "
+                 "pass --postgres URL (an empty database) or --no-postgres")
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run(["bash", str(script), "stop", folder], check=False)
 
 
 def _copy(coded: Any, n: int) -> Any:
@@ -154,6 +201,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000,1000000",
                         help="store sizes at which to report the cost per article")
     parser.add_argument("--skip-engines", action="store_true")
+    parser.add_argument("--postgres", metavar="URL",
+                        help="an empty PostgreSQL database for the store rows (default: start "
+                             "a throwaway server with scripts/test-postgres)")
+    parser.add_argument("--no-postgres", action="store_const", const="", dest="postgres",
+                        help="measure the store on SQLite only")
     parser.add_argument("--one", nargs=2, metavar=("ENGINE", "PROCESSES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -163,7 +215,7 @@ def main() -> None:
     console = Console(width=120)
     if not args.skip_engines:
         engines(console, args.limit, args.repeat)
-    store_growth(console, [int(s) for s in args.sizes.split(",")], args.limit)
+    store_growth(console, [int(s) for s in args.sizes.split(",")], args.limit, args.postgres)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,14 @@
-"""Fixtures shared by the whole suite: the example article, settings, and the loaded pipeline."""
+"""Fixtures shared by the whole suite: the example article, settings, the loaded pipeline,
+local HTTP servers and a real PostgreSQL server."""
 
 from __future__ import annotations
 
+import os
+import socket
+import subprocess
+import tempfile
 import threading
+import uuid
 from collections.abc import Callable, Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -74,3 +80,61 @@ def serve_http() -> Iterator[Callable[[type[BaseHTTPRequestHandler]], str]]:
 @pytest.fixture()
 def db_path(tmp_path: Path) -> Path:
     return tmp_path / "wirewatch.db"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[str]:
+    """The URL of a real PostgreSQL server: ``WIREWATCH_TEST_POSTGRES`` when set (``.ci/run``
+    starts one), else a throwaway one started for this session by ``scripts/test-postgres``.
+    Not skipped when PostgreSQL is missing: the tests fail and say how to install it."""
+    if os.environ.get("WIREWATCH_TEST_POSTGRES"):
+        yield os.environ["WIREWATCH_TEST_POSTGRES"]
+        return
+    folder = tempfile.mkdtemp(prefix="wirewatch-pg-")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    script = str(ROOT / "scripts" / "test-postgres")
+    started = subprocess.run(["bash", script, "start", folder, str(port)],
+                             capture_output=True, text=True, check=False)
+    if started.returncode != 0:
+        pytest.fail(f"could not start PostgreSQL for the tests: {started.stderr.strip()}",
+                    pytrace=False)
+    try:
+        yield started.stdout.strip()
+    finally:
+        subprocess.run(["bash", script, "stop", folder], check=False)
+
+
+@pytest.fixture
+def new_pg_db(postgres_server: str) -> Iterator[Callable[[], str]]:
+    """Make new, empty databases on the test server: ``new_pg_db()`` returns the URL of
+    one; all are dropped after the test."""
+    import psycopg
+
+    names: list[str] = []
+
+    def create() -> str:
+        names.append(f"wirewatch_test_{uuid.uuid4().hex[:12]}")
+        with psycopg.connect(postgres_server, autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {names[-1]}")
+        return postgres_server.rsplit("/", 1)[0] + "/" + names[-1]
+
+    yield create
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
+
+
+@pytest.fixture
+def pg_url(new_pg_db: Callable[[], str]) -> str:
+    """A new, empty database on the test server (dropped after the test)."""
+    return new_pg_db()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_db(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A new database to open with ``Store.open``: a SQLite file, then a PostgreSQL database."""
+    if request.param == "sqlite":
+        return str(tmp_path / "wirewatch.db")
+    return str(request.getfixturevalue("pg_url"))

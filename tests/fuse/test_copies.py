@@ -12,6 +12,7 @@ from wirewatch.fuse.copies import containment, shingles
 from wirewatch.ingest import make_article
 from wirewatch.model import CodedArticle
 from wirewatch.store import Store
+from wirewatch.store.connect import Db
 from wirewatch.store.migrations import MIGRATIONS, apply_migrations
 
 WORDS = ["minister", "army", "border", "talks", "sanctions", "port", "grain", "ship", "convoy", "rebels", "police", "court", "election", "protest", "capital", "governor", "workers", "engineers", "missile", "drone", "village"]
@@ -73,7 +74,7 @@ def test_the_migration_indexes_articles_already_stored(tmp_path):
     db = tmp_path / "old.db"
     conn = sqlite3.connect(db, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
-    apply_migrations(conn, [m for m in MIGRATIONS if m[0] != "0008_copies"])
+    apply_migrations(Db(conn, "sqlite", str(db)), [m for m in MIGRATIONS if m[0] != "0008_copies"])
     conn.close()
     with Store(db) as store:  # a store from before copies: articles go in without the index
         pass

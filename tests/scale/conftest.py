@@ -4,31 +4,44 @@ database that two runs can be compared by."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 
 import pytest
 
+from wirewatch.store import Store
+
 VOLATILE = {"stored_at", "applied_at", "updated_at", "sent_at"}
 """Columns that say when, not what: two equal runs differ only there."""
+OWN = {"_wirewatch_migrations", "rowid"}
+"""What differs by design between a SQLite and a PostgreSQL store: the migrations each
+applied, and the ``rowid`` column PostgreSQL's ``articles`` spells out."""
+
+_TABLES = {
+    "sqlite": ("SELECT name FROM sqlite_master WHERE type = 'table'"
+               " AND name NOT LIKE 'sentences_fts%' AND name NOT LIKE 'sqlite_%'"),
+    "postgresql": ("SELECT table_name FROM information_schema.tables"
+                   " WHERE table_schema = current_schema()"),
+}
+_COLUMNS = {
+    "sqlite": "SELECT name FROM pragma_table_info(?)",
+    "postgresql": ("SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                   " AND table_schema = current_schema() ORDER BY ordinal_position"),
+}
 
 
-def dump(db: Path) -> dict[str, list[tuple]]:
-    """Every row of every table (FTS shadow tables aside), without the volatile columns."""
-    conn = sqlite3.connect(db)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sentences_fts%'"
-            " AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+def dump(db: Path | str) -> dict[str, list[tuple]]:
+    """Every row of every table (FTS shadow tables aside), without the volatile columns,
+    from a SQLite file or a PostgreSQL URL, comparable across the two."""
+    with Store.open(db) as store:
+        conn = store._db
+        tables = sorted(r[0] for r in conn.execute(_TABLES[conn.dialect]) if r[0] not in OWN)
         out = {}
         for table in tables:
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")
-                       if r[1] not in VOLATILE]
-            out[table] = conn.execute(f"SELECT {', '.join(columns)} FROM {table} "
-                                      f"ORDER BY {', '.join(columns)}").fetchall()
+            columns = [r[0] for r in conn.execute(_COLUMNS[conn.dialect], (table,))
+                       if r[0] not in VOLATILE | OWN]
+            out[table] = [tuple(row) for row in conn.execute(
+                f"SELECT {', '.join(columns)} FROM {table} ORDER BY {', '.join(columns)}")]
         return out
-    finally:
-        conn.close()
 
 
 @pytest.fixture(scope="session")

@@ -36,6 +36,17 @@ def test_every_engine_stores_what_one_process_stores(corpus, tmp_path, dump_db):
     assert dump_db(dask) == expected
 
 
+def test_postgresql_stores_what_sqlite_stores(corpus, tmp_path, new_pg_db, dump_db):
+    one, local, pool = tmp_path / "one.db", new_pg_db(), new_pg_db()
+    run(str(corpus), "--db", str(one))
+    run(str(corpus), "--db", local)
+    run(str(corpus), "--db", pool, "--engine", "processes", "--workers", "2")
+    expected = dump_db(one)
+    assert len(expected["articles"]) == 120
+    assert dump_db(local) == expected
+    assert dump_db(pool) == expected
+
+
 def test_run_refuses_a_scheduler_without_dask(corpus, tmp_path, capsys):
     with pytest.raises(SystemExit) as exited:
         main(["run", str(corpus), "--db", str(tmp_path / "x.db"), "--scheduler", "tcp://x:1"])

@@ -16,6 +16,7 @@ import pytest
 from wirewatch import jobs
 from wirewatch.errors import StoreError
 from wirewatch.settings import Settings
+from wirewatch.store import Store
 from wirewatch.store import connect as connect_module
 
 pytestmark = pytest.mark.slow
@@ -84,23 +85,24 @@ def test_a_full_disk_stops_the_run_cleanly_and_keeps_what_was_stored(corpus, tmp
     assert len(report.stored) == 120 - kept and len(report.duplicates) == kept
 
 
-def test_two_ingesters_at_once_lose_and_repeat_nothing(corpus, tmp_path):
+def test_two_ingesters_at_once_lose_and_repeat_nothing(corpus, tmp_path, any_db):
     lines = corpus.read_text(encoding="utf-8").splitlines()
     first, second = tmp_path / "first.jsonl", tmp_path / "second.jsonl"
     first.write_text("\n".join(lines[:80]) + "\n", encoding="utf-8")
     second.write_text("\n".join(reversed(lines[40:])) + "\n", encoding="utf-8")  # overlapping
-    db = tmp_path / "shared.db"
-    jobs.ingest([], settings=Settings(db=str(db)))  # the store exists before both start
-    runs = [subprocess.Popen(command(path, db), stdout=subprocess.DEVNULL,
+    jobs.ingest([], settings=Settings(db=any_db))  # the store exists before both start
+    runs = [subprocess.Popen(command(path, any_db), stdout=subprocess.DEVNULL,
                              stderr=subprocess.PIPE) for path in (first, second)]
     for process in runs:
         _, err = process.communicate(timeout=600)
         assert process.returncode == 0, err
-    with sqlite3.connect(db) as conn:
-        ids = [row[0] for row in conn.execute("SELECT id FROM articles")]
-        copies = conn.execute("SELECT count(*) FROM copies").fetchone()[0]
+    with Store.open(any_db) as store:
+        ids = [article.id for article in store.articles()]
+        copies = store.copies()
+        events = [event.id for event in store.events()]
     assert sorted(ids) == sorted(f"a{i:03d}" for i in range(120))
-    assert copies == 120
+    assert sorted(copies) == sorted(ids)
+    assert events == list(range(1, len(events) + 1))  # each event once, numbered without gaps
 
 
 DIE_IN_A_SAVE = """

@@ -420,3 +420,17 @@ def test_an_imported_office_holder_is_resolved_when_articles_are_coded(capsys, t
         return event["source"][0]
     assert source(plain)["kb_id"] is None and source(plain)["country"] is None
     assert (source(db_path)["kb_id"], source(db_path)["country"]) == ("amara-quispe", "PER")
+
+
+def test_postgres_answers_every_command_as_sqlite_does(capsys, example_db, pg_url):
+    example = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"
+    code, out, _ = run(capsys, "ingest", str(example), "--db", pg_url)
+    assert code == 0, out
+    for command in (["events"], ["incidents"], ["flags"], ["discrepancies"], ["stories"],
+                    ["search", "Shoigu"], ["export", "--format", "geojson"]):
+        format_ = [] if command[0] == "export" else ["--format", "json"]
+        on_sqlite = run(capsys, *command, "--db", str(example_db), *format_)
+        on_postgres = run(capsys, *command, "--db", pg_url, *format_)
+        assert on_sqlite[0] == on_postgres[0] == 0, (command, on_postgres)
+        assert json.loads(on_postgres[1]) == json.loads(on_sqlite[1]), command
+        assert json.loads(on_postgres[1]), command  # not two empty answers

@@ -10,10 +10,13 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
+import psycopg
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -34,11 +37,11 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp("web")
-    db = folder / "w.db"
-    env = {**os.environ, "WIREWATCH_API_TOKEN": "test-token", "WIREWATCH_DB": str(db)}
+@contextmanager
+def serving(folder: Path, db: str) -> Iterator[str]:
+    """`wirewatch serve` over ``db`` loaded with the example and a hostile article posted
+    through the API; yields its base URL."""
+    env = {**os.environ, "WIREWATCH_API_TOKEN": "test-token", "WIREWATCH_DB": db}
     subprocess.run([sys.executable, "-m", "wirewatch", "ingest", str(EXAMPLE)], env=env,
                    check=True, capture_output=True, timeout=180)
     port = free_port()
@@ -66,6 +69,28 @@ def server(tmp_path_factory) -> Iterator[str]:
         process.terminate()
         process.wait(timeout=20)
         log.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("web")
+    with serving(folder, str(folder / "w.db")) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def pg_server(tmp_path_factory, postgres_server: str) -> Iterator[str]:
+    """The same server over a PostgreSQL database."""
+    name = f"wirewatch_web_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    try:
+        with serving(tmp_path_factory.mktemp("web-pg"),
+                     postgres_server.rsplit("/", 1)[0] + "/" + name) as url:
+            yield url
+    finally:
+        with psycopg.connect(postgres_server, autocommit=True) as admin:
+            admin.execute(f"DROP DATABASE {name} WITH (FORCE)")
 
 
 @pytest.fixture(scope="module")
@@ -153,7 +178,14 @@ def test_article_text_is_escaped(page: Page, server: str):
     shot(page, "escaped.png")
 
 
-def test_the_api_answers_errors_in_one_shape(server: str):
+@pytest.fixture(params=["server", "pg_server"])
+def api(request: pytest.FixtureRequest) -> str:
+    """The API over SQLite, then over PostgreSQL."""
+    return str(request.getfixturevalue(request.param))
+
+
+def test_the_api_answers_errors_in_one_shape(api: str):
+    server = api
     for answer in (httpx.get(f"{server}/api/incidents/I999"),
                    httpx.get(f"{server}/api/events", params={"since": "yesterday"}),
                    httpx.get(f"{server}/api/nothing-here"),
@@ -174,7 +206,8 @@ def test_the_api_answers_errors_in_one_shape(server: str):
     assert json.loads(export.text)["type"] == "FeatureCollection"
 
 
-def test_the_api_pages_counts_and_takes_any_article_id(server: str):
+def test_the_api_pages_counts_and_takes_any_article_id(api: str):
+    server = api
     summary = httpx.get(f"{server}/api/incidents/summary").json()
     listed = httpx.get(f"{server}/api/incidents", params={"limit": 2}).json()
     assert summary["total"] == listed["total"] >= 4 and len(listed["items"]) == 2

@@ -176,8 +176,9 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
-    with Store(db_path) as opened:
+def store(any_db: str) -> Iterator[Store]:
+    """A new store, once on SQLite and once on PostgreSQL."""
+    with Store.open(any_db) as opened:
         yield opened
 
 

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
@@ -21,10 +19,10 @@ def test_coded_round_trip_is_exact(store: Store, rich_coded: CodedArticle) -> No
     assert store.coded("kursk-1") == rich_coded
 
 
-def test_round_trip_survives_reopening(db_path: Path, rich_coded: CodedArticle) -> None:
-    with Store(db_path) as first:
+def test_round_trip_survives_reopening(any_db: str, rich_coded: CodedArticle) -> None:
+    with Store.open(any_db) as first:
         first.save(rich_coded)
-    with Store(db_path) as second:
+    with Store.open(any_db) as second:
         assert second.coded("kursk-1") == rich_coded
         assert second.article("kursk-1") == rich_coded.article
 
@@ -103,8 +101,7 @@ def test_missing_event_points_to_the_event_list(store: Store) -> None:
     assert "`wirewatch events`" in caught.value.fix
 
 
-def test_acled_and_recipient_round_trip(store: Store, db_path: Path,
-                                        rich_coded: CodedArticle) -> None:
+def test_acled_and_recipient_round_trip(store: Store, rich_coded: CodedArticle) -> None:
     agree, meet, fight = rich_coded.events
     assert agree.acled and fight.acled and meet.acled is None  # the fixture sets them
     assert [a.name for a in agree.recipient] == ["Kursk Oblast", "Russia"] and not meet.recipient
@@ -115,12 +112,11 @@ def test_acled_and_recipient_round_trip(store: Store, db_path: Path,
     assert store.event(stored[2].id).event.acled == Acled("Battles", "Armed clash",
                                                           "ARMED_CLASH", 0.71)
     # Four plain columns and actors of role 'recipient', in the order given.
-    with sqlite3.connect(db_path) as conn:
-        columns = conn.execute(
-            "SELECT acled_event_type, acled_sub_event_type, acled_code, acled_confidence"
-            " FROM events ORDER BY ord").fetchall()
-        recipients = conn.execute(
-            "SELECT name FROM actors WHERE role = 'recipient' ORDER BY event_id, ord").fetchall()
+    columns = [tuple(row) for row in store._db.execute(
+        "SELECT acled_event_type, acled_sub_event_type, acled_code, acled_confidence"
+        " FROM events ORDER BY ord")]
+    recipients = [tuple(row) for row in store._db.execute(
+        "SELECT name FROM actors WHERE role = 'recipient' ORDER BY event_id, ord")]
     assert columns == [("Strategic developments", "Agreement", "AGREEMENT", 0.64),
                        (None, None, None, None), ("Battles", "Armed clash", "ARMED_CLASH", 0.71)]
     assert recipients == [("Kursk Oblast",), ("Russia",)]
@@ -129,7 +125,7 @@ def test_acled_and_recipient_round_trip(store: Store, db_path: Path,
 def test_an_event_without_acled_code_reads_back_unclassified(store: Store,
                                                              rich_coded: CodedArticle) -> None:
     store.save(rich_coded)
-    store._conn.execute("UPDATE events SET acled_code = NULL WHERE event_type = 'FIGHT'")
+    store._db.execute("UPDATE events SET acled_code = NULL WHERE event_type = 'FIGHT'")
     assert [s.event.acled for s in store.events(event_type="FIGHT")] == [None]
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import closing
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from wirewatch.errors import StoreError
 from wirewatch.model import CodedArticle
 from wirewatch.store import Store, write
 from wirewatch.store import connect as connect_module
+from wirewatch.store.connect import Db
 from wirewatch.store.migrations import (
     MIGRATIONS,
     MIGRATIONS_TABLE,
@@ -25,6 +26,13 @@ from wirewatch.store.migrations import (
 MakeCoded = Callable[[str], CodedArticle]
 ARTICLE_TABLES = ("dropped", "sentences", "events", "claims", "actors", "places", "quantities",
                   "evidence", "discrepancies")
+
+
+@pytest.fixture
+def store(db_path: Path) -> Iterator[Store]:
+    """The tests here are about the SQLite file itself: a SQLite store only."""
+    with Store(db_path) as opened:
+        yield opened
 
 
 def raw(db_path: Path, sql: str, params: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
@@ -45,7 +53,7 @@ def rows_of(db_path: Path, article_id: str) -> dict[str, object]:
 
 def test_wal_and_foreign_keys_are_on(store: Store, db_path: Path) -> None:
     assert raw(db_path, "PRAGMA journal_mode") == [("wal",)]
-    assert store._conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert store._db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
 
 
 def test_migrations_are_recorded_once(db_path: Path) -> None:
@@ -61,9 +69,10 @@ def test_reopening_applies_only_new_migrations(store: Store, db_path: Path,
     store.save(rich_coded)
     added = ("9999_event_notes", "ALTER TABLE events ADD COLUMN note TEXT;")
     with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
-        assert apply_migrations(conn, [*MIGRATIONS, added]) == ["9999_event_notes"]
-        assert apply_migrations(conn, [*MIGRATIONS, added]) == []
-        assert applied_migrations(conn)[-1] == "9999_event_notes"
+        db = Db(conn, "sqlite", str(db_path))
+        assert apply_migrations(db, [*MIGRATIONS, added]) == ["9999_event_notes"]
+        assert apply_migrations(db, [*MIGRATIONS, added]) == []
+        assert applied_migrations(db)[-1] == "9999_event_notes"
     assert store.coded("kursk-1") == rich_coded
 
 
@@ -93,7 +102,7 @@ def database_before_acled(path: Path, coded: CodedArticle, scratch: Path) -> Non
     with Store(scratch) as current:
         current.save(coded)
     with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-        assert apply_migrations(conn, BEFORE_ACLED) == [name for name, _ in BEFORE_ACLED]
+        assert apply_migrations(Db(conn, "sqlite", "test"), BEFORE_ACLED) == [name for name, _ in BEFORE_ACLED]
         conn.execute("ATTACH DATABASE ? AS current", (str(scratch),))
         conn.execute("BEGIN")
         for table in ALL_TABLES:
@@ -120,7 +129,7 @@ def test_a_database_from_before_acled_migrates_and_keeps_its_rows(
         conn.execute("UPDATE actors SET role = 'recipient' WHERE id = 1")  # not allowed yet
 
     with Store(old) as store:
-        assert "0004_events_acled_actors_recipient" in applied_migrations(store._conn)
+        assert "0004_events_acled_actors_recipient" in applied_migrations(store._db)
         assert store.coded("kursk-1") == earlier
         assert [s.event.acled for s in store.events()] == [None, None, None]
         assert [hit.article_id for hit in store.search("Shoigu")] == ["kursk-1"]
@@ -159,8 +168,8 @@ def test_a_failing_migration_leaves_no_trace(db_path: Path) -> None:
     broken = ("9999_broken", "CREATE TABLE half (x INTEGER); INSERT INTO nowhere VALUES (1);")
     with closing(sqlite3.connect(db_path, isolation_level=None)) as conn:
         with pytest.raises(sqlite3.OperationalError):
-            apply_migrations(conn, [*MIGRATIONS, broken])
-        assert "9999_broken" not in applied_migrations(conn)
+            apply_migrations(Db(conn, "sqlite", "test"), [*MIGRATIONS, broken])
+        assert "9999_broken" not in applied_migrations(Db(conn, "sqlite", "test"))
         assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'half'").fetchall() == []
 
 
@@ -182,10 +191,11 @@ def test_open_accepts_a_path_or_sqlite_url(tmp_path: Path, form: str) -> None:
     assert path.exists()
 
 
-def test_other_databases_are_not_supported_yet() -> None:
+def test_other_databases_are_not_supported() -> None:
     with pytest.raises(StoreError) as caught:
-        Store.open("postgresql://user:secret@db.example.org/wirewatch")
-    assert "only SQLite is supported for now" in caught.value.why
+        Store.open("mysql://user:secret@db.example.org/wirewatch")
+    assert "SQLite or PostgreSQL, not mysql" in caught.value.why
+    assert "postgresql://" in caught.value.fix
     assert "secret" not in caught.value.message
 
 
@@ -254,7 +264,7 @@ def test_failure_mid_article_leaves_nothing(store: Store, db_path: Path, make_co
     store.save(earlier)
 
     def fail(*args: object) -> None:
-        written = store._conn.execute("SELECT COUNT(*) FROM events WHERE article_id = 'broken'")
+        written = store._db.execute("SELECT COUNT(*) FROM events WHERE article_id = 'broken'")
         assert written.fetchone()[0] == 3  # the article and its events are in, uncommitted
         raise failure
 

@@ -18,13 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sqlite3
 import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from datasketch import MinHash, MinHashLSH
+
+if TYPE_CHECKING:  # the store imports this module
+    from wirewatch.store.connect import Db
 
 NUM_PERM = 128
 LSH_THRESHOLD = 0.4
@@ -83,11 +86,11 @@ class CopyIndex:
     are read from its ``articles`` table. The caller holds the transaction.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        self.conn = conn
+    def __init__(self, db: Db) -> None:
+        self.db = db
 
     def text_of(self, article_id: str) -> str:
-        return str(self.conn.execute("SELECT text FROM articles WHERE id = ?",
+        return str(self.db.execute("SELECT text FROM articles WHERE id = ?",
                                      (article_id,)).fetchone()[0])
 
     def add(self, article_id: str, text: str) -> Match:
@@ -98,22 +101,23 @@ class CopyIndex:
         earliest = {seq: (article, group) for seq, article, group, _ in sorted(shared)}
         best = self._best(words, earliest.values())
         copy_of, score = (best[0], best[1]) if best else (article_id, 1.0)
-        cursor = self.conn.execute(
-            "INSERT INTO copies (article_id, copy_of, containment) VALUES (?, ?, ?)",
-            (article_id, copy_of, score))
-        seq = cursor.lastrowid
+        seq = self.db.next_id("copies", "seq")
+        self.db.execute(
+            "INSERT INTO copies (seq, article_id, copy_of, containment) VALUES (?, ?, ?, ?)",
+            (seq, article_id, copy_of, score))
         # A band its group already holds adds nothing a later lookup needs (one check per
         # group), so a key has one row per group however many reprints the group gathers.
         held = {key for _, _, group, key in shared if group == copy_of}
-        self.conn.executemany("INSERT OR IGNORE INTO copy_bands (key, seq) VALUES (?, ?)",
-                              [(key, seq) for key in keys if key not in held])
+        self.db.executemany("INSERT INTO copy_bands (key, seq) VALUES (?, ?) ON CONFLICT DO NOTHING",
+                            [(key, seq) for key in keys if key not in held])
         return Match(article_id, copy_of, score)
 
     def _sharing(self, keys: Sequence[int]) -> list[tuple[int, str, str, int]]:
         """(seq, article id, its group, band key) of stored articles sharing a band."""
-        return [(row[0], row[1], row[2], key) for key in keys for row in self.conn.execute(
-            "SELECT c.seq, c.article_id, c.copy_of FROM copy_bands AS b"
-            " JOIN copies AS c ON c.seq = b.seq WHERE b.key = ?", (key,))]
+        marks = ", ".join("?" * len(keys))
+        return [(row[0], row[1], row[2], row[3]) for row in self.db.execute(
+            "SELECT c.seq, c.article_id, c.copy_of, b.key FROM copy_bands AS b"
+            f" JOIN copies AS c ON c.seq = b.seq WHERE b.key IN ({marks})", list(keys))]
 
     def _best(self, words: set[bytes], candidates: Iterable[tuple[str, str]]) -> tuple[str, float] | None:
         best: tuple[str, float] | None = None
@@ -128,11 +132,11 @@ class CopyIndex:
         return best
 
 
-def index_stored(conn: sqlite3.Connection) -> None:
+def index_stored(db: Db) -> None:
     """Index the articles a store already holds, in the order they were stored (the
     migration that adds the index runs this)."""
-    index = CopyIndex(conn)
-    for article_id, text in conn.execute("SELECT id, text FROM articles ORDER BY stored_at, rowid"):
+    index = CopyIndex(db)
+    for article_id, text in db.execute("SELECT id, text FROM articles ORDER BY stored_at, rowid"):
         index.add(article_id, text)
 
 

@@ -38,7 +38,7 @@ from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, s
 from wirewatch.serve import exports, render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
-from wirewatch.store.connect import database_path
+from wirewatch.store.connect import database_path, is_postgres
 from wirewatch.watch import load_packs, store_flags
 from wirewatch.watch.alerts import Channel, JsonLines, Terminal, Webhook, deliver, flag_json
 from wirewatch.watch.packs import LEVELS, bundled
@@ -746,8 +746,9 @@ def _role_option(post: str, country: str | None, start: str | None, end: str | N
 
 
 def _existing_store(db: str) -> Store:
-    """A store to read from; a mistyped --db must not silently create an empty database."""
-    if not database_path(db).exists():
+    """A store to read from; a mistyped --db must not silently create an empty database
+    file (a mistyped server URL fails to connect)."""
+    if not is_postgres(db) and not database_path(db).exists():
         raise StoreError(f"no database at {db}", "nothing has been ingested there",
                          "Check --db / WIREWATCH_DB, or run `wirewatch ingest` first")
     return Store.open(db)

@@ -1,27 +1,73 @@
-"""Opening a SQLite database, and turning SQLite's errors into ``StoreError``.
+"""Opening the store's database — a SQLite file or a PostgreSQL server — as one ``Db``.
 
-Users see what went wrong with their database file and what to do about it,
-never a ``sqlite3`` traceback.
+The store's SQL is written once, with ``?`` placeholders, in what both databases
+share (``ON CONFLICT``, ``EXISTS``, ``coalesce``); ``Db`` is the thin seam between
+them: it passes statements to ``sqlite3`` or rewrites the placeholders for psycopg,
+hands back rows that read by position and by column name on both, and starts every
+write transaction the same way — one writer at a time (SQLite's ``BEGIN IMMEDIATE``;
+on PostgreSQL a transaction-scoped advisory lock). Writers in turn are what keep ids
+gapless and the wire-copy index exact while several ingesters share a database.
+No ORM: the queries are few and plain, and the two dialects differ in only a handful
+of places, which say so.
+
+Errors from either database surface as ``StoreError`` (what went wrong, why, what to
+do), never as a ``sqlite3`` or ``psycopg`` traceback; a server URL's password never
+appears in a message.
 """
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from functools import lru_cache
 from pathlib import Path
+from typing import Any, Literal, Protocol
 
 from wirewatch.errors import StoreError
 
 SQLITE_URL_PREFIX = "sqlite:///"
+POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
+_PASSWORD = re.compile(r"^([^:/]+://[^:/@]*):[^/?#]*@")
 _NOT_A_DATABASE = ("file is not a database", "malformed")
 _READ_ONLY = ("readonly", "read-only")
+WRITER_LOCK = 0x77697265  # "wire": the PostgreSQL advisory lock every write transaction holds
+
+Dialect = Literal["sqlite", "postgresql"]
+
+
+class Row(Protocol):
+    """A result row: by position (``row[0]``) or by column name (``row["id"]``)."""
+
+    def __getitem__(self, key: int | str, /) -> Any: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+class Cursor(Protocol):
+    def fetchone(self) -> Any: ...
+
+    def fetchall(self) -> list[Any]: ...
+
+    def __iter__(self) -> Iterator[Any]: ...
+
+
+def is_postgres(db: str | Path) -> bool:
+    """Whether ``--db`` names a PostgreSQL server (``postgresql://user@host/name``)."""
+    return isinstance(db, str) and db.split("://", 1)[0].lower() in POSTGRES_SCHEMES \
+        and "://" in db
+
+
+def display_name(db: str | Path) -> str:
+    """``db`` as messages show it: a server URL without its password."""
+    return _PASSWORD.sub(r"\1:***@", db) if isinstance(db, str) else str(db)
 
 
 def database_path(db: str | Path) -> Path:
-    """The file behind a ``--db`` value: a path, or a ``sqlite:///path`` URL.
+    """The file behind a SQLite ``--db`` value: a path, or a ``sqlite:///path`` URL.
 
     Like SQLAlchemy, ``sqlite:///x.db`` is relative and ``sqlite:////tmp/x.db`` absolute.
     """
@@ -31,16 +77,145 @@ def database_path(db: str | Path) -> Path:
         return Path(db[len(SQLITE_URL_PREFIX):])
     if _URL.match(db):
         scheme = db.split("://", 1)[0]
-        raise StoreError(f"cannot open the database {scheme}://…",
-                         f"only SQLite is supported for now, not {scheme}",
-                         f"Pass a file path or {SQLITE_URL_PREFIX}path/to/wirewatch.db")
+        raise StoreError(f"cannot open the database {display_name(db)}",
+                         f"wirewatch stores to SQLite or PostgreSQL, not {scheme}",
+                         f"Pass a file path, {SQLITE_URL_PREFIX}path/to/wirewatch.db or "
+                         "postgresql://user@host/database")
     return Path(db)
 
 
-def connect(path: Path, timeout: float) -> sqlite3.Connection:
-    """Open ``path`` in autocommit mode with WAL, foreign keys and a busy timeout.
+class Db:
+    """One open connection to SQLite or PostgreSQL, used by one thread at a time."""
 
-    Autocommit because the store runs its own ``BEGIN IMMEDIATE`` transactions.
+    def __init__(self, conn: Any, dialect: Dialect, name: str) -> None:
+        self.conn = conn
+        self.dialect: Dialect = dialect
+        self.name = name
+        """What messages call the database: the file, or the URL without its password."""
+        self._next: dict[str, int] = {}
+
+    @classmethod
+    def open(cls, db: str | Path, timeout: float) -> Db:
+        """Open a SQLite path or URL, or a PostgreSQL URL (autocommit: the store runs its
+        own transactions)."""
+        if is_postgres(db):
+            return cls(_connect_postgres(str(db), timeout), "postgresql", display_name(db))
+        path = database_path(db)
+        return cls(connect(path, timeout), "sqlite", str(path))
+
+    def execute(self, sql: str, params: Sequence[object] = ()) -> Cursor:
+        if self.dialect == "sqlite":
+            return self.conn.execute(sql, params)  # type: ignore[no-any-return]
+        return self.conn.execute(_pyformat(sql), params)  # type: ignore[no-any-return]
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        if self.dialect == "sqlite":
+            self.conn.executemany(sql, rows)
+            return
+        rows = list(rows)
+        if rows:
+            with self.conn.cursor() as cursor:
+                cursor.executemany(_pyformat(sql), rows)
+
+    def next_id(self, table: str, column: str = "id") -> int:
+        """The id the next row of ``table`` gets: one past the largest, as SQLite's
+        ``INTEGER PRIMARY KEY`` does. Safe because writers take turns, and unlike a
+        PostgreSQL sequence it leaves no gap when a transaction rolls back, so a run
+        that failed and ran again numbers its rows as one clean run would. Counted here
+        after the first ask in a transaction (the writer lock is held till it ends)."""
+        if table not in self._next:
+            row = self.execute(f"SELECT coalesce(max({column}), 0) + 1 FROM {table}").fetchone()
+            self._next[table] = int(row[0])
+        self._next[table] += 1
+        return self._next[table] - 1
+
+    def has_table(self, table: str) -> bool:
+        if self.dialect == "sqlite":
+            sql = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?"
+        else:
+            sql = "SELECT 1 WHERE to_regclass(?) IS NOT NULL"
+        return self.execute(sql, (table,)).fetchone() is not None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A write transaction, committed whole or rolled back on any error; it starts
+        by waiting for the writer before it (``BEGIN IMMEDIATE`` / the advisory lock)."""
+        self._next.clear()
+        postgres = self.dialect == "postgresql"
+        # PostgreSQL in pipeline mode: statements whose results are not read go out without
+        # waiting for the server, so an article's many small inserts cost few round trips.
+        try:
+            with self.conn.pipeline() if postgres else nullcontext():
+                self.conn.execute("BEGIN" if postgres else "BEGIN IMMEDIATE")
+                if postgres:
+                    self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
+                yield
+                self.conn.execute("COMMIT")
+        except BaseException:
+            if self.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+
+    @property
+    def in_transaction(self) -> bool:
+        if self.dialect == "sqlite":
+            return bool(self.conn.in_transaction)
+        from psycopg.pq import TransactionStatus
+        return bool(self.conn.info.transaction_status != TransactionStatus.IDLE)
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+@lru_cache(maxsize=512)
+def _pyformat(sql: str) -> str:
+    """``?`` placeholders as psycopg's ``%s`` (the store's SQL has no literal ``?``)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class _PgRow:
+    """A psycopg row that reads like ``sqlite3.Row``: by position or by column name."""
+
+    __slots__ = ("_names", "_values")
+
+    def __init__(self, values: Sequence[Any], names: dict[str, int]) -> None:
+        self._values = values
+        self._names = names
+
+    def __getitem__(self, key: int | str) -> Any:
+        return self._values[self._names[key] if isinstance(key, str) else key]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._values)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def keys(self) -> list[str]:
+        return list(self._names)
+
+
+def _pg_rows(cursor: Any) -> Any:
+    names = {column.name: i for i, column in enumerate(cursor.description or ())}
+    return lambda values: _PgRow(values, names)
+
+
+def _connect_postgres(url: str, timeout: float) -> Any:
+    """Connect with psycopg (imported here: SQLite users never pay for it)."""
+    import psycopg
+
+    if url.startswith("postgresql+psycopg://"):
+        url = "postgresql://" + url.split("://", 1)[1]
+    with translate_errors(f"cannot open the database {display_name(url)}"):
+        # lock_timeout bounds the wait for the writer lock, as busy_timeout does in SQLite.
+        return psycopg.connect(url, autocommit=True, row_factory=_pg_rows,
+                               connect_timeout=max(1, int(timeout)),
+                               options=f"-c lock_timeout={int(timeout * 1000)}")
+
+
+def connect(path: Path, timeout: float) -> sqlite3.Connection:
+    """Open the SQLite file ``path`` in autocommit mode with WAL, foreign keys and a busy
+    timeout. Autocommit because the store runs its own ``BEGIN IMMEDIATE`` transactions.
     """
     _check_path(path)
     with translate_errors(f"cannot open the database {path}"):
@@ -83,18 +258,57 @@ def _check_path(path: Path) -> None:
                          "Create the folder first or choose another path")
 
 
+def _is_database_error(exc: BaseException) -> bool:
+    if isinstance(exc, sqlite3.Error):
+        return True
+    psycopg = sys.modules.get("psycopg")
+    return psycopg is not None and isinstance(exc, psycopg.Error)
+
+
 @contextmanager
 def translate_errors(what: str) -> Iterator[None]:
-    """Re-raise any ``sqlite3.Error`` as a ``StoreError`` that says what to do."""
+    """Re-raise any ``sqlite3`` or ``psycopg`` error as a ``StoreError`` that says what to do."""
     try:
         yield
-    except sqlite3.Error as exc:
-        why = str(exc) or type(exc).__name__
-        raise StoreError(what, why, _fix_for(why)) from exc
+    except Exception as exc:
+        if not _is_database_error(exc):
+            raise
+        why = " ".join(str(exc).split()) or type(exc).__name__
+        raise StoreError(what, why, _fix_for(why, getattr(exc, "sqlstate", None))) from exc
 
 
-def _fix_for(why: str) -> str:
+# PostgreSQL's SQLSTATE classes, and what to do about each.
+_SQLSTATE_FIXES = (
+    ("53", ("Free disk space on the database server and run the same command again: what is "
+           "stored is intact and the run goes on where it stopped")),
+    ("25006", ("The database is read-only (a standby, or default_transaction_read_only); "
+              "point --db at a writable primary")),
+    ("42501", ("Grant this user the right to create tables in the database (or ask its owner "
+              "to run wirewatch once to create them)")),
+    ("28", "Check the user name and password in the URL (or in ~/.pgpass)"),
+    ("3D000", "Create the database first (createdb NAME) or fix its name in the URL"),
+    ("55P03", "Another process is writing to it; wait for it to finish and try again"),
+    ("40", "Another process changed the same rows; run the same command again"),
+    ("58P01", ("Install PostgreSQL's contrib extensions (unaccent) on the server: Debian's "
+              "postgresql package has them")),
+)
+
+
+def _fix_for(why: str, sqlstate: str | None = None) -> str:
+    if sqlstate:
+        for prefix, fix in _SQLSTATE_FIXES:
+            if sqlstate.startswith(prefix):
+                return fix
     lowered = why.lower()
+    # A failed connection has no SQLSTATE; the server's FATAL line says which part was wrong.
+    if "fatal: database" in lowered and "does not exist" in lowered:
+        return dict(_SQLSTATE_FIXES)["3D000"]
+    if "password" in lowered or ("fatal: role" in lowered and "does not exist" in lowered):
+        return dict(_SQLSTATE_FIXES)["28"]
+    if "connection" in lowered and ("failed" in lowered or "refused" in lowered
+                                    or "timeout" in lowered):
+        return ("Check that the PostgreSQL server is running and reachable, and the host, "
+                "port and database name in the URL")
     if any(words in lowered for words in _NOT_A_DATABASE):
         return "Point --db at a wirewatch database, or at a new file name to start one"
     if any(words in lowered for words in _READ_ONLY) or "unable to open" in lowered:
@@ -111,4 +325,5 @@ def _fix_for(why: str) -> str:
     return "If it persists, report it with the database file and the command you ran"
 
 
-__all__ = ["SQLITE_URL_PREFIX", "configure", "connect", "database_path", "translate_errors"]
+__all__ = ["SQLITE_URL_PREFIX", "Cursor", "Db", "Dialect", "Row", "configure", "connect",
+           "database_path", "display_name", "is_postgres", "translate_errors"]

@@ -7,7 +7,6 @@ claims at once, in chunks, rather than one query per record.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -28,9 +27,10 @@ from wirewatch.model import (
     Stated,
     TimeExpr,
 )
+from wirewatch.store.connect import Db, Row
 from wirewatch.store.records import StoredClaim, StoredDiscrepancy, StoredEvent
 
-Rows = list[sqlite3.Row]
+Rows = list[Row]
 Parts = dict[str, dict[int, Rows]]
 """table name → owner (event or claim) id → that owner's rows, in saved order."""
 
@@ -38,25 +38,25 @@ PART_TABLES = ("actors", "places", "quantities", "evidence")
 _CHUNK = 500  # well below SQLite's limit on bound parameters
 
 
-def article_row(conn: sqlite3.Connection, article_id: str) -> sqlite3.Row | None:
-    return conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+def article_row(db: Db, article_id: str) -> Row | None:
+    return db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
 
 
-def article_from_row(row: sqlite3.Row) -> Article:
+def article_from_row(row: Row) -> Article:
     return Article(text=row["text"], fingerprint=row["fingerprint"], id=row["id"],
                    title=row["title"], url=row["url"], published=row["published"],
                    publisher=row["publisher"], language=row["language"], origin=row["origin"])
 
 
-def load_coded(conn: sqlite3.Connection, row: sqlite3.Row) -> CodedArticle:
+def load_coded(db: Db, row: Row) -> CodedArticle:
     """Everything stored for the article in ``row``, in the order it was saved."""
     article_id = row["id"]
-    dropped = conn.execute("SELECT * FROM dropped WHERE article_id = ? ORDER BY ord",
+    dropped = db.execute("SELECT * FROM dropped WHERE article_id = ? ORDER BY ord",
                            (article_id,)).fetchall()
-    sentences = conn.execute(
+    sentences = db.execute(
         "SELECT * FROM sentences WHERE article_id = ? ORDER BY sentence_index",
         (article_id,)).fetchall()
-    places = conn.execute(
+    places = db.execute(
         "SELECT * FROM places WHERE article_id = ? AND event_id IS NULL AND claim_id IS NULL"
         " ORDER BY ord", (article_id,)).fetchall()
     where = ("article_id = ?", [article_id])
@@ -64,24 +64,24 @@ def load_coded(conn: sqlite3.Connection, row: sqlite3.Row) -> CodedArticle:
         article=article_from_row(row),
         dropped=tuple(_dropped(d) for d in dropped),
         sentences=tuple(_sentence(s) for s in sentences),
-        events=tuple(s.event for s in load_events(conn, *where, order="ord")),
-        claims=tuple(s.claim for s in load_claims(conn, *where, order="ord")),
+        events=tuple(s.event for s in load_events(db, *where, order="ord")),
+        claims=tuple(s.claim for s in load_claims(db, *where, order="ord")),
         places=tuple(_place(p) for p in places),
         coded=bool(row["coded"]),
         note=row["note"],
-        discrepancies=tuple(s.discrepancy for s in load_discrepancies(conn, *where, order="ord")),
+        discrepancies=tuple(s.discrepancy for s in load_discrepancies(db, *where, order="ord")),
     )
 
 
-def load_discrepancies(conn: sqlite3.Connection, where: str, params: Sequence[object],
+def load_discrepancies(db: Db, where: str, params: Sequence[object],
                        limit: int | None = None, order: str = "id") -> list[StoredDiscrepancy]:
     """Discrepancies matching ``where`` (SQL over ``discrepancies``, from trusted code only)."""
-    rows = _select(conn, "discrepancies", where, params, limit, order)
+    rows = _select(db, "discrepancies", where, params, limit, order)
     values: dict[int, Rows] = defaultdict(list)
     ids = [row["id"] for row in rows]
     for k in range(0, len(ids), _CHUNK):
         chunk = ids[k:k + _CHUNK]
-        for value in conn.execute(
+        for value in db.execute(
                 f"SELECT * FROM discrepancy_values WHERE discrepancy_id IN ({','.join('?' * len(chunk))})"
                 " ORDER BY discrepancy_id, ord", chunk):
             values[value["discrepancy_id"]].append(value)
@@ -90,50 +90,51 @@ def load_discrepancies(conn: sqlite3.Connection, where: str, params: Sequence[ob
         tuple(_stated(v) for v in values[row["id"]]), row["note"])) for row in rows]
 
 
-def _stated(row: sqlite3.Row) -> Stated:
+def _stated(row: Row) -> Stated:
     evidence = None if row["quote"] is None else Evidence(
         row["quoted_article_id"], row["char_start"], row["char_end"], row["quote"])
     return Stated(row["value"], row["stated_by"], evidence)
 
 
-def load_events(conn: sqlite3.Connection, where: str, params: Sequence[object],
+def load_events(db: Db, where: str, params: Sequence[object],
                 limit: int | None = None, order: str = "id") -> list[StoredEvent]:
     """Events matching ``where`` (SQL over ``events``, from trusted code only)."""
-    rows = _select(conn, "events", where, params, limit, order)
-    parts = load_parts(conn, "event_id", [row["id"] for row in rows])
+    rows = _select(db, "events", where, params, limit, order)
+    parts = load_parts(db, "event_id", [row["id"] for row in rows])
     return [StoredEvent(row["id"], row["article_id"], _event(row, parts)) for row in rows]
 
 
-def load_claims(conn: sqlite3.Connection, where: str, params: Sequence[object],
+def load_claims(db: Db, where: str, params: Sequence[object],
                 limit: int | None = None, order: str = "id") -> list[StoredClaim]:
     """Claims matching ``where`` (SQL over ``claims``, from trusted code only)."""
-    rows = _select(conn, "claims", where, params, limit, order)
-    parts = load_parts(conn, "claim_id", [row["id"] for row in rows])
+    rows = _select(db, "claims", where, params, limit, order)
+    parts = load_parts(db, "claim_id", [row["id"] for row in rows])
     return [StoredClaim(row["id"], row["article_id"], _claim(row, parts)) for row in rows]
 
 
-def load_parts(conn: sqlite3.Connection, owner: str, ids: Sequence[int]) -> Parts:
+def load_parts(db: Db, owner: str, ids: Sequence[int]) -> Parts:
     """The parts of the events (``owner="event_id"``) or claims (``"claim_id"``) in ``ids``."""
     parts: Parts = {table: defaultdict(list) for table in PART_TABLES}
     for begin in range(0, len(ids), _CHUNK):
         chunk = list(ids[begin:begin + _CHUNK])
         marks = ", ".join("?" * len(chunk))
         for table in PART_TABLES:
-            rows = conn.execute(f"SELECT * FROM {table} WHERE {owner} IN ({marks})"
+            rows = db.execute(f"SELECT * FROM {table} WHERE {owner} IN ({marks})"
                                 f" ORDER BY {owner}, ord", chunk)
             for row in rows:
                 parts[table][row[owner]].append(row)
     return parts
 
 
-def _select(conn: sqlite3.Connection, table: str, where: str, params: Sequence[object],
+def _select(db: Db, table: str, where: str, params: Sequence[object],
             limit: int | None, order: str) -> Rows:
-    sql = f"SELECT * FROM {table} WHERE {where} ORDER BY {order} LIMIT ?"
-    bound = -1 if limit is None else max(limit, 0)
-    return conn.execute(sql, [*params, bound]).fetchall()
+    sql = f"SELECT * FROM {table} WHERE {where} ORDER BY {order}"
+    if limit is None:
+        return db.execute(sql, params).fetchall()
+    return db.execute(sql + " LIMIT ?", [*params, max(limit, 0)]).fetchall()
 
 
-def _event(row: sqlite3.Row, parts: Parts) -> EventMention:
+def _event(row: Row, parts: Parts) -> EventMention:
     event_id = row["id"]
     actors = parts["actors"][event_id]
     places = [_place(p) for p in parts["places"][event_id]]
@@ -158,7 +159,7 @@ def _event(row: sqlite3.Row, parts: Parts) -> EventMention:
     )
 
 
-def _acled(row: sqlite3.Row) -> Acled | None:
+def _acled(row: Row) -> Acled | None:
     """The event's ACLED classification; None when it has no code (never classified)."""
     if row["acled_code"] is None:
         return None
@@ -166,7 +167,7 @@ def _acled(row: sqlite3.Row) -> Acled | None:
                  code=row["acled_code"], confidence=row["acled_confidence"])
 
 
-def _claim(row: sqlite3.Row, parts: Parts) -> Claim:
+def _claim(row: Row, parts: Parts) -> Claim:
     claim_id = row["id"]
     actors = parts["actors"][claim_id]
     claimant = _actors(actors, "claimant")
@@ -187,28 +188,28 @@ def _actors(rows: Rows, role: str) -> tuple[Actor, ...]:
     )
 
 
-def _place(r: sqlite3.Row) -> Place:
+def _place(r: Row) -> Place:
     return Place(text=r["text"], start=r["char_start"], end=r["char_end"], name=r["name"],
                  country=r["country"], admin1=r["admin1"], lat=r["lat"], lon=r["lon"],
                  precision=r["precision"], geo_id=r["geo_id"])
 
 
-def _quantity(r: sqlite3.Row) -> Quantity:
+def _quantity(r: Row) -> Quantity:
     return Quantity(text=r["text"], start=r["char_start"], end=r["char_end"], value=r["value"],
                     low=r["low"], high=r["high"], approximate=bool(r["approximate"]),
                     counted=r["counted"])
 
 
-def _evidence(r: sqlite3.Row) -> Evidence:
+def _evidence(r: Row) -> Evidence:
     return Evidence(article_id=r["quoted_article_id"], start=r["char_start"],
                     end=r["char_end"], quote=r["quote"])
 
 
-def _dropped(r: sqlite3.Row) -> Dropped:
+def _dropped(r: Row) -> Dropped:
     return Dropped(start=r["char_start"], end=r["char_end"], reason=r["reason"], text=r["text"])
 
 
-def _sentence(r: sqlite3.Row) -> Sentence:
+def _sentence(r: Row) -> Sentence:
     return Sentence(index=r["sentence_index"], start=r["char_start"], end=r["char_end"],
                     text=r["text"])
 

@@ -8,7 +8,6 @@ Every tuple is written with its position (``ord``) so it reads back in the same 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,6 +26,7 @@ from wirewatch.model import (
     Quantity,
     Sentence,
 )
+from wirewatch.store.connect import Db
 
 T = TypeVar("T")
 
@@ -44,29 +44,30 @@ class Owner:
         return (self.article_id, self.event_id, self.claim_id)
 
 
-def insert_coded(conn: sqlite3.Connection, coded: CodedArticle) -> None:
+def insert_coded(db: Db, coded: CodedArticle) -> None:
     """Insert every row of one article (the caller holds the transaction)."""
     article_id = coded.article.id
-    insert_article(conn, coded.article, coded.coded, coded.note)
-    insert_dropped(conn, article_id, coded.dropped)
-    insert_sentences(conn, article_id, coded.sentences)
+    insert_article(db, coded.article, coded.coded, coded.note)
+    insert_dropped(db, article_id, coded.dropped)
+    insert_sentences(db, article_id, coded.sentences)
     for ord_, event in enumerate(coded.events):
-        insert_event(conn, article_id, ord_, event)
+        insert_event(db, article_id, ord_, event)
     for ord_, claim in enumerate(coded.claims):
-        insert_claim(conn, article_id, ord_, claim)
-    insert_places(conn, Owner(article_id), coded.places)
+        insert_claim(db, article_id, ord_, claim)
+    insert_places(db, Owner(article_id), coded.places)
     for ord_, discrepancy in enumerate(coded.discrepancies):
-        insert_discrepancy(conn, article_id, ord_, discrepancy)
+        insert_discrepancy(db, article_id, ord_, discrepancy)
 
 
-def insert_discrepancy(conn: sqlite3.Connection, article_id: str, ord_: int,
+def insert_discrepancy(db: Db, article_id: str, ord_: int,
                        discrepancy: Discrepancy) -> None:
     d = discrepancy
-    cursor = conn.execute(
-        "INSERT INTO discrepancies (article_id, ord, kind, subject, kb_id, on_date, note)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?)", (article_id, ord_, d.kind, d.subject, d.kb_id, d.on, d.note))
-    owner = _last_id(cursor)
-    conn.executemany(
+    owner = db.next_id("discrepancies")
+    db.execute(
+        "INSERT INTO discrepancies (id, article_id, ord, kind, subject, kb_id, on_date, note)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (owner, article_id, ord_, d.kind, d.subject, d.kb_id, d.on, d.note))
+    db.executemany(
         "INSERT INTO discrepancy_values (discrepancy_id, ord, value, stated_by, quoted_article_id,"
         " char_start, char_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(owner, i, v.value, v.by, *((e.article_id, e.start, e.end, e.quote) if (e := v.evidence)
@@ -74,9 +75,9 @@ def insert_discrepancy(conn: sqlite3.Connection, article_id: str, ord_: int,
          for i, v in enumerate(d.values)])
 
 
-def insert_article(conn: sqlite3.Connection, article: Article, coded: bool,
+def insert_article(db: Db, article: Article, coded: bool,
                    note: str | None) -> None:
-    conn.execute(
+    db.execute(
         "INSERT INTO articles (id, fingerprint, text, title, url, published, publisher,"
         " language, origin, coded, note, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (article.id, article.fingerprint, article.text, article.title, article.url,
@@ -85,35 +86,36 @@ def insert_article(conn: sqlite3.Connection, article: Article, coded: bool,
     )
 
 
-def insert_dropped(conn: sqlite3.Connection, article_id: str,
+def insert_dropped(db: Db, article_id: str,
                    dropped: Sequence[Dropped]) -> None:
-    conn.executemany(
+    db.executemany(
         "INSERT INTO dropped (article_id, ord, char_start, char_end, reason, text)"
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(article_id, i, d.start, d.end, d.reason, d.text) for i, d in enumerate(dropped)],
     )
 
 
-def insert_sentences(conn: sqlite3.Connection, article_id: str,
+def insert_sentences(db: Db, article_id: str,
                      sentences: Sequence[Sentence]) -> None:
-    conn.executemany(
+    db.executemany(
         "INSERT INTO sentences (article_id, sentence_index, char_start, char_end, text)"
         " VALUES (?, ?, ?, ?, ?)",
         [(article_id, s.index, s.start, s.end, s.text) for s in sentences],
     )
 
 
-def insert_event(conn: sqlite3.Connection, article_id: str, ord_: int,
+def insert_event(db: Db, article_id: str, ord_: int,
                  event: EventMention) -> int:
     """Insert one event and its parts; returns its id."""
     time, purpose, acled = event.time, event.purpose, event.acled
-    cursor = conn.execute(
-        "INSERT INTO events (article_id, ord, event_type, factuality, mode, intended,"
+    event_id = db.next_id("events")
+    db.execute(
+        "INSERT INTO events (id, article_id, ord, event_type, factuality, mode, intended,"
         " confidence, trigger_text, trigger_start, trigger_end, time_text, time_start,"
         " time_end, purpose_text, purpose_start, purpose_end, context, acled_event_type,"
         " acled_sub_event_type, acled_code, acled_confidence, time_value, time_precision)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article_id, ord_, event.event_type, event.factuality, event.mode, event.intended,
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (event_id, article_id, ord_, event.event_type, event.factuality, event.mode, event.intended,
          event.confidence, event.trigger.text, event.trigger.start, event.trigger.end,
          time.text if time else None, time.start if time else None,
          time.end if time else None, purpose.text if purpose else None,
@@ -123,38 +125,37 @@ def insert_event(conn: sqlite3.Connection, article_id: str, ord_: int,
          acled.code if acled else None, acled.confidence if acled else None,
          time.value if time else None, time.precision if time else None),
     )
-    event_id = _last_id(cursor)
     owner = Owner(article_id, event_id=event_id)
-    insert_actors(conn, owner, "source", event.source)
-    insert_actors(conn, owner, "target", event.target)
-    insert_actors(conn, owner, "recipient", event.recipient)
-    insert_actors(conn, owner, "claimant", _optional(event.claimant))
-    insert_places(conn, owner, _optional(event.place))
-    insert_quantities(conn, owner, event.quantities)
-    insert_evidence(conn, owner, event.evidence)
+    insert_actors(db, owner, "source", event.source)
+    insert_actors(db, owner, "target", event.target)
+    insert_actors(db, owner, "recipient", event.recipient)
+    insert_actors(db, owner, "claimant", _optional(event.claimant))
+    insert_places(db, owner, _optional(event.place))
+    insert_quantities(db, owner, event.quantities)
+    insert_evidence(db, owner, event.evidence)
     return event_id
 
 
-def insert_claim(conn: sqlite3.Connection, article_id: str, ord_: int, claim: Claim) -> int:
+def insert_claim(db: Db, article_id: str, ord_: int, claim: Claim) -> int:
     """Insert one claim and its parts; returns its id."""
-    cursor = conn.execute(
-        "INSERT INTO claims (article_id, ord, kind, text, char_start, char_end)"
-        " VALUES (?, ?, ?, ?, ?, ?)",
-        (article_id, ord_, claim.kind, claim.text, claim.start, claim.end),
+    claim_id = db.next_id("claims")
+    db.execute(
+        "INSERT INTO claims (id, article_id, ord, kind, text, char_start, char_end)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (claim_id, article_id, ord_, claim.kind, claim.text, claim.start, claim.end),
     )
-    claim_id = _last_id(cursor)
     owner = Owner(article_id, claim_id=claim_id)
-    insert_actors(conn, owner, "claimant", _optional(claim.claimant))
-    insert_actors(conn, owner, "about", claim.about)
-    insert_places(conn, owner, claim.places)
-    insert_quantities(conn, owner, claim.quantities)
-    insert_evidence(conn, owner, claim.evidence)
+    insert_actors(db, owner, "claimant", _optional(claim.claimant))
+    insert_actors(db, owner, "about", claim.about)
+    insert_places(db, owner, claim.places)
+    insert_quantities(db, owner, claim.quantities)
+    insert_evidence(db, owner, claim.evidence)
     return claim_id
 
 
-def insert_actors(conn: sqlite3.Connection, owner: Owner, role: str,
+def insert_actors(db: Db, owner: Owner, role: str,
                   actors: Sequence[Actor]) -> None:
-    conn.executemany(
+    db.executemany(
         "INSERT INTO actors (article_id, event_id, claim_id, role, ord, text, char_start,"
         " char_end, name, kb_id, country, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(*owner.key, role, i, a.text, a.start, a.end, a.name, a.kb_id, a.country, a.sector)
@@ -162,8 +163,8 @@ def insert_actors(conn: sqlite3.Connection, owner: Owner, role: str,
     )
 
 
-def insert_places(conn: sqlite3.Connection, owner: Owner, places: Sequence[Place]) -> None:
-    conn.executemany(
+def insert_places(db: Db, owner: Owner, places: Sequence[Place]) -> None:
+    db.executemany(
         "INSERT INTO places (article_id, event_id, claim_id, ord, text, char_start, char_end,"
         " name, country, admin1, lat, lon, precision, geo_id)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -172,9 +173,9 @@ def insert_places(conn: sqlite3.Connection, owner: Owner, places: Sequence[Place
     )
 
 
-def insert_quantities(conn: sqlite3.Connection, owner: Owner,
+def insert_quantities(db: Db, owner: Owner,
                       quantities: Sequence[Quantity]) -> None:
-    conn.executemany(
+    db.executemany(
         "INSERT INTO quantities (article_id, event_id, claim_id, ord, text, char_start,"
         " char_end, value, low, high, approximate, counted)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -183,9 +184,9 @@ def insert_quantities(conn: sqlite3.Connection, owner: Owner,
     )
 
 
-def insert_evidence(conn: sqlite3.Connection, owner: Owner,
+def insert_evidence(db: Db, owner: Owner,
                     evidence: Sequence[Evidence]) -> None:
-    conn.executemany(
+    db.executemany(
         "INSERT INTO evidence (article_id, event_id, claim_id, ord, quoted_article_id,"
         " char_start, char_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         [(*owner.key, i, e.article_id, e.start, e.end, e.quote)
@@ -195,12 +196,6 @@ def insert_evidence(conn: sqlite3.Connection, owner: Owner,
 
 def _optional(item: T | None) -> tuple[T, ...]:
     return () if item is None else (item,)
-
-
-def _last_id(cursor: sqlite3.Cursor) -> int:
-    if cursor.lastrowid is None:  # pragma: no cover - SQLite always sets it after INSERT
-        raise RuntimeError("SQLite did not report the id of the inserted row")
-    return cursor.lastrowid
 
 
 __all__ = ["Owner", "insert_coded"]

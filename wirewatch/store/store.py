@@ -1,15 +1,17 @@
-"""The SQLite store: one file, WAL, FTS5, one transaction per article.
+"""The store: a SQLite file (the default) or a PostgreSQL database, one transaction per article.
 
-    store = Store.open("sqlite:///wirewatch.db")   # or Store("wirewatch.db")
+    store = Store.open("wirewatch.db")             # or sqlite:///wirewatch.db
+    store = Store.open("postgresql://wirewatch@db.example.org/wirewatch")
     result = store.save(coded)                     # idempotent by fingerprint
     store.events(country="PRK")                    # StoredEvent(id, article_id, event)
 
-Every ``sqlite3`` error surfaces as ``StoreError`` (what, why, what to do).
+Both hold the same tables and give back the same records; writers take turns (see
+``connect.Db``), so several ingesters can share one database. Every database error
+surfaces as ``StoreError`` (what, why, what to do).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -31,7 +33,7 @@ from wirewatch.fuse.stories import Story, cluster_texts
 from wirewatch.ingest.feeds import FeedState
 from wirewatch.model import Article, CodedArticle, Discrepancy
 from wirewatch.store import kb, read
-from wirewatch.store.connect import connect, database_path, translate_errors
+from wirewatch.store.connect import Db, Row, database_path, is_postgres, translate_errors
 from wirewatch.store.migrations import apply_migrations
 from wirewatch.store.records import (
     SaveResult,
@@ -58,31 +60,40 @@ _ACLED = ("(lower(events.acled_event_type) = lower(?)"
 
 
 class Store:
-    """Articles and everything read from them, in one SQLite file.
+    """Articles and everything read from them, in a SQLite file or a PostgreSQL database.
 
-    Opening creates the file if needed and applies any new migrations. One
-    ``Store`` holds one connection; use one per thread or process (SQLite's WAL
-    lets several read while one writes).
+    Opening creates the file (or the tables) if needed and applies any new migrations.
+    One ``Store`` holds one connection; use one per thread or process (SQLite's WAL and
+    PostgreSQL's MVCC let several read while one writes).
     """
 
-    def __init__(self, path: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
-        self.path = Path(path)
-        self._conn = connect(self.path, timeout)
+    def __init__(self, db: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
+        self.path: Path | None = None if is_postgres(db) else database_path(db)
+        """The SQLite file; None on PostgreSQL."""
+        self._db = Db.open(db, timeout)
+        self.name = self._db.name
+        """The database as messages name it (a server URL without its password)."""
         try:
-            with translate_errors(f"cannot prepare the database {self.path}"):
-                apply_migrations(self._conn)
+            with translate_errors(f"cannot prepare the database {self.name}"):
+                apply_migrations(self._db)
         except BaseException:
-            self._conn.close()
+            self._db.close()
             raise
 
     @classmethod
     def open(cls, db: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> Store:
-        """Open a path or a ``sqlite:///path`` URL; other URLs raise ``StoreError``."""
-        return cls(database_path(db), timeout=timeout)
+        """Open a path, a ``sqlite:///path`` URL or a ``postgresql://`` URL; other URLs raise
+        ``StoreError``."""
+        return cls(db, timeout=timeout)
+
+    @property
+    def dialect(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._db.dialect
 
     def close(self) -> None:
         """Close the connection; safe to call twice."""
-        self._conn.close()
+        self._db.close()
 
     def __enter__(self) -> Self:
         return self
@@ -92,7 +103,7 @@ class Store:
         self.close()
 
     def __repr__(self) -> str:
-        return f"Store({str(self.path)!r})"
+        return f"Store({self.name!r})"
 
     def save(self, coded: CodedArticle) -> SaveResult:
         """Store one article and everything read from it, all or nothing.
@@ -101,21 +112,14 @@ class Store:
         (``stored=False``, ``duplicate_of`` = the stored id). Raises ``StoreError``
         when its id is taken by an article with a different fingerprint.
         """
-        with self._transaction(f"cannot save article {coded.article.id!r} to {self.path}"):
+        with self._transaction(f"cannot save article {coded.article.id!r} to {self.name}"):
             return self._save_new(coded)
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[None]:
         """One write transaction: committed whole, or rolled back on any error."""
-        with translate_errors(what):
-            self._conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield
-                self._conn.execute("COMMIT")
-            except BaseException:
-                if self._conn.in_transaction:
-                    self._conn.execute("ROLLBACK")
-                raise
+        with translate_errors(what), self._db.transaction():
+            yield
 
     def _save_new(self, coded: CodedArticle) -> SaveResult:
         """Insert unless known; runs inside ``save``'s transaction, so the checks hold."""
@@ -123,42 +127,42 @@ class Store:
         existing = self._fingerprint_owner(article.fingerprint)
         if existing is not None:
             return SaveResult(article.id, stored=False, duplicate_of=existing)
-        if read.article_row(self._conn, article.id) is not None:
+        if read.article_row(self._db, article.id) is not None:
             raise IdConflictError(
                 f"cannot save article {article.id!r}",
                 "another article with different text is already stored under that id",
                 "Give this article another id (or leave the id out to derive one from its text)")
-        insert_coded(self._conn, coded)
-        match = CopyIndex(self._conn).add(article.id, article.text)
+        insert_coded(self._db, coded)
+        match = CopyIndex(self._db).add(article.id, article.text)
         return SaveResult(article.id, stored=True,
                           copy_of=match.copy_of if match.copy_of != article.id else None)
 
     def copies(self) -> dict[str, str]:
         """Each stored article's copy group: the id of the first article of its group
         (itself when it copies nothing)."""
-        with translate_errors(f"cannot read copies from {self.path}"):
-            return {row[0]: row[1] for row in self._conn.execute(
+        with translate_errors(f"cannot read copies from {self.name}"):
+            return {row[0]: row[1] for row in self._db.execute(
                 "SELECT article_id, copy_of FROM copies ORDER BY seq")}
 
     def has_fingerprint(self, fingerprint: str) -> str | None:
         """The id of the stored article with this fingerprint, or None."""
-        with translate_errors(f"cannot read {self.path}"):
+        with translate_errors(f"cannot read {self.name}"):
             return self._fingerprint_owner(fingerprint)
 
     def _fingerprint_owner(self, fingerprint: str) -> str | None:
-        row = self._conn.execute("SELECT id FROM articles WHERE fingerprint = ?",
+        row = self._db.execute("SELECT id FROM articles WHERE fingerprint = ?",
                                  (fingerprint,)).fetchone()
         return None if row is None else str(row["id"])
 
     def article(self, article_id: str) -> Article:
         """The article as ingested; ``NotFoundError`` when no such id is stored."""
-        with translate_errors(f"cannot read {self.path}"):
+        with translate_errors(f"cannot read {self.name}"):
             return read.article_from_row(self._article_row(article_id))
 
     def articles(self) -> list[Article]:
         """Every stored article, in the order they were stored."""
-        with translate_errors(f"cannot read {self.path}"):
-            rows = self._conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
+        with translate_errors(f"cannot read {self.name}"):
+            rows = self._db.execute("SELECT * FROM articles ORDER BY rowid").fetchall()
         return [read.article_from_row(row) for row in rows]
 
     def coded(self, article_id: str) -> CodedArticle:
@@ -166,13 +170,13 @@ class Store:
 
         Sentences come back sorted by ``index``; every other tuple in saved order.
         """
-        with translate_errors(f"cannot read {self.path}"):
-            return read.load_coded(self._conn, self._article_row(article_id))
+        with translate_errors(f"cannot read {self.name}"):
+            return read.load_coded(self._db, self._article_row(article_id))
 
-    def _article_row(self, article_id: str) -> sqlite3.Row:
-        row = read.article_row(self._conn, article_id)
+    def _article_row(self, article_id: str) -> Row:
+        row = read.article_row(self._db, article_id)
         if row is None:
-            raise NotFoundError(f"no article {article_id!r} in {self.path}",
+            raise NotFoundError(f"no article {article_id!r} in {self.name}",
                                 "it was never stored here, or the id is mistyped",
                                 "Check the id; `wirewatch events --format json` shows "
                                 "the article ids of stored events")
@@ -196,15 +200,15 @@ class Store:
         if acled is not None:
             where += " AND " + _ACLED
             params += [acled, acled]
-        with translate_errors(f"cannot read events from {self.path}"):
-            return read.load_events(self._conn, where, params, limit)
+        with translate_errors(f"cannot read events from {self.name}"):
+            return read.load_events(self._db, where, params, limit)
 
     def event(self, event_id: int) -> StoredEvent:
         """One event by id; ``NotFoundError`` when there is none."""
-        with translate_errors(f"cannot read events from {self.path}"):
-            found = read.load_events(self._conn, "id = ?", [event_id])
+        with translate_errors(f"cannot read events from {self.name}"):
+            found = read.load_events(self._db, "id = ?", [event_id])
         if not found:
-            raise NotFoundError(f"no event {event_id} in {self.path}",
+            raise NotFoundError(f"no event {event_id} in {self.name}",
                                 "no stored event has that id",
                                 "Run `wirewatch events` to list event ids")
         return found[0]
@@ -219,39 +223,39 @@ class Store:
             limit: at most this many claims.
         """
         where, params = _where("claims", "claim_id", country, kind=kind)
-        with translate_errors(f"cannot read claims from {self.path}"):
-            return read.load_claims(self._conn, where, params, limit)
+        with translate_errors(f"cannot read claims from {self.name}"):
+            return read.load_claims(self._db, where, params, limit)
 
     def discrepancies(self, *, kind: str | None = None, kb_id: str | None = None,
                       limit: int | None = None) -> list[StoredDiscrepancy]:
         """Stored discrepancies, oldest first; ``kind`` such as ``"title"``, ``kb_id`` whom about."""
         where, params = _where("discrepancies", "discrepancy_id", None, kind=kind, kb_id=kb_id)
-        with translate_errors(f"cannot read discrepancies from {self.path}"):
-            return read.load_discrepancies(self._conn, where, params, limit)
+        with translate_errors(f"cannot read discrepancies from {self.name}"):
+            return read.load_discrepancies(self._db, where, params, limit)
 
     def kb_records(self) -> list[dict[str, Any]]:
         """The user's knowledge-base records (``wirewatch kb``), by id."""
-        with translate_errors(f"cannot read the knowledge base in {self.path}"):
-            return kb.stored_records(self._conn)
+        with translate_errors(f"cannot read the knowledge base in {self.name}"):
+            return kb.stored_records(self._db)
 
     def put_kb_records(self, records: Iterable[dict[str, Any]], source: str) -> int:
         """Add or replace knowledge-base records by id, all in one transaction."""
-        with self._transaction(f"cannot write the knowledge base in {self.path}"):
-            return kb.put_records(self._conn, records, source)
+        with self._transaction(f"cannot write the knowledge base in {self.name}"):
+            return kb.put_records(self._db, records, source)
 
     def update_kb(self, change: Callable[[list[dict[str, Any]]], list[dict[str, Any]]],
                   source: str) -> list[dict[str, Any]]:
         """Read the user's records, write what ``change`` makes of them, in one transaction:
         two imports at once cannot lose each other's roles. Returns the records written."""
-        with self._transaction(f"cannot write the knowledge base in {self.path}"):
-            written = change(kb.stored_records(self._conn))
-            kb.put_records(self._conn, written, source)
+        with self._transaction(f"cannot write the knowledge base in {self.name}"):
+            written = change(kb.stored_records(self._db))
+            kb.put_records(self._db, written, source)
         return written
 
     def sources(self) -> dict[str, Source]:
         """Each stored article's publication facts and copy group, by article id."""
-        with translate_errors(f"cannot read articles from {self.path}"):
-            rows = self._conn.execute(
+        with translate_errors(f"cannot read articles from {self.name}"):
+            rows = self._db.execute(
                 "SELECT a.id, a.published, a.publisher, COALESCE(c.copy_of, a.id) FROM articles AS a"
                 " LEFT JOIN copies AS c ON c.article_id = a.id").fetchall()
         return {row[0]: Source(row[0], row[1], row[2], row[3]) for row in rows}
@@ -272,34 +276,34 @@ class Store:
 
     def stories(self) -> list[Story]:
         """The stored articles grouped into stories (``wirewatch.fuse.stories``)."""
-        with translate_errors(f"cannot read articles from {self.path}"):
-            rows = self._conn.execute("SELECT id, title, text, published FROM articles"
+        with translate_errors(f"cannot read articles from {self.name}"):
+            rows = self._db.execute("SELECT id, title, text, published FROM articles"
                                       " ORDER BY stored_at, rowid").fetchall()
         return cluster_texts([(r[0], r[1] or "", r[2], r[3] or "") for r in rows])
 
     def newest(self) -> tuple[int, int]:
         """The highest stored event id and claim id: what a follower has seen."""
-        with translate_errors(f"cannot read {self.path}"):
-            row = self._conn.execute("SELECT (SELECT coalesce(max(id), 0) FROM events),"
+        with translate_errors(f"cannot read {self.name}"):
+            row = self._db.execute("SELECT (SELECT coalesce(max(id), 0) FROM events),"
                                      " (SELECT coalesce(max(id), 0) FROM claims)").fetchone()
         return int(row[0]), int(row[1])
 
     def has_url(self, url: str) -> bool:
         """Whether an article with this URL is stored."""
-        with translate_errors(f"cannot read {self.path}"):
-            return self._conn.execute("SELECT 1 FROM articles WHERE url = ? LIMIT 1",
+        with translate_errors(f"cannot read {self.name}"):
+            return self._db.execute("SELECT 1 FROM articles WHERE url = ? LIMIT 1",
                                       (url,)).fetchone() is not None
 
     def feed_state(self, url: str) -> FeedState:
         """What the feed answered last (empty for a feed never polled)."""
-        with translate_errors(f"cannot read {self.path}"):
-            row = self._conn.execute("SELECT etag, last_modified FROM feeds WHERE url = ?",
+        with translate_errors(f"cannot read {self.name}"):
+            row = self._db.execute("SELECT etag, last_modified FROM feeds WHERE url = ?",
                                      (url,)).fetchone()
         return FeedState(url, row[0], row[1]) if row else FeedState(url)
 
     def save_feed_state(self, state: FeedState) -> None:
-        with self._transaction(f"cannot record the feed {state.url} in {self.path}"):
-            self._conn.execute(
+        with self._transaction(f"cannot record the feed {state.url} in {self.name}"):
+            self._db.execute(
                 "INSERT INTO feeds (url, etag, last_modified, checked_at) VALUES (?, ?, ?, ?)"
                 " ON CONFLICT (url) DO UPDATE SET etag = excluded.etag,"
                 " last_modified = excluded.last_modified, checked_at = excluded.checked_at",
@@ -308,42 +312,43 @@ class Store:
 
     def alerted(self, channel: str) -> set[str]:
         """The ids of the flags already sent to ``channel``."""
-        with translate_errors(f"cannot read alerts from {self.path}"):
-            return {row[0] for row in self._conn.execute(
+        with translate_errors(f"cannot read alerts from {self.name}"):
+            return {row[0] for row in self._db.execute(
                 "SELECT flag_id FROM alerts WHERE channel = ?", (channel,))}
 
     def record_alert(self, flag_id: str, channel: str, confidence: str,
                      outcome: str = "sent") -> None:
         """Remember that a flag went to a channel, or that the channel refused it for good
         (once: a second record is ignored)."""
-        with self._transaction(f"cannot record an alert in {self.path}"):
-            self._conn.execute(
-                "INSERT OR IGNORE INTO alerts (flag_id, channel, confidence, outcome, sent_at)"
-                " VALUES (?, ?, ?, ?, ?)", (flag_id, channel, confidence, outcome,
+        with self._transaction(f"cannot record an alert in {self.name}"):
+            self._db.execute(
+                "INSERT INTO alerts (flag_id, channel, confidence, outcome, sent_at)"
+                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", (flag_id, channel, confidence, outcome,
                                            datetime.now(UTC).isoformat(timespec="seconds")))
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""
-        with translate_errors(f"cannot search {self.path}"):
-            return search_sentences(self._conn, text, limit, offset)
+        with translate_errors(f"cannot search {self.name}"):
+            return search_sentences(self._db, text, limit, offset)
 
     def search_count(self, text: str) -> int:
         """How many sentences contain every word of ``text``."""
-        with translate_errors(f"cannot search {self.path}"):
-            return count_sentences(self._conn, text)
+        with translate_errors(f"cannot search {self.name}"):
+            return count_sentences(self._db, text)
 
     def state(self) -> tuple[object, ...]:
         """A value that changes whenever anything read on the fly could (articles, events,
         claims, copies, the user's knowledge base): a key for caching what is computed
         from the store."""
-        with translate_errors(f"cannot read {self.path}"):
-            row = self._conn.execute(
+        with translate_errors(f"cannot read {self.name}"):
+            row = self._db.execute(
                 "SELECT (SELECT coalesce(max(rowid), 0) FROM articles),"
                 " (SELECT coalesce(max(id), 0) FROM events),"
                 " (SELECT coalesce(max(id), 0) FROM claims),"
                 " (SELECT coalesce(max(seq), 0) FROM copies),"
-                " (SELECT count(*) || '|' || coalesce(max(updated_at), '') || '|'"
-                "  || total(length(record)) FROM kb_actors),"
+                " (SELECT count(*) FROM kb_actors),"
+                " (SELECT coalesce(max(updated_at), '') FROM kb_actors),"
+                " (SELECT coalesce(sum(length(record)), 0) FROM kb_actors),"
                 " (SELECT count(*) FROM discrepancies)").fetchone()
         return tuple(row)
 

@@ -1,0 +1,172 @@
+"""PostgreSQL as the team's store: what holds on both databases (writers taking turns, no
+gaps, nothing half-saved) and what is PostgreSQL's own (its migrations, server errors,
+the password kept out of messages). The round-trip and search tests run on both too."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+
+import psycopg
+import pytest
+
+from wirewatch.errors import StoreError
+from wirewatch.ingest.feeds import FeedState
+from wirewatch.model import CodedArticle
+from wirewatch.resolve.kb import ActorKB
+from wirewatch.store import Store, write
+from wirewatch.store.connect import display_name
+from wirewatch.store.kb import read_kb_records
+from wirewatch.store.migrations import MIGRATIONS_TABLE, POSTGRES_MIGRATIONS
+
+MakeCoded = Callable[[str], CodedArticle]
+ARTICLE_TABLES = ("dropped", "sentences", "events", "claims", "actors", "places", "quantities",
+                  "evidence", "discrepancies")
+
+
+def counts(store: Store, article_id: str) -> set[int]:
+    """How many rows each table holds for one article."""
+    found = {store._db.execute("SELECT count(*) FROM articles WHERE id = ?",
+                               (article_id,)).fetchone()[0]}
+    for table in ARTICLE_TABLES:
+        found.add(store._db.execute(f"SELECT count(*) FROM {table} WHERE article_id = ?",
+                                    (article_id,)).fetchone()[0])
+    return found
+
+
+def test_a_new_postgres_database_gets_the_schema_once(pg_url: str) -> None:
+    Store.open(pg_url).close()
+    with Store.open(pg_url) as store:
+        assert store.dialect == "postgresql" and store.path is None
+        names = [row[0] for row in store._db.execute(
+            f"SELECT name FROM {MIGRATIONS_TABLE} ORDER BY seq")]
+    assert names == [name for name, _ in POSTGRES_MIGRATIONS]
+
+
+def test_a_failed_save_leaves_nothing_and_no_gap_in_the_ids(any_db: str, make_coded: MakeCoded,
+                                                             monkeypatch: pytest.MonkeyPatch
+                                                             ) -> None:
+    with Store.open(any_db) as store:
+        store.save(make_coded("earlier"))
+
+        def fail(*args: object) -> None:
+            raise RuntimeError("a bug half-way through the article")
+
+        monkeypatch.setattr(write, "insert_claim", fail)  # after its events are written
+        with pytest.raises(RuntimeError):
+            store.save(make_coded("broken"))
+        assert counts(store, "broken") == {0}
+        assert store.search("broken") == []
+        monkeypatch.undo()
+        store.save(make_coded("broken"))
+        assert [e.id for e in store.events()] == [1, 2, 3, 4, 5, 6]
+        assert [c.id for c in store.claims()] == [1, 2, 3, 4]
+        assert store.coded("broken") == make_coded("broken")
+
+
+def test_two_stores_on_one_database_see_each_other(any_db: str, rich_coded: CodedArticle,
+                                                   make_coded: MakeCoded) -> None:
+    with Store.open(any_db) as writer, Store.open(any_db) as reader:
+        writer.save(rich_coded)
+        assert reader.coded("kursk-1") == rich_coded
+        reader.save(make_coded("second"))
+        assert [a.id for a in writer.articles()] == ["kursk-1", "second"]
+        assert writer.state() == reader.state()
+
+
+def test_writers_at_once_lose_and_repeat_nothing(any_db: str, make_coded: MakeCoded) -> None:
+    """Four threads, each with its own store, save overlapping articles at the same time."""
+    Store.open(any_db).close()
+    ids = [f"a{i:02d}" for i in range(24)]
+    errors: list[BaseException] = []
+
+    def ingest(mine: list[str]) -> None:
+        try:
+            with Store.open(any_db, timeout=60) as store:
+                for article_id in mine:
+                    store.save(make_coded(article_id))
+        except Exception as exc:  # noqa: BLE001 - reported below, on the test's thread
+            errors.append(exc)
+
+    shares = [ids[:16], ids[8:], list(reversed(ids)), ids[::2]]
+    threads = [threading.Thread(target=ingest, args=(share,)) for share in shares]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    with Store.open(any_db) as store:
+        assert sorted(a.id for a in store.articles()) == ids
+        events = [e.id for e in store.events()]
+        assert events == list(range(1, 3 * len(ids) + 1))
+        assert sorted(store.copies()) == ids
+        assert {a: store.coded(a) for a in ids} == {a: make_coded(a) for a in ids}
+
+
+def test_a_read_only_database_refuses_saves_and_keeps_its_rows(
+        pg_url: str, rich_coded: CodedArticle, make_coded: MakeCoded) -> None:
+    with Store.open(pg_url) as store:
+        store.save(rich_coded)
+    name = pg_url.rsplit("/", 1)[1]
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE {name} SET default_transaction_read_only = on")
+    with Store.open(pg_url) as store:  # up to date: opening only reads
+        with pytest.raises(StoreError) as caught:
+            store.save(make_coded("later"))
+        assert "cannot save article 'later'" in caught.value.what
+        assert "read-only" in caught.value.why and "writable" in caught.value.fix
+        assert store.coded("kursk-1") == rich_coded
+        assert [a.id for a in store.articles()] == ["kursk-1"]
+
+
+def test_an_unreachable_server_says_so_without_the_password() -> None:
+    with pytest.raises(StoreError) as caught:
+        Store.open("postgresql://analyst:s3cret@127.0.0.1:1/wirewatch", timeout=2)
+    assert "s3cret" not in caught.value.message and "analyst:***@" in caught.value.what
+    assert "server is running" in caught.value.fix
+
+
+def test_a_missing_database_says_how_to_create_it(postgres_server: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        Store.open(postgres_server.rsplit("/", 1)[0] + "/no_such_wirewatch")
+    assert "does not exist" in caught.value.why and "createdb" in caught.value.fix
+
+
+@pytest.mark.parametrize(("url", "shown"), [
+    ("postgresql://u:pw@host/db", "postgresql://u:***@host/db"),
+    ("postgres://u:p@ss@host:5432/db", "postgres://u:***@host:5432/db"),
+    ("postgresql://u@host/db", "postgresql://u@host/db"),
+    ("wirewatch.db", "wirewatch.db"),
+])
+def test_messages_name_a_server_without_its_password(url: str, shown: str) -> None:
+    assert display_name(url) == shown
+
+
+def test_the_knowledge_base_is_read_from_postgres_without_creating_tables(pg_url: str) -> None:
+    assert read_kb_records(pg_url) == []
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT to_regclass('kb_actors')").fetchone() == (None,)
+    record = {"id": "ana-example", "type": "person", "name": "Ana Example", "aliases": [],
+              "country": "ROU", "sector": "government",
+              "roles": [{"post": "Minister of Defence", "country": "ROU", "start": "2025-01-01",
+                         "end": None, "sector": "government"}]}
+    with Store.open(pg_url) as store:
+        store.put_kb_records([record], "test")
+    assert read_kb_records(pg_url) == [record]
+    found = ActorKB.load(pg_url).match("Ana Example")
+    assert found is not None and found.role_on("2025-06-01").post == "Minister of Defence"
+
+
+def test_alerts_and_feed_state_are_kept_once(any_db: str) -> None:
+    with Store.open(any_db) as store:
+        store.record_alert("flag-1", "terminal", "low")
+        store.record_alert("flag-1", "terminal", "high")  # a second record is ignored
+        store.record_alert("flag-1", "webhook", "low", outcome="refused")
+        assert store.alerted("terminal") == {"flag-1"} == store.alerted("webhook")
+        assert store._db.execute("SELECT confidence FROM alerts WHERE channel = 'terminal'"
+                                 ).fetchall()[0][0] == "low"
+        store.save_feed_state(FeedState("http://127.0.0.1/feed", '"v1"', None))
+        store.save_feed_state(FeedState("http://127.0.0.1/feed", '"v2"', "Mon, 01 Dec 2025"))
+        assert store.feed_state("http://127.0.0.1/feed") == FeedState(
+            "http://127.0.0.1/feed", '"v2"', "Mon, 01 Dec 2025")
+        assert store.feed_state("http://127.0.0.1/other") == FeedState("http://127.0.0.1/other")
