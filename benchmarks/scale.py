@@ -1,7 +1,7 @@
 """Scale: engines against bare spaCy, and the store's cost per article as it grows.
 
     python -m benchmarks.scale [--limit 600] [--repeat 2] [--sizes 10000,100000,1000000]
-                               [--postgres URL | --no-postgres] [--skip-engines]
+                               [--stores sqlite,postgresql] [--postgres URL] [--skip-engines]
 
 Needs ``../shared/eval/corpus/bbc-news.jsonl`` (it says so and stops if not).
 
@@ -106,7 +106,8 @@ def engines(console: Console, limit: int, repeat: int) -> None:
     console.print(table)
 
 
-def store_growth(console: Console, sizes: list[int], limit: int, postgres: str | None) -> None:
+def store_growth(console: Console, sizes: list[int], limit: int, stores: list[str],
+                 postgres: str | None) -> None:
     from wirewatch.ingest import make_article
     from wirewatch.pipeline import Pipeline
     from wirewatch.settings import Settings
@@ -121,13 +122,12 @@ def store_growth(console: Console, sizes: list[int], limit: int, postgres: str |
     for column in ("database", "articles stored", f"ms/article (last {window:,})",
                    "articles/s", "database MB"):
         table.add_column(column, justify="right")
-    with tempfile.TemporaryDirectory() as scratch:
-        _grow(console, table, "SQLite", str(Path(scratch) / "scale.db"), coded, sizes, window)
-    if postgres == "":
-        console.print("  PostgreSQL left out (--no-postgres)", style="dim")
-    elif postgres is not None:
+    if "sqlite" in stores:
+        with tempfile.TemporaryDirectory() as scratch:
+            _grow(console, table, "SQLite", str(Path(scratch) / "scale.db"), coded, sizes, window)
+    if "postgresql" in stores and postgres is not None:
         _grow(console, table, "PostgreSQL", postgres, coded, sizes, window)
-    else:
+    elif "postgresql" in stores:
         with _throwaway_postgres() as url:
             _grow(console, table, "PostgreSQL", url, coded, sizes, window)
     console.print(table)
@@ -176,7 +176,7 @@ def _throwaway_postgres() -> Iterator[str]:
                              capture_output=True, text=True, check=False)
     if started.returncode != 0:
         sys.exit(f"benchmarks.scale: could not start PostgreSQL ({started.stderr.strip()}); "
-                 "pass --postgres URL (an empty database) or --no-postgres")
+                 "pass --postgres URL (an empty database) or --stores sqlite")
     try:
         yield started.stdout.strip()
     finally:
@@ -204,8 +204,8 @@ def main() -> None:
     parser.add_argument("--postgres", metavar="URL",
                         help="an empty PostgreSQL database for the store rows (default: start "
                              "a throwaway server with scripts/test-postgres)")
-    parser.add_argument("--no-postgres", action="store_const", const="", dest="postgres",
-                        help="measure the store on SQLite only")
+    parser.add_argument("--stores", default="sqlite,postgresql",
+                        help="which databases to measure the store on")
     parser.add_argument("--one", nargs=2, metavar=("ENGINE", "PROCESSES"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
@@ -215,7 +215,12 @@ def main() -> None:
     console = Console(width=120)
     if not args.skip_engines:
         engines(console, args.limit, args.repeat)
-    store_growth(console, [int(s) for s in args.sizes.split(",")], args.limit, args.postgres)
+    stores = [name.strip().lower() for name in args.stores.split(",")]
+    unknown = set(stores) - {"sqlite", "postgresql"}
+    if unknown:
+        parser.error(f"--stores: {', '.join(sorted(unknown))} (sqlite, postgresql)")
+    store_growth(console, [int(s) for s in args.sizes.split(",")], args.limit, stores,
+                 args.postgres)
 
 
 if __name__ == "__main__":
