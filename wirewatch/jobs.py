@@ -24,6 +24,7 @@ from wirewatch.resolve.kb import ActorKB, KBActor
 from wirewatch.resolve.kb_files import merge_file
 from wirewatch.settings import Settings
 from wirewatch.store import Store
+from wirewatch.store.connect import display_name
 
 
 @dataclass
@@ -203,7 +204,7 @@ def kb_import(path: Path, *, settings: Settings) -> KBImport:
         # merged again inside the write transaction, against what is stored by then
         def change(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
             nonlocal merged
-            merged = merge_file(path, ActorKB.overlaid(records, settings.db))
+            merged = merge_file(path, ActorKB.overlaid(records, display_name(settings.db)))
             return [actor.to_json() for actor in merged.actors]
         store.update_kb(change, source=str(path))
     return KBImport(len(merged.actors), sum(len(a.roles) for a in merged.actors), merged.skipped)

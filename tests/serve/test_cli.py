@@ -424,8 +424,10 @@ def test_an_imported_office_holder_is_resolved_when_articles_are_coded(capsys, t
 
 def test_postgres_answers_every_command_as_sqlite_does(capsys, example_db, pg_url):
     example = Path(__file__).resolve().parents[2] / "examples" / "kursk-workers.txt"
-    code, out, _ = run(capsys, "ingest", str(example), "--db", pg_url)
+    pg_url = pg_url.replace("postgres@", "postgres:S3cretPw@")  # the test server trusts
+    code, out, err = run(capsys, "ingest", str(example), "--db", pg_url)
     assert code == 0, out
+    assert "stored in postgresql://postgres:***@" in out and "S3cretPw" not in out + err
     for command in (["events"], ["incidents"], ["flags"], ["discrepancies"], ["stories"],
                     ["search", "Shoigu"], ["export", "--format", "geojson"]):
         format_ = [] if command[0] == "export" else ["--format", "json"]

@@ -11,6 +11,7 @@ import psycopg
 import pytest
 
 from wirewatch.errors import StoreError
+from wirewatch.ingest import make_article
 from wirewatch.ingest.feeds import FeedState
 from wirewatch.model import CodedArticle
 from wirewatch.resolve.kb import ActorKB
@@ -77,6 +78,18 @@ def test_two_stores_on_one_database_see_each_other(any_db: str, rich_coded: Code
 def test_writers_at_once_lose_and_repeat_nothing(any_db: str, make_coded: MakeCoded) -> None:
     """Four threads, each with its own store, save overlapping articles at the same time."""
     Store.open(any_db).close()
+    writers_at_once(any_db, make_coded)
+
+
+def test_writers_take_turns_whatever_the_servers_isolation_level(pg_url: str,
+                                                                make_coded: MakeCoded) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute(f"ALTER DATABASE {pg_url.rsplit('/', 1)[1]}"
+                      " SET default_transaction_isolation = 'repeatable read'")
+    writers_at_once(pg_url, make_coded)
+
+
+def writers_at_once(any_db: str, make_coded: MakeCoded) -> None:
     ids = [f"a{i:02d}" for i in range(24)]
     errors: list[BaseException] = []
 
@@ -134,6 +147,8 @@ def test_a_missing_database_says_how_to_create_it(postgres_server: str) -> None:
 
 @pytest.mark.parametrize(("url", "shown"), [
     ("postgresql://u:pw@host/db", "postgresql://u:***@host/db"),
+    ("postgresql://u@host/db?sslmode=require&password=pw", 
+     "postgresql://u@host/db?sslmode=require&password=***"),
     ("postgres://u:p@ss@host:5432/db", "postgres://u:***@host:5432/db"),
     ("postgresql://u@host/db", "postgresql://u@host/db"),
     ("wirewatch.db", "wirewatch.db"),
@@ -170,3 +185,55 @@ def test_alerts_and_feed_state_are_kept_once(any_db: str) -> None:
         assert store.feed_state("http://127.0.0.1/feed") == FeedState(
             "http://127.0.0.1/feed", '"v2"', "Mon, 01 Dec 2025")
         assert store.feed_state("http://127.0.0.1/other") == FeedState("http://127.0.0.1/other")
+
+
+@pytest.mark.parametrize("url", [
+    "postgresql://analyst:sec%ZZret@127.0.0.1:1/wirewatch",     # libpq quotes the bad token
+    "postgresql://analyst:secret@[::1:1/wirewatch",              # and a malformed URL whole
+    "postgresql://analyst@127.0.0.1:1/wirewatch?password=secret&connect_timeout=2",
+])
+def test_a_failed_connection_never_shows_the_password(url: str) -> None:
+    with pytest.raises(StoreError) as caught:
+        Store.open(url, timeout=2)
+    message = caught.value.message
+    assert "secret" not in message and "sec%ZZret" not in message and "***" in message
+    assert "report it" not in caught.value.fix  # each says what to check
+
+
+def test_the_urls_own_options_are_kept(pg_url: str, rich_coded: CodedArticle) -> None:
+    with psycopg.connect(pg_url, autocommit=True) as admin:
+        admin.execute("CREATE SCHEMA wire")
+    with Store.open(pg_url + "?options=-csearch_path%3Dwire") as store:
+        store.save(rich_coded)
+    with psycopg.connect(pg_url) as conn:
+        assert conn.execute("SELECT count(*) FROM wire.articles").fetchone() == (1,)
+        assert conn.execute("SELECT to_regclass('public.articles')").fetchone() == (None,)
+
+
+def test_a_lost_connection_reports_why_and_keeps_nothing(pg_url: str, make_coded: MakeCoded,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    store = Store.open(pg_url)
+    store.save(make_coded("earlier"))
+    pid = store._db.conn.info.backend_pid
+    real = write.insert_claim
+
+    def server_goes_away(*args: object, **kwargs: object) -> int:
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (pid,))
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(write, "insert_claim", server_goes_away)
+    with pytest.raises(StoreError) as caught:
+        store.save(make_coded("lost"))
+    assert "terminat" in caught.value.why or "closed" in caught.value.why
+    store.close()
+    with Store.open(pg_url) as again:
+        assert [a.id for a in again.articles()] == ["earlier"]
+
+
+def test_nul_characters_are_stored_on_both_databases(any_db: str) -> None:
+    article = make_article("Troops shelled the port\x00 of Odesa on Monday.", id="nul\x00")
+    assert "\x00" not in article.text + article.id and "\ufffd" in article.text
+    with Store.open(any_db) as store:
+        store.save(CodedArticle(article))
+        assert store.article(article.id).text == article.text

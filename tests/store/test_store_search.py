@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from wirewatch.model import CodedArticle
+from wirewatch.ingest import make_article
+from wirewatch.model import CodedArticle, Sentence
 from wirewatch.store import SearchHit, Store
 from wirewatch.store.search import fts_query
 
@@ -68,3 +69,18 @@ def test_fts_query_quotes_every_word() -> None:
 def test_control_characters_do_not_break_the_query(filled: Store) -> None:
     assert fts_query("0\x00") == '"0"'
     assert filled.search("Kursk\x00\x01") == filled.search("Kursk")
+
+
+PUNCTUATED = "Write to kim@example.org about the 3.5 tonnes sold at Café2 in the U.S. on Monday."
+
+
+@pytest.mark.parametrize(("query", "found"), [
+    ("example", True), ("kim", True), ("org", True), ("3", True), ("5", True),
+    ("cafe2", True), ("U.S.", True), ("us", False), ("tonne", False), ("3.5 tonnes", True),
+])
+def test_words_split_at_punctuation_on_both_databases(store: Store, query: str,
+                                                       found: bool) -> None:
+    article = make_article(PUNCTUATED, id="punct")
+    store.save(CodedArticle(article, sentences=(Sentence(0, 0, len(PUNCTUATED), PUNCTUATED),)))
+    assert bool(store.search(query)) is found
+    assert store.search_count(query) == int(found)

@@ -30,6 +30,10 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+def _no_nul(value: str) -> str:
+    return value.replace("\x00", "\ufffd")
+
+
 def make_article(
     text: str,
     *,
@@ -43,7 +47,9 @@ def make_article(
     """An ``Article`` for ``text``, with fingerprint, id, normalised date and language.
 
     Args:
-        text: the article text, kept exactly as given (all offsets will index it).
+        text: the article text, kept as given (all offsets will index it) but for NUL
+            characters, which become U+FFFD, one for one: no database text column can
+            hold them in PostgreSQL, and a control character is no word in any language.
         id: the caller's id; blank or None derives one from the fingerprint.
         title, url, publisher: kept as given, stripped; blank becomes None.
         published: any complete date; stored as ISO 8601 (``2024-08-01`` or a datetime).
@@ -54,6 +60,8 @@ def make_article(
         MalformedRecordError: ``published`` is not a complete date.
     """
     where = origin or "the article"
+    text = _no_nul(text)
+    id, title, url, publisher = (_no_nul(v) if v else v for v in (id, title, url, publisher))
     if not text.strip():
         raise EmptyInputError(f"{where} has no text", "it is empty or only whitespace",
                               "Give the article text, or leave this input out")

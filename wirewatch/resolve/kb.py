@@ -194,7 +194,8 @@ class ActorKB:
     @classmethod
     def load(cls, db: str | Path | None = None) -> ActorKB:
         """The shipped actors, overlaid with the user's from the store at ``db`` if it exists."""
-        return cls.overlaid(user_records(db) if db is not None else [], str(db))
+        from wirewatch.store.connect import display_name  # the store imports this module
+        return cls.overlaid(user_records(db) if db is not None else [], display_name(str(db)))
 
     @classmethod
     def overlaid(cls, records: list[dict[str, Any]], where: str = "the store") -> ActorKB:

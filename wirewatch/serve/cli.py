@@ -38,7 +38,7 @@ from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, s
 from wirewatch.serve import exports, render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
-from wirewatch.store.connect import database_path, is_postgres
+from wirewatch.store.connect import database_path, display_name, is_postgres
 from wirewatch.watch import load_packs, store_flags
 from wirewatch.watch.alerts import Channel, JsonLines, Terminal, Webhook, deliver, flag_json
 from wirewatch.watch.packs import LEVELS, bundled
@@ -209,7 +209,7 @@ def _ingest_with_progress(paths: list[str], settings: Settings,
                                         f"{len(report.problems)} problems")
 
         report = jobs.ingest(paths, settings=settings, meta=meta, on_article=show)
-    _report_ingest(report, settings.db)
+    _report_ingest(report, display_name(settings.db))
 
 
 def _input_size(paths: list[str]) -> int | None:
@@ -433,7 +433,7 @@ def watch(
     def report(problem: WirewatchError) -> None:
         err.print(f"[red]alert not sent:[/red] {escape(problem.message)}", highlight=False)
 
-    with store, _sigterm_stops(), err.status(f"watching {escape(settings.db)} with "
+    with store, _sigterm_stops(), err.status(f"watching {escape(display_name(settings.db))} with "
                                              f"{', '.join(p.pack for p in packs)}",
                                              spinner="dots") as status:
         try:
@@ -447,7 +447,8 @@ def watch(
                         seen, failed = newest, bool(delivery.failed)
                         sent += delivery.sent
                         raised.update(f.flag_id for f in found)
-                        status.update(f"watching {escape(settings.db)}: {sent} alert(s) sent")
+                        status.update(f"watching {escape(display_name(settings.db))}: "
+                                      f"{sent} alert(s) sent")
                 except StoreError as problem:
                     if not follow:
                         raise
@@ -490,7 +491,7 @@ def serve(
 
     settings = Settings.load(config, db=db)
     writes = "on (bearer token set)" if settings.api_token else "off (no api_token set)"
-    err.print(f"wirewatch on http://{host}:{port}/ over {escape(settings.db)}; writes {writes}",
+    err.print(f"wirewatch on http://{host}:{port}/ over {escape(display_name(settings.db))}; writes {writes}",
               highlight=False)
     uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
 
@@ -632,7 +633,8 @@ def kb_list(
     settings = Settings.load(config, db=db)
     day = check_date(on, "--on")
     records = user_records(settings.db)  # read once: the layer and which ids are the user's
-    kb, mine = ActorKB.overlaid(records, settings.db), {record["id"] for record in records}
+    kb = ActorKB.overlaid(records, display_name(settings.db))
+    mine = {record["id"] for record in records}
     wanted = (name or "").lower()
     rows = []
     for actor in sorted(kb.actors.values(), key=lambda a: a.id):
@@ -736,7 +738,8 @@ def kb_import(
     with err.status(f"importing {escape(str(path))}"):
         done = jobs.kb_import(path, settings=settings)
     out.print(f"{done.actors} actor(s) added or changed, with {done.roles} role(s), in "
-              f"{escape(settings.db)}; {len(done.skipped)} row(s) without a country code left out.",
+              f"{escape(display_name(settings.db))}; {len(done.skipped)} row(s) without a country "
+              "code left out.",
               highlight=False)
 
 

@@ -25,13 +25,15 @@ from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal, Protocol
+from urllib.parse import unquote
 
 from wirewatch.errors import StoreError
 
 SQLITE_URL_PREFIX = "sqlite:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_PASSWORD = re.compile(r"^([^:/]+://[^:/@]*):[^/?#]*@")
+_PASSWORD = re.compile(r"^([^:/]+://[^:/@]*):([^/?#]*)@")
+_QUERY_PASSWORD = re.compile(r"([?&]password=)([^&#]*)", re.IGNORECASE)
 _NOT_A_DATABASE = ("file is not a database", "malformed")
 _READ_ONLY = ("readonly", "read-only")
 WRITER_LOCK = 0x77697265  # "wire": the PostgreSQL advisory lock every write transaction holds
@@ -62,8 +64,17 @@ def is_postgres(db: str | Path) -> bool:
 
 
 def display_name(db: str | Path) -> str:
-    """``db`` as messages show it: a server URL without its password."""
-    return _PASSWORD.sub(r"\1:***@", db) if isinstance(db, str) else str(db)
+    """``db`` as messages show it: a server URL without its password (in the user part or
+    as a ``password=`` parameter)."""
+    if not isinstance(db, str):
+        return str(db)
+    return _QUERY_PASSWORD.sub(r"\1***", _PASSWORD.sub(r"\1:***@", db))
+
+
+def _passwords(url: str) -> list[str]:
+    """The passwords a URL spells out, as written and decoded, to scrub from messages."""
+    found = [m.group(2) for m in (_PASSWORD.match(url), _QUERY_PASSWORD.search(url)) if m]
+    return [p for raw in found if raw for p in {raw, unquote(raw)}]
 
 
 def database_path(db: str | Path) -> Path:
@@ -146,7 +157,10 @@ class Db:
         # waiting for the server, so an article's many small inserts cost few round trips.
         try:
             with self.conn.pipeline() if postgres else nullcontext():
-                self.conn.execute("BEGIN" if postgres else "BEGIN IMMEDIATE")
+                # READ COMMITTED whatever the server's default: each statement then sees what
+                # the writer before this one committed while this one waited for the lock.
+                self.conn.execute("BEGIN ISOLATION LEVEL READ COMMITTED" if postgres
+                                  else "BEGIN IMMEDIATE")
                 if postgres:
                     self.conn.execute("SELECT pg_advisory_xact_lock(%s)", (WRITER_LOCK,))
                 yield
@@ -161,6 +175,8 @@ class Db:
         if self.dialect == "sqlite":
             return bool(self.conn.in_transaction)
         from psycopg.pq import TransactionStatus
+        if self.conn.closed or self.conn.broken:  # the server is gone: nothing to roll back
+            return False
         return bool(self.conn.info.transaction_status != TransactionStatus.IDLE)
 
     def close(self) -> None:
@@ -206,11 +222,19 @@ def _connect_postgres(url: str, timeout: float) -> Any:
 
     if url.startswith("postgresql+psycopg://"):
         url = "postgresql://" + url.split("://", 1)[1]
-    with translate_errors(f"cannot open the database {display_name(url)}"):
-        # lock_timeout bounds the wait for the writer lock, as busy_timeout does in SQLite.
-        return psycopg.connect(url, autocommit=True, row_factory=_pg_rows,
-                               connect_timeout=max(1, int(timeout)),
-                               options=f"-c lock_timeout={int(timeout * 1000)}")
+    with translate_errors(f"cannot open the database {display_name(url)}",
+                          scrub=(url, _passwords(url))):
+        conn = psycopg.connect(url, autocommit=True, row_factory=_pg_rows,
+                               connect_timeout=max(1, int(timeout)))
+        try:
+            # lock_timeout bounds the wait for the writer lock, as busy_timeout does in
+            # SQLite (set here rather than in the URL's options, which stay the user's).
+            conn.execute("SELECT set_config('lock_timeout', %s, false)",
+                         (f"{int(timeout * 1000)}ms",))
+        except BaseException:
+            conn.close()
+            raise
+        return conn
 
 
 def connect(path: Path, timeout: float) -> sqlite3.Connection:
@@ -266,14 +290,23 @@ def _is_database_error(exc: BaseException) -> bool:
 
 
 @contextmanager
-def translate_errors(what: str) -> Iterator[None]:
-    """Re-raise any ``sqlite3`` or ``psycopg`` error as a ``StoreError`` that says what to do."""
+def translate_errors(what: str, scrub: tuple[str, list[str]] | None = None) -> Iterator[None]:
+    """Re-raise any ``sqlite3`` or ``psycopg`` error as a ``StoreError`` that says what to do.
+
+    ``scrub`` is a server URL and its passwords: libpq may quote either when it cannot
+    connect, and neither may reach a message.
+    """
     try:
         yield
     except Exception as exc:
         if not _is_database_error(exc):
             raise
         why = " ".join(str(exc).split()) or type(exc).__name__
+        if scrub is not None:
+            url, passwords = scrub
+            why = why.replace(url, display_name(url))
+            for password in sorted(passwords, key=len, reverse=True):
+                why = why.replace(password, "***")
         raise StoreError(what, why, _fix_for(why, getattr(exc, "sqlstate", None))) from exc
 
 
@@ -303,6 +336,9 @@ def _fix_for(why: str, sqlstate: str | None = None) -> str:
     # A failed connection has no SQLSTATE; the server's FATAL line says which part was wrong.
     if "fatal: database" in lowered and "does not exist" in lowered:
         return dict(_SQLSTATE_FIXES)["3D000"]
+    if "in uri" in lowered or "percent-encoded" in lowered or "invalid connection option" in lowered:
+        return ("Check the URL's form: postgresql://user:password@host:port/database, with "
+                "special characters in the password percent-encoded (%40 for @)")
     if "password" in lowered or ("fatal: role" in lowered and "does not exist" in lowered):
         return dict(_SQLSTATE_FIXES)["28"]
     if "connection" in lowered and ("failed" in lowered or "refused" in lowered

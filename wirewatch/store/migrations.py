@@ -343,17 +343,26 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0010_feeds", _FEEDS),
 )
 
-# PostgreSQL: the schema of SQLite's migrations 0001-0010 in one step. Ids the store hands
-# out (events, claims, discrepancies, copies.seq) are written by the store (``Db.next_id``);
-# ids of parts are identities. Search folds case and accents as FTS5's unicode61 does: the
-# ``wirewatch`` text-search configuration is 'simple' behind 'unaccent' (a trusted
-# extension, so a database owner may create it); folding non-Latin case needs a database
-# whose LC_CTYPE is not C.
+# PostgreSQL: the schema of SQLite's migrations 0001-0010 in one step (PostgreSQL 14 or
+# later). Ids the store hands out (events, claims, discrepancies, copies.seq) are written by
+# the store (``Db.next_id``); ids of parts are identities. Search splits and folds words as
+# FTS5's unicode61 does: ``wirewatch_words`` turns punctuation into spaces (so "U.S.",
+# "Jong-un", "3.5" and "example.org" are words on both databases) and reads the rest with
+# the ``wirewatch`` configuration, 'simple' behind 'unaccent' (a trusted extension, so a
+# database owner may create it); ``wirewatch_phrase`` reads a searched word the same way.
+# Folding non-Latin case needs a database whose LC_CTYPE is not C.
 _POSTGRES_SCHEMA = """
 CREATE EXTENSION IF NOT EXISTS unaccent;
 CREATE TEXT SEARCH CONFIGURATION wirewatch (COPY = simple);
 ALTER TEXT SEARCH CONFIGURATION wirewatch
-    ALTER MAPPING FOR hword, hword_part, word WITH unaccent, simple;
+    ALTER MAPPING FOR asciiword, asciihword, hword_asciipart, word, hword, hword_part,
+    numword, numhword, hword_numpart WITH unaccent, simple;
+CREATE FUNCTION wirewatch_words(body text) RETURNS tsvector
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN to_tsvector('wirewatch', regexp_replace(body, '[[:punct:]]+', ' ', 'g'));
+CREATE FUNCTION wirewatch_phrase(words text) RETURNS tsquery
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    RETURN phraseto_tsquery('wirewatch', regexp_replace(words, '[[:punct:]]+', ' ', 'g'));
 CREATE TABLE articles (
     rowid BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
     id TEXT PRIMARY KEY,
@@ -388,7 +397,7 @@ CREATE TABLE sentences (
     text TEXT NOT NULL,
     UNIQUE (article_id, sentence_index)
 );
-CREATE INDEX sentences_search ON sentences USING gin (to_tsvector('wirewatch', text));
+CREATE INDEX sentences_search ON sentences USING gin (wirewatch_words(text));
 CREATE TABLE events (
     id BIGINT PRIMARY KEY,
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

@@ -1,12 +1,12 @@
 """Full-text search over sentences, safe for whatever the user types.
 
-SQLite searches its FTS5 index; PostgreSQL the GIN index over ``to_tsvector`` (the
-``wirewatch`` configuration, which folds case and accents as FTS5's ``unicode61``
-does). Either way a sentence matches when it holds every word typed, each word
-searched as a phrase tokenized like the text ("Jong-un", "U.S.", "15,000").
+SQLite searches its FTS5 index; PostgreSQL the GIN index over ``wirewatch_words``
+(``store/migrations.py``: punctuation splits words, case and accents folded, as FTS5's
+``unicode61`` does). Either way a sentence matches when it holds every word typed, each
+word searched as a phrase tokenized like the text ("Jong-un", "U.S.", "15,000").
 
 User text is never passed to either as query syntax: each whitespace-separated word
-becomes a quoted FTS5 phrase or a ``phraseto_tsquery`` parameter, so ``"``, ``-``,
+becomes a quoted FTS5 phrase or a ``wirewatch_phrase`` parameter, so ``"``, ``-``,
 ``*``, ``AND``, ``NEAR(``, ``&``, ``!`` and the like are searched for as words (or
 ignored when they hold no letters or digits), never parsed.
 """
@@ -34,12 +34,12 @@ WITH q AS (SELECT {query} AS query)
 SELECT s.article_id, s.sentence_index, s.char_start, s.char_end, s.text,
        ts_headline('wirewatch', s.text, q.query, ?) AS snippet
 FROM sentences AS s, q
-WHERE to_tsvector('wirewatch', s.text) @@ q.query
-ORDER BY ts_rank(to_tsvector('wirewatch', s.text), q.query) DESC, s.id
+WHERE wirewatch_words(s.text) @@ q.query
+ORDER BY ts_rank(wirewatch_words(s.text), q.query) DESC, s.id
 LIMIT ? OFFSET ?
 """
 _PG_COUNT = ("WITH q AS (SELECT {query} AS query) SELECT count(*) FROM sentences AS s, q"
-             " WHERE to_tsvector('wirewatch', s.text) @@ q.query")
+             " WHERE wirewatch_words(s.text) @@ q.query")
 _PG_HEADLINE = (f"StartSel={SNIPPET_OPEN}, StopSel={SNIPPET_CLOSE}, MaxWords={SNIPPET_WORDS}, "
                 f"MinWords={SNIPPET_WORDS // 2}, MaxFragments=1, "
                 f"FragmentDelimiter={SNIPPET_ELLIPSIS}")
@@ -64,7 +64,7 @@ def fts_query(text: str) -> str | None:
 
 
 def _pg_query(words: list[str]) -> str:
-    return " && ".join(["phraseto_tsquery('wirewatch', ?)"] * len(words))
+    return " && ".join(["wirewatch_phrase(?)"] * len(words))
 
 
 def search(db: Db, text: str, limit: int, offset: int = 0) -> list[SearchHit]:
