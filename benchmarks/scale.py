@@ -16,10 +16,7 @@ Needs ``../shared/eval/corpus/bbc-news.jsonl`` (it says so and stops if not).
    sentences, events, claims, full-text index and wire-copy index) as the store grows:
    BBC articles are coded once, then saved again and again as near-duplicate copies
    (each with a line of its own appended, so a new fingerprint and id, and found as a
-   copy by the LSH index), timed over the last 2,000 before each size. Beyond the first
-   size the store is filled between sizes by bulk copies of the first articles' rows
-   (every table and index grows as saves would grow it), so the million takes minutes;
-   every timed save is a real ``Store.save``. On SQLite, then on
+   copy by the LSH index), timed over the last 2,000 before each size; on SQLite, then on
    PostgreSQL: the empty database ``--postgres URL`` names, or else a throwaway server
    started by ``scripts/test-postgres`` (fsync on, ``synchronous_commit`` off: like
    SQLite's WAL with ``synchronous = NORMAL``, a crash may lose the last commits but never
@@ -138,94 +135,26 @@ def store_growth(console: Console, sizes: list[int], limit: int, stores: list[st
 
 def _grow(console: Console, table: Table, label: str, db: str, coded: list[Any],
           sizes: list[int], window: int) -> None:
-    """Save copies until the store holds each size, timing the last ``window`` saves. The
-    first ``min(sizes) - window`` are saved one by one (the base); beyond that the store is
-    filled with bulk copies of the base's rows (``_bulk_copy``), so a million articles take
-    minutes, not hours; every timed save is a real ``Store.save``."""
     from wirewatch.store import Store
 
-    base = max(1, min(sizes) - window)
     with Store.open(db) as store:
         if store.articles():
             sys.exit(f"benchmarks.scale: {label} database {store.name} is not empty")
-        stored = saved = generation = 0
-        for size in sorted(sizes):
-            while stored < min(base, size - window):
-                saved += 1
-                store.save(_copy(coded[saved % len(coded)], saved))
-                stored += 1
-            while stored < size - window:
-                generation += 1
-                chunk = min(base, size - window - stored)
-                _bulk_copy(store, chunk, f"~{generation}")
-                stored += chunk
-            took = 0.0
-            for _ in range(window):
-                saved += 1
-                copy = _copy(coded[saved % len(coded)], saved)
-                started = time.perf_counter()
-                store.save(copy)
-                took += time.perf_counter() - started
-                stored += 1
-            table.add_row(label, f"{stored:,}", f"{took / window * 1000:.2f}",
-                          f"{window / took:.0f}", f"{_megabytes(store, db):,.0f}")
-            console.print(f"  {label} {stored:,} stored: {took / window * 1000:.2f} ms/article",
-                          style="dim")
-
-
-_AUTO_ID = {"sentences", "actors", "places", "quantities", "evidence"}
-_COLUMNS = {
-    "sqlite": "SELECT name FROM pragma_table_info(?)",
-    "postgresql": ("SELECT column_name FROM information_schema.columns WHERE table_name = ?"
-                   " AND table_schema = current_schema() ORDER BY ordinal_position"),
-}
-
-
-def _bulk_copy(store: Any, count: int, suffix: str) -> None:
-    """Copy the first ``count`` stored articles and every row they own, under ids ending
-    in ``suffix``, in one transaction: the tables and indexes grow as ``Store.save`` would
-    grow them (the copies' wire-copy band keys are random, which is the larger index)."""
-    from wirewatch.fuse.copies import _bands
-
-    db = store._db
-    first = f"SELECT id FROM articles ORDER BY rowid LIMIT {count}"
-    owned = f"article_id IN ({first})"
-
-    def top(sql: str) -> int:
-        return int(db.execute(sql).fetchone()[0] or 0)
-
-    def copy(table: str, where: str, change: dict[str, str]) -> None:
-        columns = [c[0] for c in db.execute(_COLUMNS[db.dialect], (table,))
-                   if c[0] != "rowid" and not (c[0] == "id" and table in _AUTO_ID)]
-        exprs = [change.get(c, c) for c in columns]
-        db.execute(f"INSERT INTO {table} ({', '.join(columns)}) "
-                   f"SELECT {', '.join(exprs)} FROM {table} WHERE {where}")
-
-    with db.transaction():
-        last = {t: top(f"SELECT max(id) FROM {t} WHERE {owned}")
-                for t in ("events", "claims", "discrepancies")}
-        offset = {t: top(f"SELECT max(id) FROM {t}") for t in ("events", "claims", "discrepancies")}
-        seq = top("SELECT max(seq) FROM copies")
-        moved = {"article_id": f"article_id || '{suffix}'",
-                 "event_id": f"event_id + {offset['events']}",
-                 "claim_id": f"claim_id + {offset['claims']}"}
-        copy("articles", f"id IN ({first})", {"id": f"id || '{suffix}'",
-                                               "fingerprint": f"fingerprint || '{suffix}'"})
-        for table in ("dropped", "sentences"):
-            copy(table, owned, moved)
-        for table in ("events", "claims", "discrepancies"):
-            copy(table, owned, moved | {"id": f"id + {offset[table]}"})
-        copy("discrepancy_values", f"discrepancy_id BETWEEN 1 AND {last['discrepancies']}",
-             {"discrepancy_id": f"discrepancy_id + {offset['discrepancies']}"})
-        for table in ("actors", "places", "quantities", "evidence"):
-            copy(table, f"event_id BETWEEN 1 AND {last['events']}", moved)
-            copy(table, f"claim_id BETWEEN 1 AND {last['claims']}", moved)
-        copy("places", f"{owned} AND event_id IS NULL AND claim_id IS NULL", moved)
-        copy("copies", owned, moved | {"seq": f"seq + {seq}"})
-        key = "random()" if db.dialect == "sqlite" else "((random() - 0.5) * 1.8e19)::bigint"
-        for _ in _bands():
-            db.execute(f"INSERT INTO copy_bands (key, seq) SELECT {key}, seq FROM copies"
-                       f" WHERE seq > {seq} ON CONFLICT DO NOTHING")
+        took, last, goal = 0.0, 0.0, iter(sorted(sizes))
+        target = next(goal)
+        for n in range(1, max(sizes) + 1):
+            copy = _copy(coded[n % len(coded)], n)
+            started = time.perf_counter()
+            store.save(copy)
+            took += time.perf_counter() - started
+            if n % window == 0:
+                last, took = took, 0.0
+            if n == target:
+                table.add_row(label, f"{n:,}", f"{last / window * 1000:.2f}",
+                              f"{window / last:.0f}", f"{_megabytes(store, db):,.0f}")
+                console.print(f"  {label} {n:,} stored: {last / window * 1000:.2f} ms/article",
+                              style="dim")
+                target = next(goal, 0)
 
 
 def _megabytes(store: Any, db: str) -> float:
