@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 
+import psycopg
 import pytest
 
 from wirewatch import jobs
@@ -51,6 +52,31 @@ def test_kill_9_then_run_again_gives_the_database_of_one_run(corpus, tmp_path, d
     assert 15 <= before < 120, f"the kill came at {before} articles, not in the middle of the run"
     subprocess.run(command(corpus, killed, *extra), check=True, capture_output=True, timeout=600)
     assert dump_db(killed) == dump_db(clean)
+
+
+def stored_on_server(url: str) -> int:
+    try:
+        with psycopg.connect(url, connect_timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+    except psycopg.Error:
+        return 0
+
+
+def test_kill_9_on_postgres_then_run_again_gives_the_database_of_one_run(corpus, tmp_path,
+                                                                          dump_db, pg_url):
+    clean = tmp_path / "clean.db"
+    subprocess.run(command(corpus, clean), check=True, capture_output=True, timeout=600)
+    process = subprocess.Popen(command(corpus, pg_url), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while stored_on_server(pg_url) < 15 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    before = stored_on_server(pg_url)
+    assert 15 <= before < 120, f"the kill came at {before} articles, not in the middle of the run"
+    subprocess.run(command(corpus, pg_url), check=True, capture_output=True, timeout=600)
+    assert dump_db(pg_url) == dump_db(clean)  # the same rows as one run on SQLite
 
 
 def test_a_full_disk_stops_the_run_cleanly_and_keeps_what_was_stored(corpus, tmp_path,
