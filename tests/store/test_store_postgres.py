@@ -62,6 +62,9 @@ def test_a_failed_save_leaves_nothing_and_no_gap_in_the_ids(any_db: str, make_co
         store.save(make_coded("broken"))
         assert [e.id for e in store.events()] == [1, 2, 3, 4, 5, 6]
         assert [c.id for c in store.claims()] == [1, 2, 3, 4]
+        for table in ("sentences", "actors", "places", "quantities", "evidence"):
+            ids = [row[0] for row in store._db.execute(f"SELECT id FROM {table} ORDER BY id")]
+            assert ids == list(range(1, len(ids) + 1)), table
         assert store.coded("broken") == make_coded("broken")
 
 

@@ -2,7 +2,8 @@
 
 These functions run inside the caller's transaction and never commit: the store
 wraps a whole article in one, so a failure leaves nothing of it behind.
-Every tuple is written with its position (``ord``) so it reads back in the same order.
+Every tuple is written with its position (``ord``) so it reads back in the same order,
+and every row's id is counted by the writer (``Db.next_id``), never by a sequence.
 """
 
 from __future__ import annotations
@@ -77,10 +78,11 @@ def insert_discrepancy(db: Db, article_id: str, ord_: int,
 
 def insert_article(db: Db, article: Article, coded: bool,
                    note: str | None) -> None:
-    db.execute(
-        "INSERT INTO articles (id, fingerprint, text, title, url, published, publisher,"
-        " language, origin, coded, note, stored_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (article.id, article.fingerprint, article.text, article.title, article.url,
+    db.execute(  # rowid: SQLite's own, a column of its name in PostgreSQL
+        "INSERT INTO articles (rowid, id, fingerprint, text, title, url, published, publisher,"
+        " language, origin, coded, note, stored_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (db.next_id("articles", "rowid"), article.id, article.fingerprint, article.text, article.title, article.url,
          article.published, article.publisher, article.language, article.origin, int(coded),
          note, datetime.now(UTC).isoformat(timespec="seconds")),
     )
@@ -97,11 +99,8 @@ def insert_dropped(db: Db, article_id: str,
 
 def insert_sentences(db: Db, article_id: str,
                      sentences: Sequence[Sentence]) -> None:
-    db.executemany(
-        "INSERT INTO sentences (article_id, sentence_index, char_start, char_end, text)"
-        " VALUES (?, ?, ?, ?, ?)",
-        [(article_id, s.index, s.start, s.end, s.text) for s in sentences],
-    )
+    _insert_numbered(db, "sentences", "article_id, sentence_index, char_start, char_end, text",
+                     [(article_id, s.index, s.start, s.end, s.text) for s in sentences])
 
 
 def insert_event(db: Db, article_id: str, ord_: int,
@@ -155,43 +154,46 @@ def insert_claim(db: Db, article_id: str, ord_: int, claim: Claim) -> int:
 
 def insert_actors(db: Db, owner: Owner, role: str,
                   actors: Sequence[Actor]) -> None:
-    db.executemany(
-        "INSERT INTO actors (article_id, event_id, claim_id, role, ord, text, char_start,"
-        " char_end, name, kb_id, country, sector) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert_numbered(
+        db, "actors", "article_id, event_id, claim_id, role, ord, text, char_start, char_end,"
+        " name, kb_id, country, sector",
         [(*owner.key, role, i, a.text, a.start, a.end, a.name, a.kb_id, a.country, a.sector)
-         for i, a in enumerate(actors)],
-    )
+         for i, a in enumerate(actors)])
 
 
 def insert_places(db: Db, owner: Owner, places: Sequence[Place]) -> None:
-    db.executemany(
-        "INSERT INTO places (article_id, event_id, claim_id, ord, text, char_start, char_end,"
-        " name, country, admin1, lat, lon, precision, geo_id)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert_numbered(
+        db, "places", "article_id, event_id, claim_id, ord, text, char_start, char_end, name,"
+        " country, admin1, lat, lon, precision, geo_id",
         [(*owner.key, i, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
-          p.precision, p.geo_id) for i, p in enumerate(places)],
-    )
+          p.precision, p.geo_id) for i, p in enumerate(places)])
 
 
 def insert_quantities(db: Db, owner: Owner,
                       quantities: Sequence[Quantity]) -> None:
-    db.executemany(
-        "INSERT INTO quantities (article_id, event_id, claim_id, ord, text, char_start,"
-        " char_end, value, low, high, approximate, counted)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert_numbered(
+        db, "quantities", "article_id, event_id, claim_id, ord, text, char_start, char_end,"
+        " value, low, high, approximate, counted",
         [(*owner.key, i, q.text, q.start, q.end, q.value, q.low, q.high, int(q.approximate),
-          q.counted) for i, q in enumerate(quantities)],
-    )
+          q.counted) for i, q in enumerate(quantities)])
 
 
 def insert_evidence(db: Db, owner: Owner,
                     evidence: Sequence[Evidence]) -> None:
-    db.executemany(
-        "INSERT INTO evidence (article_id, event_id, claim_id, ord, quoted_article_id,"
-        " char_start, char_end, quote) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(*owner.key, i, e.article_id, e.start, e.end, e.quote)
-         for i, e in enumerate(evidence)],
-    )
+    _insert_numbered(
+        db, "evidence", "article_id, event_id, claim_id, ord, quoted_article_id, char_start,"
+        " char_end, quote",
+        [(*owner.key, i, e.article_id, e.start, e.end, e.quote) for i, e in enumerate(evidence)])
+
+
+def _insert_numbered(db: Db, table: str, columns: str, rows: list[tuple[object, ...]]) -> None:
+    """Insert rows with ids the writer counts (``Db.next_id``), as events' are: a save that
+    failed leaves no gap in any table, on either database."""
+    if not rows:
+        return
+    marks = ", ".join("?" * (len(rows[0]) + 1))
+    db.executemany(f"INSERT INTO {table} (id, {columns}) VALUES ({marks})",
+                   [(db.next_id(table), *row) for row in rows])
 
 
 def _optional(item: T | None) -> tuple[T, ...]:
