@@ -35,22 +35,28 @@ def command(corpus, db, *extra: str) -> list[str]:
     return [sys.executable, "-m", "wirewatch", "run", str(corpus), "--db", str(db), *extra]
 
 
+def kill_9_mid_run_then_run_again(corpus, db, count, *extra: str) -> None:
+    """Start ``wirewatch run`` into ``db``, kill -9 it once ``count(db)`` says it is part way
+    through, and run the same command again."""
+    # start_new_session: kill -9 the whole group, as a crash would take the pool with it
+    process = subprocess.Popen(command(corpus, db, *extra), stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 300
+    while count(db) < 15 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    os.killpg(process.pid, signal.SIGKILL)
+    process.wait(timeout=30)
+    before = count(db)
+    assert 15 <= before < 120, f"the kill came at {before} articles, not in the middle of the run"
+    subprocess.run(command(corpus, db, *extra), check=True, capture_output=True, timeout=600)
+
+
 @pytest.mark.parametrize("engine", ["local", "processes"])
 def test_kill_9_then_run_again_gives_the_database_of_one_run(corpus, tmp_path, dump_db, engine):
     clean, killed = tmp_path / "clean.db", tmp_path / "killed.db"
     extra = ["--engine", engine] + (["--workers", "2"] if engine == "processes" else [])
     subprocess.run(command(corpus, clean, *extra), check=True, capture_output=True, timeout=600)
-    # start_new_session: kill -9 the whole group, as a crash would take the pool with it
-    process = subprocess.Popen(command(corpus, killed, *extra), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 300
-    while stored(killed) < 15 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=30)
-    before = stored(killed)
-    assert 15 <= before < 120, f"the kill came at {before} articles, not in the middle of the run"
-    subprocess.run(command(corpus, killed, *extra), check=True, capture_output=True, timeout=600)
+    kill_9_mid_run_then_run_again(corpus, killed, stored, *extra)
     assert dump_db(killed) == dump_db(clean)
 
 
@@ -66,16 +72,7 @@ def test_kill_9_on_postgres_then_run_again_gives_the_database_of_one_run(corpus,
                                                                           dump_db, pg_url):
     clean = tmp_path / "clean.db"
     subprocess.run(command(corpus, clean), check=True, capture_output=True, timeout=600)
-    process = subprocess.Popen(command(corpus, pg_url), stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.monotonic() + 300
-    while stored_on_server(pg_url) < 15 and time.monotonic() < deadline and process.poll() is None:
-        time.sleep(0.02)
-    os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=30)
-    before = stored_on_server(pg_url)
-    assert 15 <= before < 120, f"the kill came at {before} articles, not in the middle of the run"
-    subprocess.run(command(corpus, pg_url), check=True, capture_output=True, timeout=600)
+    kill_9_mid_run_then_run_again(corpus, pg_url, stored_on_server)
     assert dump_db(pg_url) == dump_db(clean)  # the same rows as one run on SQLite
 
 
