@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.progress import Progress
 from rich.table import Table
 
 from benchmarks.throughput import BATCH, _timed, load_corpus, run_bare, run_whole
@@ -142,19 +143,23 @@ def _grow(console: Console, table: Table, label: str, db: str, coded: list[Any],
             sys.exit(f"benchmarks.scale: {label} database {store.name} is not empty")
         took, last, goal = 0.0, 0.0, iter(sorted(sizes))
         target = next(goal)
-        for n in range(1, max(sizes) + 1):
-            copy = _copy(coded[n % len(coded)], n)
-            started = time.perf_counter()
-            store.save(copy)
-            took += time.perf_counter() - started
-            if n % window == 0:
-                last, took = took, 0.0
-            if n == target:
-                table.add_row(label, f"{n:,}", f"{last / window * 1000:.2f}",
-                              f"{window / last:.0f}", f"{_megabytes(store, db):,.0f}")
-                console.print(f"  {label} {n:,} stored: {last / window * 1000:.2f} ms/article",
-                              style="dim")
-                target = next(goal, 0)
+        with Progress(console=console, transient=True, refresh_per_second=1) as progress:
+            task = progress.add_task(f"{label}: saving copies", total=max(sizes))
+            for n in range(1, max(sizes) + 1):
+                copy = _copy(coded[n % len(coded)], n)
+                started = time.perf_counter()
+                store.save(copy)
+                took += time.perf_counter() - started
+                if n % window == 0:
+                    last, took = took, 0.0
+                if n == target:
+                    table.add_row(label, f"{n:,}", f"{last / window * 1000:.2f}",
+                                  f"{window / last:.0f}", f"{_megabytes(store, db):,.0f}")
+                    console.print(f"  {label} {n:,} stored: {last / window * 1000:.2f} ms/article",
+                                  style="dim")
+                    target = next(goal, 0)
+                if n % 1000 == 0:
+                    progress.update(task, completed=n)
 
 
 def _megabytes(store: Any, db: str) -> float:
