@@ -313,3 +313,44 @@ def test_a_bare_title_refers_to_the_person_given_it(code_text):
     [who] = meeting.source
     assert (who.text, who.name, who.country) == ("secretary", "Lloyd Austin", "USA")
     assert who.kb_id == "lloyd-austin"
+
+
+def test_a_clause_after_a_report_noun_is_a_reported_act(code_text):
+    event = only(code_text, "Human Rights Watch said in a report that Kenyan police beat protesters.")
+    assert (event.event_type, event.factuality) == ("ASSAULT", "reported")
+    assert event.claimant is not None and event.claimant.text == "Human Rights Watch"
+
+
+@pytest.mark.parametrize("sentence, event_type, source, target", [
+    ("A mob beat two vigilantes.", "ASSAULT", "mob", "vigilantes"),
+    ("Two vigilantes were beaten by a mob.", "ASSAULT", "mob", "vigilantes"),
+    ("The government released 30 separatist rebels.", "RETREAT", "government", "separatist rebels"),
+])
+def test_acts_on_people_whatever_their_kind(code_text, sentence, event_type, source, target):
+    event = only(code_text, sentence)
+    assert event.event_type == event_type
+    assert [a.text for a in event.source] == [source] and [a.text for a in event.target] == [target]
+
+
+def test_must_in_the_clause_of_a_reminder_is_a_demand(code_text):
+    event = only(code_text, "France issued a stern reminder to Iraq that it must cooperate fully "
+                            "with the inspectors.")
+    assert event.event_type == "DEMAND" and [a.country for a in event.target] == ["IRQ"]
+
+
+def test_a_subject_misparsed_as_a_reduced_relative_still_acts(code_text):
+    event = only(code_text, "The Red Cross operating in Iraq said US forces must ensure security.")
+    assert event.event_type == "DEMAND"
+    assert [a.text for a in event.source] == ["Red Cross"] and [a.country for a in event.target] == ["USA"]
+
+
+def test_halting_mediation_among_parties_is_aimed_at_them(code_text):
+    event = only(code_text, "The European Union halted mediation efforts among Serbia's republics.")
+    assert event.event_type == "SANCTION" and [a.country for a in event.target] == ["SRB"]
+
+
+def test_a_people_that_is_no_nation_acts_with_the_country_its_phrase_names(code_text):
+    event = only(code_text, "Some 800,000 Iraqi Kurds sought refuge in Germany last month.")
+    assert event.event_type == "DEMAND"  # asking a state for asylum is a request of it
+    assert [(a.text, a.country) for a in event.source] == [("Iraqi Kurds", "IRQ")]
+    assert [a.country for a in event.target] == ["DEU"]

@@ -40,7 +40,12 @@ def claimant(reading: ArticleReading, head: Token) -> Actor | None:
     """Who the sentence attributes the act to: "X said", "as revealed by X", "according to X"."""
     reporting = reading.r.lexicon.cue("reporting")
     token = head
-    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl"} and token.head.i != token.i:
+    while token.dep_ in {"ccomp", "xcomp", "conj", "advcl", "acl"} and token.head.i != token.i:
+        if token.dep_ == "acl":  # "said in a report that [forces raped civilians]"
+            noun = token.head
+            if noun.dep_ != "pobj" or noun.head.head.lemma_.lower() not in reporting:
+                break
+            token = noun.head
         token = token.head
         if token.lemma_.lower() in reporting:
             subject = next((c for c in token.children if c.dep_ == "nsubj"), None)

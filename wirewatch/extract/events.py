@@ -29,7 +29,7 @@ from wirewatch.resolve.dates import resolve_time
 
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj"}
 TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
-OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at", "among"}
 """Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]", "fired
 rockets [at X]"."""
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
@@ -90,14 +90,23 @@ class SentenceEvents:
         """ "X said Y must act" is X demanding it of Y (PLOVER DEMAND)."""
         if verb.lemma_.lower() not in self.lex.cue("reporting") | {"declare", "conclude", "issue"}:
             return None
-        for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        # "said [Y must act]", "issued a reminder to Y [that it must act]"
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        clauses += [c for o in objects for c in o.children if c.dep_ == "acl"]
+        for clause in clauses:
             if any(c.dep_ == "aux" and c.lower_ in self.lex.cue("obligation") for c in clause.children):
                 demand = self.lex.match("demand", set())
                 if demand is None:
                     return None
                 consumed.add(clause.i)
                 found = self._mention(verb, clause, demand, "DEMAND", None)
-                target = [a for c in clause.children if c.dep_ == "nsubj" for a in self.reading.actors(c)]
+                subjects = [c for c in clause.children if c.dep_ == "nsubj"]
+                target = [a for c in subjects for a in self.reading.actors(c)]
+                addressed = [a for c in verb.children if c.dep_ in {"dative", "prep"} and c.lower_ == "to"
+                             for p in c.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
+                if addressed and all(c.tag_ == "PRP" for c in subjects):
+                    target = addressed  # "reminded Iraq that [it] must ...": the one told
                 trigger = self.reading.span(verb.i, verb.i + 1)
                 return dataclasses.replace(found, target=tuple(target), trigger=trigger) if found else None
         return None
@@ -121,6 +130,9 @@ class SentenceEvents:
             # signed in May" and "the curfew imposed in 1990" are background
             found = self.lex.match(self.lex.verb_lemma(verb), self._objects(verb))
             return found is None or found.event_type not in VIOLENT
+        if verb.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return False  # a clause with its own subject tells what a noun says: "a report that
+            # forces raped civilians", "claims that rebels seized the town"
         return verb.dep_ in {"acl", "pcomp", "amod"}
 
     def _from_verb(self, verb: Token, consumed: set[int]) -> EventMention | None:
@@ -195,7 +207,8 @@ class SentenceEvents:
     def _objects(self, verb: Token) -> set[str]:
         """Lemmas of what the verb acts on: "dispatching thousands of [workers]", "[shells]
         fired at the town"; its prepositions as ``prep:on``, its subject's lemmas as
-        ``subj:protester``."""
+        ``subj:protester``, and ``person`` when it acts on people (an agent noun of the
+        sectors table or a named person or group): "beat [vigilantes]", "released [rebels]"."""
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
         if _participle(verb):
             nouns.append(verb.head)  # "[shells] fired at the town"
@@ -204,7 +217,12 @@ class SentenceEvents:
         # who acts, for verbs that are an event only by their doer: "[demonstrators] gathered"
         doers = {f"subj:{form}" for c in verb.children if c.dep_ == "nsubj"
                  for form in _theme_forms(c)}
-        return {form for noun in nouns for form in _theme_forms(noun)} | preps | doers
+        people = {"person"} if any(self._is_person(n) for n in nouns) else set()
+        return {form for noun in nouns for form in _theme_forms(noun)} | preps | doers | people
+
+    def _is_person(self, noun: Token) -> bool:
+        return noun.ent_type_ in {"PERSON", "NORP"} or any(
+            form in self.lex.sectors for n in (noun, *of_objects(noun)) for form in _lemma_forms(n))
 
     # -- one mention ----------------------------------------------------------------
     def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,
@@ -266,8 +284,10 @@ class SentenceEvents:
         """Actors doing the act; None when the doer is an abstraction (commentary)."""
         for child in verb.children:
             if child.dep_ in {"nsubj", "csubj"}:
-                actors = self.reading.actors(child)
-                return actors or None
+                # a misparsed reduced relative makes its verb the subject: "[the Red Cross]
+                # operating in Iraq said ..."
+                doers = [child, *(c for c in child.children if c.dep_ == "nsubj" and child.pos_ == "VERB")]
+                return [a for d in doers for a in self.reading.actors(d)] or None
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and depth < 3 and verb.head.i != verb.i:
@@ -317,7 +337,8 @@ class SentenceEvents:
         """Who the thing done is aimed at: "sanctions [on Iran]", "an offer [from Kabul]"."""
         preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
         nouns = [noun, *conjuncts(noun)]  # "artillery and rocket fire [against X]"
-        return [a for n in nouns for g in prep_objects(n, preps) for a in self.reading.actors(g)]
+        return [a for n in nouns for g in prep_objects(n, preps)
+                for a in self.reading.actors(g) or self._owner(g, named=True)]
 
     def _owner(self, noun: Token, named: bool = False) -> list[Actor]:
         """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]";

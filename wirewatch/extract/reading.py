@@ -414,6 +414,11 @@ class ArticleReading:
                          None)
         if match is not None:  # "Moscow said" is the government
             return Actor(span.text, span.start, span.end, match.name, None, match.iso3, "government")
+        if ent.label_ == "NORP" and ent.root.dep_ not in {"amod", "compound"}:
+            # a people that is not a nation's demonym: "Iraqi Kurds", "the Rohingya"; its
+            # country only where the phrase or a place it is in names one
+            return Actor(span.text, span.start, span.end, _strip_determiner(ent.text), None,
+                         self._phrase_country(start, end) or self._located_in(ent.root), None)
         if ent.label_ == "ORG":
             return Actor(span.text, span.start, span.end, _strip_determiner(ent.text), None,
                          self._phrase_country(start, end) or self._sentence_country(ent.root), None)
