@@ -354,3 +354,70 @@ def test_a_people_that_is_no_nation_acts_with_the_country_its_phrase_names(code_
     assert event.event_type == "DEMAND"  # asking a state for asylum is a request of it
     assert [(a.text, a.country) for a in event.source] == [("Iraqi Kurds", "IRQ")]
     assert [a.country for a in event.target] == ["DEU"]
+
+
+@pytest.mark.parametrize("sentence, targets", [
+    # the parser takes the object of "to" for the subject of the clause after it
+    ("Chile has granted asylum to three Bolivian army officers holed up in its embassy since May.",
+     ["BOL"]),
+    # "up to 12" hangs the object on "up"
+    ("Gunmen have kidnapped up to 12 Chinese engineers from a building site.", ["CHN"]),
+    # the object moved after "as X"
+    ("Hungary denounced as a grave mistake Austria's closure of the border.", ["AUT"]),
+    # what is done is one of a series: "a package of measures against X"
+    ("The European Union will impose a package of measures against Belarus.", ["BLR"]),
+    # a threat is aimed at whoever must meet its condition
+    ("Turkey threatened to launch an offensive unless Syria expelled the rebels.", ["SYR"]),
+])
+def test_targets_the_parse_hides(code_text, sentence, targets):
+    assert [a.country for a in only(code_text, sentence).target] == targets
+
+
+@pytest.mark.parametrize("sentence, event_type, trigger", [
+    ("The teachers' union called off its strike on Monday.", "CONCEDE", "called off"),
+    ("Germany called off talks with Iran on Monday.", "SANCTION", "called off"),
+    ("Dock workers ended their strike on Monday.", "CONCEDE", "ended"),
+    ("A suspected thief was set ablaze by a mob in Lagos on Wednesday.", "ASSAULT", "set ablaze"),
+])
+def test_phrasal_verbs(code_text, sentence, event_type, trigger):
+    event = only(code_text, sentence)
+    assert (event.event_type, event.trigger.text) == (event_type, trigger)
+
+
+def test_a_protest_with_no_one_named_is_against_the_protesters_own_country(code_text):
+    event = only(code_text, "Kenyan demonstrators rioted in protest at the election result.")
+    assert event.event_type == "PROTEST"
+    [target] = event.target
+    assert (target.text, target.country, target.sector) == ("Kenyan", "KEN", "government")
+    # with no country in the text there is no target to give
+    assert only(code_text, "Dock workers ended their strike on Monday.").target == ()
+
+
+def test_used_to_do_aims_at_the_object_of_the_purpose(code_text):
+    found = events(code_text, "Chilean police used tear gas to disperse students.")
+    attack = next(e for e in found if e.event_type == "ASSAULT")
+    assert [a.text for a in attack.target] == ["students"]
+
+
+def test_engaged_in_is_active_and_according_to_is_not_a_place(code_text):
+    event = only(code_text, "Serb forces were engaged in ethnic cleansing in Kosovo, according to "
+                            "the US government.")
+    assert [a.country for a in event.source] == ["SRB"]
+    assert event.place is not None and event.place.country == "XKX"
+    assert [a.country for a in event.target] == ["XKX"]
+
+
+def test_ready_to_do_harm_is_a_threat(code_text):
+    event = only(code_text, "The government is prepared to impose martial law.")
+    assert (event.event_type, event.mode) == ("THREATEN", "martial-law")
+
+
+def test_a_clause_after_a_conjunction_the_parser_took_for_a_preposition(code_text):
+    found = events(code_text, "Three people died after a bomb detonated inside a mosque.")
+    assert [e.event_type for e in found] == ["ASSAULT"] and found[0].trigger.text == "detonated"
+
+
+def test_a_demonym_the_model_took_for_a_name_still_gives_the_country(code_text):
+    event = only(code_text, "President Yoweri Museveni has banned Ugandan opposition candidates "
+                            "from the elections.")
+    assert [a.country for a in event.source] == ["UGA"]

@@ -49,3 +49,26 @@ def test_shipped_weights_load_and_name_only_known_classes():
 def test_every_compatible_type_names_real_acled_types():
     known = {event_type for event_type, _ in acled.CLASSES.values()}
     assert all(set(types) <= known for types in acled.COMPATIBLE.values())
+
+
+
+@pytest.mark.slow
+def test_the_acled_classifier_sees_the_events_around_an_event():
+    """A protest beside an arrest reads differently from a protest alone: each event's ACLED
+    features name the other events of its sentence and the next ones (``co:``)."""
+    from wirewatch.clean import Cleaner
+    from wirewatch.extract.extractor import Extractor, article_events
+    from wirewatch.ingest import make_article
+    from wirewatch.pipeline import CleanStage, NlpStage, Work
+    from wirewatch.settings import Settings
+
+    settings = Settings()
+    text = "Students protested in Dhaka on Monday. Police arrested 20 students on Monday."
+    [work] = NlpStage(settings.model, 4).run(
+        CleanStage(Cleaner.from_settings(settings), settings.languages).run([Work(make_article(text))]))
+    assert work.clean is not None and work.doc is not None
+    _, readers = Extractor.load().read(work.clean, work.doc)
+    [[protest], [arrest]] = article_events(readers)
+    assert (protest.event.event_type, arrest.event.event_type) == ("PROTEST", "COERCE")
+    assert "co:COERCE" in protest.words and "co:PROTEST" in arrest.words
+    assert not any(w.startswith("co:") for w in acled.event_features(protest.event, [protest.event]))

@@ -77,10 +77,14 @@ def word_features(tokens: Iterable[Token], prefix: str = "w") -> list[str]:
                    if t.is_alpha and not t.is_stop and len(t) > 1})
 
 
-def event_features(event: EventMention) -> list[str]:
-    """The event's type, mode, factuality and actors' sectors, as the rules read them."""
+def event_features(event: EventMention, near: Iterable[EventMention] = ()) -> list[str]:
+    """The event's type, mode, factuality and actors' sectors, as the rules read them, and
+    the types and modes of the events ``near`` it (``co:``)."""
     found = {f"type:{event.event_type}", f"type_mode:{event.event_type}:{event.mode}",
              f"fact:{event.factuality}"}
+    for other in near:
+        if other is not event:
+            found |= {f"co:{other.event_type}", f"co:{other.event_type}:{other.mode}"}
     found |= {f"src:{a.sector}" for a in event.source if a.sector}
     found |= {f"tgt:{a.sector}" for a in event.target if a.sector}
     if event.intended:

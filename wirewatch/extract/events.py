@@ -23,7 +23,7 @@ from spacy.tokens import Token
 from wirewatch.extract import attribution, confidence, modes
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
-from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, prep_objects
+from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 from wirewatch.resolve.dates import resolve_time
 
@@ -51,6 +51,8 @@ PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID", "CONCEDE", "THREATEN"
                              "REJECT", "DEMAND", "DISAPPROVE", "INVESTIGATE"}
 """Acts done to a place when no one is named ("eased emergency measures in Montenegro"); a
 meeting in Paris, support or cooperation there is not done to France."""
+ACTIVE_PASSIVES = {"engage", "involve"}
+"""Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
 PRECISION_RANK = {"region": 0, "country": 1, "admin1": 2, "admin2": 3, "city": 4}
 
@@ -130,6 +132,8 @@ class SentenceEvents:
             # signed in May" and "the curfew imposed in 1990" are background
             found = self.lex.match(self.lex.verb_lemma(verb), self._objects(verb))
             return found is None or found.event_type not in VIOLENT
+        if _clause_after_conjunction(verb):
+            return False
         if verb.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             return False  # a clause with its own subject tells what a noun says: "a report that
             # forces raped civilians", "claims that rebels seized the town"
@@ -148,6 +152,8 @@ class SentenceEvents:
             return self._mention(verb, act[0], refusal, "REJECT", None) if refusal else None
         if verb.dep_ == "xcomp" and verb.head.lower_ in self.lex.cue("commitment_adjectives"):
             found = self.lex.match(lemma, self._objects(verb))
+            if found is not None and found.event_type in CONFLICTUAL:  # "ready to impose martial law"
+                return self._mention(verb.head, verb, found, found.event_type, None, planned=True)
             return (self._mention(verb.head, verb, found, "AGREE", found.event_type, planned=True)
                     if found else None)
         found = self.lex.match(lemma, self._objects(verb))
@@ -253,12 +259,15 @@ class SentenceEvents:
         if not target and (intended or event_type) == "AID" and place is not None:
             target = self._recipient(own, place)
         purpose = _purpose_clause(head, verb)
+        if not target and event_type == "THREATEN":
+            target = self._conditioned(head, verb)
         if not target and event_type not in {"CONSULT", "COOPERATE"}:
             # "went on strike to protest against X", "sent material to help defend X",
             # "blocked roads demanding the removal of X": who the act is aimed at
             target = self._aimed_at(head, verb, purpose, source)
         self.used.update(token.i for token in own)
-        span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i) + 1)
+        particles = [verb.i + 1] if " " in self.lex.verb_lemma(verb) else []  # "called off"
+        span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i, *particles) + 1)
         return EventMention(
             event_type=event_type,  # type: ignore[arg-type]
             factuality=factuality,  # type: ignore[arg-type]
@@ -290,19 +299,25 @@ class SentenceEvents:
                 return [a for d in doers for a in self.reading.actors(d)] or None
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
+            if child.dep_ == "nsubjpass" and verb.lemma_.lower() in ACTIVE_PASSIVES:
+                return self.reading.actors(child) or None
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and depth < 3 and verb.head.i != verb.i:
             return self._source(verb.head, depth + 1)
-        if verb.dep_ == "relcl":
+        if verb.dep_ == "relcl" or _clause_after_conjunction(verb):
             return self.reading.actors(verb.head) or None
         return []
 
     def _targets(self, verb: Token, trigger: Trigger) -> list[Actor]:
         targets: list[Actor] = []
         for child in verb.children:
+            if child.dep_ == "nsubjpass" and verb.lemma_.lower() in ACTIVE_PASSIVES:
+                continue  # the doer
             if child.dep_ in {"nsubjpass", "dative"}:
-                # "a camp for [refugees] was attacked", "the home of [a journalist] was shelled"
-                targets += (self.reading.actors(child) or self._owner(child, named=True)
-                            or [a for g in prep_objects(child, {"for"}) for a in self.reading.actors(g)])
+                # "a camp for [refugees] was attacked", "the home of [a journalist] was shelled",
+                # "granted asylum to [X]" (a dative "to" stands for its object)
+                for noun in pobjects(child) if child.pos_ == "ADP" else [child]:
+                    targets += (self.reading.actors(noun) or self._owner(noun, named=True)
+                                or [a for g in prep_objects(noun, {"for"}) for a in self.reading.actors(g)])
             elif child.dep_ == "dobj" and not (_theme_forms(child) & trigger.objects and (
                     trigger.event_type in THEME_TYPES or not self.reading.actors(child))):
                 # "threatened [action] against Russia": a thing done names its target too
@@ -325,8 +340,15 @@ class SentenceEvents:
                 # "called for [sanctions] against Nigeria": what is asked for names its target
                 targets += [a for g in child.children if g.dep_ == "pobj" and not self.reading.actors(g)
                             for a in self._object_targets(g, trigger)]
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                # "denounced as a crime [Serbia]'s suppression": the object moved after "as X"
+                targets += [a for g in pobjects(child) for o in g.children if o.dep_ == "appos"
+                            for a in self.reading.actors(o) or self._owner(o, named=True)]
+            elif child.dep_ == "prt" and child.lower_ == "up":
+                # "kidnapped up to 16 [advisers]": the parser hangs the object on "up to"
+                targets += [a for g in prep_objects(child, {"to"}) for a in self.reading.actors(g)]
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                for pobj in (g for g in child.children if g.dep_ == "pobj"):
+                for pobj in pobjects(child):
                     if child.lower_ == "to" and self.reading.is_place_use(pobj) and not self._is_country(pobj):
                         continue
                     # "set fire to the offices [of X]": whose thing is hit
@@ -337,6 +359,7 @@ class SentenceEvents:
         """Who the thing done is aimed at: "sanctions [on Iran]", "an offer [from Kabul]"."""
         preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
         nouns = [noun, *conjuncts(noun)]  # "artillery and rocket fire [against X]"
+        nouns += [o for n in list(nouns) for o in of_objects(n)]  # "a series of measures [against X]"
         return [a for n in nouns for g in prep_objects(n, preps)
                 for a in self.reading.actors(g) or self._owner(g, named=True)]
 
@@ -422,6 +445,10 @@ class SentenceEvents:
         what it is for: an infinitive or a participle ("demanding the removal of X"), or
         "in protest of/against X". The nearest actor in it that is not the doer."""
         clauses = [purpose] if purpose is not None else []
+        # "used tear gas [to disperse] demonstrators": what a thing is used for
+        clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.i != head.i
+                    and any(a.lower_ == "to" for a in c.children)
+                    and any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)]
         for token in (verb, head, *(c for c in verb.children if c.dep_ == "dobj")):
             clauses += [c for c in token.children if c.dep_ in {"advcl", "acl"} and c.tag_ == "VBG"
                         and self._claims_of(c)]
@@ -442,6 +469,15 @@ class SentenceEvents:
                 queue += [c for c in token.children if c.dep_ not in {"nsubj", "nsubjpass", "punct"}]
         return []
 
+    def _conditioned(self, head: Token, verb: Token) -> list[Actor]:
+        """Who a threat is made to: the subject of its condition ("... unless [Baghdad]
+        accepted its conditions", "if [Kyiv] does not withdraw")."""
+        return _unique([a for token in (head, verb) for clause in token.children
+                        if clause.dep_ == "advcl" and any(
+                            m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in clause.children)
+                        for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                        for a in self.reading.actors(c)])
+
     def _claims_of(self, verb: Token) -> bool:
         """Whether a participle presses a claim on someone: "demanding", "calling for",
         "protesting" (not "citing", "joining", "following")."""
@@ -459,6 +495,13 @@ def _purpose_clause(head: Token, verb: Token) -> Token | None:
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return child
     return None
+
+
+def _clause_after_conjunction(verb: Token) -> bool:
+    """A clause the parser hung on its subject after a conjunction it took for a
+    preposition: "after [one device] detonated", "before [the troops] withdrew"."""
+    return (verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "pobj"
+            and verb.head.head.lower_ in {"after", "before", "since", "until", "as", "when"})
 
 
 def _participle(verb: Token) -> bool:
@@ -495,13 +538,16 @@ def _noun_chain(noun: Token) -> list[Token]:
 
 
 def _own_tokens(root: Token) -> list[Token]:
-    """The clause of ``root`` without its subordinate clauses (they are events of their own)."""
+    """The clause of ``root`` without its subordinate clauses (they are events of their own)
+    and its attribution ("according to [the US government]" says who told, not where)."""
     found, stack = [], [root]
     while stack:
         token = stack.pop()
         found.append(token)
         for child in token.children:
             if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
+                continue
+            if child.dep_ == "prep" and child.lower_ == "according":
                 continue
             stack.append(child)
     return found
@@ -517,8 +563,10 @@ def _theme_forms(noun: Token) -> set[str]:
     """Lemma forms of an object, its "of" noun and its noun modifiers: "thousands of [workers]",
     "a [mediation] effort"."""
     nouns = [noun, *of_objects(noun)]
-    nouns += [c for n in list(nouns) for c in n.children if c.dep_ == "compound"]
-    return {form for n in nouns for form in _lemma_forms(n)}
+    modifiers = [(c, n) for n in nouns for c in n.children if c.dep_ == "compound"]
+    hyphened = {f"{c.lower_}-{n.lemma_.lower()}" for c, n in modifiers  # "sit-ins"
+                if c.i + 2 == n.i and c.nbor().text == "-"}
+    return {form for n in nouns + [c for c, _ in modifiers] for form in _lemma_forms(n)} | hyphened
 
 
 def _unique(actors: list[Actor]) -> list[Actor]:

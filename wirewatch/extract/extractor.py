@@ -2,12 +2,14 @@
 
 Sentences are read by ``events.SentenceEvents``; here the article's events get their
 learned confidence and ACLED class, are merged, and those with no one named as acted
-upon get the place's country as target.
+upon get the place's country as target (protests and concessions with no place, the
+doer's own country).
 """
 
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -79,12 +81,15 @@ class Unscored:
 
 def article_events(readers: list[SentenceEvents]) -> list[list[Unscored]]:
     """Each sentence's events with their features: what the extractor scores and what
-    ``scripts/train.py`` learns from, so the two never drift apart."""
+    ``scripts/train.py`` learns from, so the two never drift apart. The ACLED classifier also
+    sees the other events of the sentence and its neighbours (a protest beside an arrest is
+    a protest with intervention)."""
+    found = [reader.read() for reader in readers]
     out: list[list[Unscored]] = []
-    for reader in readers:
-        events = reader.read()
+    for k, (reader, events) in enumerate(zip(readers, found, strict=True)):
         words = acled.context_features(reader.sentence, reader.context, reader.lex) if events else []
-        out.append([Unscored(e, tuple(cues), tuple(words + acled.event_features(e)))
+        near = [e for sentence in found[max(k - 1, 0):k + 2] for e, _ in sentence]
+        out.append([Unscored(e, tuple(cues), tuple(words + acled.event_features(e, near)))
                     for e, cues in events])
     return out
 
@@ -94,14 +99,38 @@ def target_the_place(event: EventMention, countries: CountryIndex) -> EventMenti
     Khartoum", "blocked roads in Algiers") targets the place's country, as PLOVER coders
     code it. Applied after merging, so that a shared country never makes two acts one."""
     place = event.place
-    if event.target or place is None or event.event_type not in PLACE_TARGETED:
+    if event.target or event.event_type not in PLACE_TARGETED:
         return event
-    country = countries.record(place.country or "")
-    if country is None:
+    country = countries.record(place.country or "") if place is not None else None
+    if place is not None and country is not None:
+        target = (Actor(place.text, place.start, place.end, country.name, None, country.iso3, None),)
+    elif event.event_type in OWN_COUNTRY and (own := _own_country(event, countries)) is not None:
+        target = (own,)
+    else:
         return event
-    target = (Actor(place.text, place.start, place.end, country.name, None, country.iso3, None),)
     receiving = (event.intended or event.event_type) in RECEIVING
     return dataclasses.replace(event, target=target, recipient=target if receiving else ())
+
+
+OWN_COUNTRY = {"PROTEST", "CONCEDE"}
+"""Acts that, with no one and no place named, are aimed at the doer's own country, as ICEWS
+and PLOVER coders code them: "Egyptian demonstrators rioted" protests against Egypt's rulers,
+"the Nigerian Union of Teachers called off its strike" concedes to Nigeria's."""
+
+
+def _own_country(event: EventMention, countries: CountryIndex) -> Actor | None:
+    """The doer's country as its government, from the words of the doer's phrase that name
+    it ("[Egyptian] demonstrators", "the [Nigerian] Union of Teachers"); None where none do
+    (a person known from the knowledge base)."""
+    for actor in event.source:
+        words = list(re.finditer(r"[A-Z][\w'.-]*", actor.text))
+        for i, size in ((i, size) for i in range(len(words)) for size in (3, 2, 1)):
+            start, end = words[i].start(), words[min(i + size, len(words)) - 1].end()
+            match = countries.match(actor.text[start:end])
+            if match is not None and match.iso3 == actor.country:
+                return Actor(actor.text[start:end], actor.start + start, actor.start + end,
+                             match.name, None, match.iso3, "government")
+    return None
 
 
 def _sentences(doc: Doc) -> list[SpacySpan]:

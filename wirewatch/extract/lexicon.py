@@ -76,9 +76,14 @@ class Lexicon:
         return None
 
     def verb_lemma(self, token: Token) -> str:
-        """The token's lemma, or, where the model's lemmatiser missed a trigger verb's form
-        ("raped" -> "rap", "retook" unchanged), the trigger lemma its spelling comes from."""
+        """The token's lemma (with its particle where the lexicon lists the phrasal verb:
+        "called off" -> "call off"), or, where the model's lemmatiser missed a trigger verb's
+        form ("raped" -> "rap", "retook" unchanged), the trigger lemma its spelling comes from."""
         lemma = token.lemma_.lower()
+        phrasal = [f"{lemma} {c.lower_}" for c in token.children if c.dep_ in {"prt", "advmod", "oprd"}]
+        listed = [form for form in phrasal if form in self.verbs]
+        if listed:  # "called off" -> "call off", "was set ablaze" -> "set ablaze"
+            return listed[0]
         if lemma in self.verbs or not token.tag_.startswith("VB"):
             return lemma
         word = token.lower_

@@ -335,11 +335,14 @@ class ArticleReading:
             # a place where things happen, or whose people or things are meant ("Haiti's
             # elections", "Ugandan candidates"); not a country that is itself an actor
             # ("sanctions on Chile").
-            if not (ent.label_ == "NORP" or ent.root.dep_ == "poss" or self.is_place_use(ent.root)):
+            match = self.r.countries.match(ent.text)
+            # a demonym the model took for a name is one still ("[Ugandan] opposition candidates")
+            demonym = ent.label_ == "NORP" or (match is not None and match.kind == "demonym")
+            if not (demonym or ent.root.dep_ == "poss" or self.is_place_use(ent.root)):
                 continue
             if places and not self.is_place_use(ent.root):
                 continue
-            if ent.label_ in {"GPE", "NORP"} and (match := self.r.countries.match(ent.text)):
+            if match is not None and (ent.label_ == "GPE" or demonym):
                 codes.add(match.iso3)
             elif (place := self._resolve_place(ent)) is not None and place.country:
                 codes.add(place.country)
@@ -536,7 +539,19 @@ class ArticleReading:
 def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:
     """The objects of ``token``'s prepositions among ``preps``: "sanctions on [Iran]"."""
     return [g for p in token.children if p.dep_ in {"prep", "agent"} and p.lower_ in preps
-            for g in p.children if g.dep_ == "pobj"]
+            for g in pobjects(p)]
+
+
+def pobjects(prep: Token) -> list[Token]:
+    """The objects of a preposition. Where the parser took the object for the subject of
+    a reduced relative after it ("granted asylum to [officers] holed up in ..."), that
+    subject: the noun phrase that starts right after the preposition."""
+    found = [g for g in prep.children if g.dep_ == "pobj"]
+    if found:
+        return found
+    after = prep.doc[prep.i + 1:prep.sent.end]
+    return [t for t in after if t.dep_ in {"nsubj", "nsubjpass"} and t.left_edge.i == prep.i + 1
+            and t.head.pos_ == "VERB" and t.head.i > t.i][:1]
 
 
 def of_objects(noun: Token) -> list[Token]:
@@ -578,4 +593,4 @@ def _strip_determiner(text: str) -> str:
     return rest if first.lower() in _DETERMINERS and rest else text
 
 
-__all__ = ["ArticleReading", "Resolvers", "conjuncts", "of_objects", "prep_objects"]
+__all__ = ["ArticleReading", "Resolvers", "conjuncts", "of_objects", "pobjects", "prep_objects"]

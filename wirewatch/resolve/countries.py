@@ -2,7 +2,10 @@
 
 Shipped as ``data/countries.json`` (built by ``scripts/build_gazetteer.py``), one
 country a line so that an analyst can read and correct it. Matching is exact after
-folding (see ``names``), never fuzzy: a country is too weighty a claim to guess.
+folding (see ``names``); the one allowance is a misspelt name or demonym of six letters or
+more, a slip away from the real one ("Afganistan", "Phillippines", "Quatar": rapidfuzz
+``ratio`` ≥ 90, as wire copy has them). Capitals, aliases and metonyms are never guessed:
+a country is too weighty a claim.
 """
 
 from __future__ import annotations
@@ -14,9 +17,13 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any, Literal
 
+from rapidfuzz import fuzz, process
+
 from wirewatch.resolve.names import is_acronym, key, strip_mention
 
 Kind = Literal["name", "alias", "demonym", "capital", "metonym"]
+MISSPELT_LENGTH = 6
+MISSPELT_CUTOFF = 90
 _KIND_ORDER: tuple[Kind, ...] = ("name", "alias", "capital", "metonym", "demonym")
 """When two countries share a form, the stronger kind wins, then the larger population."""
 
@@ -80,6 +87,8 @@ class CountryIndex:
             for record in ranked:
                 for form in record.forms(kind):
                     self._add(form, CountryMatch(record.iso3, record.name, kind))
+        self._spellings = {form: found for form, found in self._folded.items()
+                           if found.kind in {"name", "demonym"} and len(form) >= MISSPELT_LENGTH - 1}
 
     @classmethod
     def load(cls) -> CountryIndex:
@@ -99,9 +108,24 @@ class CountryIndex:
         if mention in self._exact:
             return self._exact[mention]
         folded = key(mention)
-        found = self._folded.get(folded)
-        if found is None or (" " not in folded and not mention[0].isupper()):
+        if " " not in folded and not mention[0].isupper():
             return None
+        return self._folded.get(folded) or self._misspelt(folded)
+
+    @functools.lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as the process
+    def _misspelt(self, folded: str) -> CountryMatch | None:
+        if len(folded) < MISSPELT_LENGTH or not folded.replace(" ", "").isalpha():
+            return None
+        best = process.extractOne(folded, list(self._spellings), scorer=fuzz.ratio,
+                                  score_cutoff=MISSPELT_CUTOFF)
+        if best is None:
+            return None
+        form, found = best[0], self._spellings[best[0]]
+        if found.kind == "demonym" and folded == form + "s":
+            return found  # "Germans"
+        if folded.startswith(form) or form.startswith(folded) or (
+                found.kind == "demonym" and folded.endswith("s")):
+            return None  # another word, not a slip: "Indiana", "the Americas"
         return found
 
     def name(self, iso3: str) -> str:
