@@ -421,3 +421,37 @@ def test_a_demonym_the_model_took_for_a_name_still_gives_the_country(code_text):
     event = only(code_text, "President Yoweri Museveni has banned Ugandan opposition candidates "
                             "from the elections.")
     assert [a.country for a in event.source] == ["UGA"]
+
+
+@pytest.mark.parametrize("sentence", [
+    # the parser hangs a verb with an object on its subject as the sentence's root
+    "Police in Lima seized on Friday a cache of rifles.",
+    # and makes the object the subject of a reduced relative after it
+    "Soldiers found a stash of grenades believed to belong to the rebels.",
+])
+def test_weapons_seized_through_misparses(code_text, sentence):
+    event = only(code_text, sentence)
+    assert (event.event_type, event.mode) == ("COERCE", "seize")
+    assert [a.text for a in event.source] in (["Police"], ["Soldiers"])
+    assert event.target == () or event.target[0].text == "Lima"
+
+
+@pytest.mark.parametrize("sentence, source_sector", [
+    ("Rebels overran an army outpost near Goma on Sunday.", "rebels"),
+    ("Government troops recaptured the provincial capital on Monday.", "military"),
+])
+def test_taking_ground_is_fighting_and_the_acled_classifier_reads_who_took_it(
+        code_text, sentence, source_sector):
+    from wirewatch.extract import acled
+    from wirewatch.extract.lexicon import Lexicon
+
+    event = only(code_text, sentence)
+    assert event.event_type == "FIGHT" and [a.sector for a in event.source] == [source_sector]
+
+    class Word:  # what trigger_features reads of a token
+        def __init__(self, lemma: str) -> None:
+            self.lemma_, self.is_alpha, self.is_stop = lemma, True, False
+
+    lemma = {"Rebels": "overrun", "Government": "recapture"}[sentence.split()[0]]
+    features = acled.trigger_features(event, [Word(lemma)], Lexicon.load())
+    assert f"trig:{lemma}" in features and f"taken_by:{source_sector}" in features

@@ -209,6 +209,9 @@ def test_nothing_cued_is_no_mode(parse):
     ("The EU imposed new sanctions on Russian oil.", {"economic", "natural_resource"}),
     ("The ambassador was summoned over the election.", {"diplomatic", "election"}),
     ("Ecuador granted asylum to the journalist.", {"asylum"}),
+    # accidents and spills are disasters too (the manual's "natural and accidents/spills")
+    ("A chemical leak at the plant forced residents to flee.", {"disasters"}),
+    ("Gunmen demanded a ransom for the engineers.", {"crime"}),
 ])
 def test_contexts_from_cues(parse, sentence, expected):
     found = event_contexts(LEX, parse(sentence))

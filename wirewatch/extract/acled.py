@@ -92,10 +92,22 @@ def event_features(event: EventMention, near: Iterable[EventMention] = ()) -> li
     return sorted(found)
 
 
+def trigger_features(event: EventMention, trigger: Iterable[Token], lex: Lexicon) -> list[str]:
+    """The trigger's content lemmas (``trig:capture``) and, for ground taken (the lexicon's
+    ``territorial`` verbs), who took it (``taken_by:rebels``): ACLED tells a non-state actor
+    overtaking territory from a government regaining it by the taker."""
+    lemmas = {t.lemma_.lower() for t in trigger if t.is_alpha and not t.is_stop}
+    found = {f"trig:{lemma}" for lemma in lemmas}
+    if lemmas & lex.cue("territorial"):
+        found |= {f"taken_by:{a.sector or 'unknown'}" for a in event.source} or {"taken_by:none"}
+    return sorted(found)
+
+
 def context_features(sentence: SpacySpan, context: SpacySpan, lex: Lexicon) -> list[str]:
     """The sentence's words, apart from them (``n:``) its neighbours' words, the PLOVER
-    modes and contexts their cues name (``cue:``) and the sectors of their agent nouns
-    (``sec:``), which pool rare synonyms ("hand grenade", "militants")."""
+    modes and contexts their cues name and the lexicon's ``attribution`` cues (``cue:``), and
+    the sectors of their agent nouns (``sec:``), which pool rare synonyms ("hand grenade",
+    "militants", "claimed responsibility")."""
     around = [t for t in context if not sentence.start <= t.i < sentence.end]
     tokens = list(context)
     cues = {f"cue:{cue.value}" for table in _cue_tables(lex) for cue in modes.find_cues(table, tokens)}
@@ -104,7 +116,8 @@ def context_features(sentence: SpacySpan, context: SpacySpan, lex: Lexicon) -> l
 
 
 def _cue_tables(lex: Lexicon) -> list[dict[str, str]]:
-    return [modes.cue_table(lex, t) for t in ("ASSAULT", "PROTEST", "COERCE", "RETREAT")] + [lex.contexts]
+    return [modes.cue_table(lex, t) for t in ("ASSAULT", "PROTEST", "COERCE", "RETREAT")] + [
+        lex.contexts, dict.fromkeys(lex.cue("attribution"), "attribution")]
 
 
 def classify(feats: Iterable[str], event_type: str | None,
@@ -119,4 +132,5 @@ def classify(feats: Iterable[str], event_type: str | None,
     return Acled(event_type, sub_event_type, code, round(probabilities[code], 3))
 
 
-__all__ = ["CLASSES", "classify", "context_features", "event_features", "word_features"]
+__all__ = ["CLASSES", "classify", "context_features", "event_features", "trigger_features",
+           "word_features"]

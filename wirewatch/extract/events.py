@@ -84,9 +84,13 @@ class SentenceEvents:
             mentions += self._from_noun()
         if not mentions:
             return []
-        at = {self.reading.span(t.i, t.i + 1).start: t for t in self.sentence}
-        return [(event, confidence.features(event, at[event.trigger.start], len(mentions), i))
+        return [(event, confidence.features(event, self.trigger_tokens(event)[0], len(mentions), i))
                 for i, event in enumerate(mentions)]
+
+    def trigger_tokens(self, event: EventMention) -> list[Token]:
+        """The sentence's tokens inside the event's trigger span."""
+        return [t for t in self.sentence
+                if event.trigger.start <= self.reading.span(t.i, t.i + 1).start < event.trigger.end]
 
     def _obligation(self, verb: Token, consumed: set[int]) -> EventMention | None:
         """ "X said Y must act" is X demanding it of Y (PLOVER DEMAND)."""
@@ -126,14 +130,14 @@ class SentenceEvents:
             return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
+        if _clause_hung_on_its_subject(verb):
+            return False
         if _participle(verb):
             # "six people killed when ...", "a vehicle targeted by a bomber", "[shells] fired
             # at the town": violence told as a participle is still an act; "the agreement
             # signed in May" and "the curfew imposed in 1990" are background
             found = self.lex.match(self.lex.verb_lemma(verb), self._objects(verb))
             return found is None or found.event_type not in VIOLENT
-        if _clause_after_conjunction(verb):
-            return False
         if verb.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
             return False  # a clause with its own subject tells what a noun says: "a report that
             # forces raped civilians", "claims that rebels seized the town"
@@ -216,6 +220,10 @@ class SentenceEvents:
         ``subj:protester``, and ``person`` when it acts on people (an agent noun of the
         sectors table or a named person or group): "beat [vigilantes]", "released [rebels]"."""
         nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        # "discovered [ammunition] believed to belong to X": the parser made the object the
+        # subject of the reduced relative after it
+        nouns += [c for clause in verb.children if clause.dep_ == "ccomp" and _reduced_relative(clause)
+                  for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if _participle(verb):
             nouns.append(verb.head)  # "[shells] fired at the town"
         nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
@@ -237,7 +245,7 @@ class SentenceEvents:
         if source is None and event_type not in PHYSICAL:
             return None  # "the partnership strengthens ties" is commentary
         target = self._targets(verb, trigger)
-        if _participle(verb):
+        if _participle(verb) and not _clause_hung_on_its_subject(verb):
             target = self.reading.actors(verb.head) + target  # "[people] killed in the raid"
         if not source and not target and event_type not in PHYSICAL:
             return None
@@ -303,7 +311,7 @@ class SentenceEvents:
                 return self.reading.actors(child) or None
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and depth < 3 and verb.head.i != verb.i:
             return self._source(verb.head, depth + 1)
-        if verb.dep_ == "relcl" or _clause_after_conjunction(verb):
+        if verb.dep_ == "relcl" or _clause_hung_on_its_subject(verb):
             return self.reading.actors(verb.head) or None
         return []
 
@@ -497,11 +505,23 @@ def _purpose_clause(head: Token, verb: Token) -> Token | None:
     return None
 
 
-def _clause_after_conjunction(verb: Token) -> bool:
-    """A clause the parser hung on its subject after a conjunction it took for a
-    preposition: "after [one device] detonated", "before [the troops] withdrew"."""
-    return (verb.dep_ == "acl" and verb.tag_ == "VBD" and verb.head.dep_ == "pobj"
-            and verb.head.head.lower_ in {"after", "before", "since", "until", "as", "when"})
+def _clause_hung_on_its_subject(verb: Token) -> bool:
+    """A clause the parser hung on its subject as a modifier: after a conjunction it took
+    for a preposition ("after [one device] detonated"), or as the sentence's root when the
+    verb has an object, which no participle modifying a noun can have ("[Iraqi forces]
+    seized on Thursday a cache of arms")."""
+    if verb.dep_ != "acl":
+        return False
+    if verb.tag_ == "VBD" and verb.head.dep_ == "pobj":
+        return verb.head.head.lower_ in {"after", "before", "since", "until", "as", "when"}
+    return verb.head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """ "[ammunition] believed to belong to X": a belief verb with an infinitive, no "that"."""
+    return (clause.lemma_.lower() in {"believe", "think", "suspect", "say", "report", "allege", "know"}
+            and not any(c.dep_ == "mark" for c in clause.children)
+            and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children))
 
 
 def _participle(verb: Token) -> bool:

@@ -89,8 +89,9 @@ def article_events(readers: list[SentenceEvents]) -> list[list[Unscored]]:
     for k, (reader, events) in enumerate(zip(readers, found, strict=True)):
         words = acled.context_features(reader.sentence, reader.context, reader.lex) if events else []
         near = [e for sentence in found[max(k - 1, 0):k + 2] for e, _ in sentence]
-        out.append([Unscored(e, tuple(cues), tuple(words + acled.event_features(e, near)))
-                    for e, cues in events])
+        out.append([Unscored(e, tuple(cues), tuple(
+            words + acled.event_features(e, near)
+            + acled.trigger_features(e, reader.trigger_tokens(e), reader.lex))) for e, cues in events])
     return out
 
 
