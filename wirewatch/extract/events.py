@@ -385,7 +385,7 @@ class SentenceEvents:
 
     def _is_country(self, token: Token) -> bool:
         ent = self.reading.ent_at.get(token.i)
-        match = self.reading.r.countries.match(ent.text) if ent is not None else None
+        match = self.reading.r.countries.match(ent.text, misspelt=True) if ent is not None else None
         return match is not None and match.kind in {"name", "alias"}
 
     def _recipient(self, own: list[Token], place: Place) -> list[Actor]:
@@ -427,7 +427,7 @@ class SentenceEvents:
 
     def _names_a_place(self, ent: SpacySpan) -> bool:
         """The model sometimes calls a country a DATE ("the coup in Niger")."""
-        return self.reading.r.countries.match(ent.text) is not None
+        return self.reading.r.countries.match(ent.text, misspelt=True) is not None
 
     def _quantities(self, own: list[Token]) -> list[Quantity]:
         found, seen = [], set()

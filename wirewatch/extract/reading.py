@@ -128,7 +128,7 @@ class ArticleReading:
             return False
         if self._is_locative(ent.root):
             return True
-        match = self.r.countries.match(ent.text)
+        match = self.r.countries.match(ent.text, misspelt=True)
         return match is None and ent.root.dep_ not in {"nsubj", "nsubjpass", "agent"}
 
     def _place_like(self, ent: SpacySpan) -> bool:
@@ -170,7 +170,7 @@ class ArticleReading:
         known: set[str] = set()
         for ent in self.doc.ents:
             if ent.label_ == "NORP":
-                match = self.r.countries.match(ent.text)
+                match = self.r.countries.match(ent.text, misspelt=True)
                 entry = (self.r.gazetteer.country(match.iso3) if match and match.kind != "demonym"
                          else self._adjective_place(ent.text))
                 if entry is not None:
@@ -256,7 +256,7 @@ class ArticleReading:
         codes = []
         for ent in self.doc.ents:
             if ent.label_ in {"GPE", "NORP"}:
-                match = self.r.countries.match(ent.text)
+                match = self.r.countries.match(ent.text, misspelt=True)
                 if match and match.iso3 not in codes:
                     codes.append(match.iso3)
         return tuple(codes)
@@ -335,7 +335,7 @@ class ArticleReading:
             # a place where things happen, or whose people or things are meant ("Haiti's
             # elections", "Ugandan candidates"); not a country that is itself an actor
             # ("sanctions on Chile").
-            match = self.r.countries.match(ent.text)
+            match = self.r.countries.match(ent.text, misspelt=True)
             # a demonym the model took for a name is one still ("[Ugandan] opposition candidates")
             demonym = ent.label_ == "NORP" or (match is not None and match.kind == "demonym")
             if not (demonym or ent.root.dep_ == "poss" or self.is_place_use(ent.root)):
@@ -406,7 +406,7 @@ class ArticleReading:
         if known is not None:
             return Actor(span.text, span.start, span.end, known.name, known.id, known.country,
                          known.sector or "government")
-        match = self.r.countries.match(ent.text)
+        match = self.r.countries.match(ent.text, misspelt=True)
         if match is not None and ent.label_ == "NORP":
             # "the Russians" are the people; a minority is counted where it lives: "Albanians
             # of southern Serbia", "three ethnic Albanians ... in southeastern Serbia".
@@ -514,7 +514,7 @@ class ArticleReading:
             if _opposed(token):  # an "anti-Syria journalist" is not Syrian
                 continue
             if ent is not None and ent.label_ in {"GPE", "NORP"}:
-                match = self.r.countries.match(ent.text)
+                match = self.r.countries.match(ent.text, misspelt=True)
                 if match is not None:
                     return match.iso3
             if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and ent.root.i != end - 1:
@@ -522,7 +522,7 @@ class ArticleReading:
                 # organisation too ("Tigray separatists"), but not a town ("Boston Scientific")
                 place = self._resolve_place(ent)
                 if place is not None and place.country and (ent.label_ != "ORG" or (
-                        place.precision in {"region", "admin1"} and not self.r.countries.match(ent.text))):
+                        place.precision in {"region", "admin1"} and not self.r.countries.match(ent.text, misspelt=True))):
                     return place.country
             known = self.r.kb.match(ent.text) if ent is not None and ent.label_ == "ORG" else None
             if known is not None and known.country not in {None, "IGO"}:  # "Hezbollah guerrillas"

@@ -2,8 +2,8 @@
 
 Shipped as ``data/countries.json`` (built by ``scripts/build_gazetteer.py``), one
 country a line so that an analyst can read and correct it. Matching is exact after
-folding (see ``names``); the one allowance is a misspelt name or demonym of six letters or
-more, a slip away from the real one ("Afganistan", "Phillippines", "Quatar": rapidfuzz
+folding (see ``names``); the one allowance, for names the language model tagged, is a
+misspelt name or demonym of six letters or more, a slip away from the real one ("Afganistan", "Phillippines", "Quatar": rapidfuzz
 ``ratio`` ≥ 90, as wire copy has them). Capitals, aliases and metonyms are never guessed:
 a country is too weighty a claim.
 """
@@ -95,12 +95,14 @@ class CountryIndex:
         """The index of the shipped ``countries.json``, built once per process."""
         return _load_shipped()
 
-    def match(self, text: str) -> CountryMatch | None:
+    def match(self, text: str, misspelt: bool = False) -> CountryMatch | None:
         """The country ``text`` names, or None.
 
         Case is ignored, except that acronyms ("US", "UK") match only in capitals and
         one-word names only when capitalised ("Turkey", not "turkey"); a leading "the"
-        and a possessive are dropped: "North Korea's" -> PRK.
+        and a possessive are dropped: "North Korea's" -> PRK. ``misspelt``: ``text`` is a
+        name the language model tagged (not any capitalised word: "Hungry" is no slip for
+        "Hungary"), so a slip in a name or demonym is forgiven.
         """
         mention = strip_mention(text)
         if not mention:
@@ -110,7 +112,8 @@ class CountryIndex:
         folded = key(mention)
         if " " not in folded and not mention[0].isupper():
             return None
-        return self._folded.get(folded) or self._misspelt(folded)
+        found = self._folded.get(folded)
+        return found or (self._misspelt(folded) if misspelt else None)
 
     @functools.lru_cache(maxsize=65536)  # noqa: B019 - the index lives as long as the process
     def _misspelt(self, folded: str) -> CountryMatch | None:
