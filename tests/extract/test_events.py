@@ -289,6 +289,12 @@ def test_access_and_cancelled_visits(code_text, sentence, event_type, mode):
     # every conjoined object is read for its target
     ("Rebels fired rockets, mortars and artillery shells at Ugandan troops on Monday.",
      "target", ["UGA"]),
+    # a slip in a place name is forgiven; a person's name is no slip ("Georgina" is not Georgia)
+    ("Police in Afganistan arrested two journalists on Monday.", "source", ["AFG"]),
+    ("Georgina Smith met Ukrainian officials in Kyiv on Monday.", "source", ["UKR"]),
+    # a person the KB does not know takes the country of the phrase in apposition
+    ("Jean Moussa, Chad's defence minister, met French officials in Paris on Monday.", "source",
+     ["TCD"]),
 ])
 def test_actor_countries_from_context(code_text, sentence, role, countries):
     event = only(code_text, sentence)
@@ -364,8 +370,8 @@ def test_a_people_that_is_no_nation_acts_with_the_country_its_phrase_names(code_
     ("Gunmen have kidnapped up to 12 Chinese engineers from a building site.", ["CHN"]),
     # the object moved after "as X"
     ("Hungary denounced as a grave mistake Austria's closure of the border.", ["AUT"]),
-    # what is done is one of a series: "a package of measures against X"
-    ("The European Union will impose a package of measures against Belarus.", ["BLR"]),
+    # what is done is one of a series: "a package of sanctions against X"
+    ("The European Union will impose a package of sanctions against Belarus.", ["BLR"]),
     # a threat is aimed at whoever must meet its condition
     ("Turkey threatened to launch an offensive unless Syria expelled the rebels.", ["SYR"]),
 ])
@@ -376,7 +382,7 @@ def test_targets_the_parse_hides(code_text, sentence, targets):
 @pytest.mark.parametrize("sentence, event_type, trigger", [
     ("The teachers' union called off its strike on Monday.", "CONCEDE", "called off"),
     ("Germany called off talks with Iran on Monday.", "SANCTION", "called off"),
-    ("Dock workers ended their strike on Monday.", "CONCEDE", "ended"),
+    ("Dock workers abandoned their strike on Monday.", "CONCEDE", "abandoned"),
     ("A suspected thief was set ablaze by a mob in Lagos on Wednesday.", "ASSAULT", "set ablaze"),
 ])
 def test_phrasal_verbs(code_text, sentence, event_type, trigger):
@@ -390,7 +396,16 @@ def test_a_protest_with_no_one_named_is_against_the_protesters_own_country(code_
     [target] = event.target
     assert (target.text, target.country, target.sector) == ("Kenyan", "KEN", "government")
     # with no country in the text there is no target to give
-    assert only(code_text, "Dock workers ended their strike on Monday.").target == ()
+    assert only(code_text, "Dock workers abandoned their strike on Monday.").target == ()
+
+
+@pytest.mark.parametrize("sentence", [
+    "Egyptian police called off the march on Monday.",  # a state organ is not against itself
+    "Afghan refugees protested against their deportation.",  # people abroad
+    "Ukrainian protesters rallied outside the Russian embassy.",  # another country is named
+])
+def test_no_own_country_target_where_it_would_be_wrong(code_text, sentence):
+    assert all(e.target == () for e in events(code_text, sentence))
 
 
 def test_used_to_do_aims_at_the_object_of_the_purpose(code_text):
@@ -405,6 +420,22 @@ def test_engaged_in_is_active_and_according_to_is_not_a_place(code_text):
     assert [a.country for a in event.source] == ["SRB"]
     assert event.place is not None and event.place.country == "XKX"
     assert [a.country for a in event.target] == ["XKX"]
+
+
+def test_a_condition_on_the_threatener_names_no_target(code_text):
+    event = only(code_text, "Russia threatened to use nuclear weapons if it was attacked.")
+    assert event.event_type == "THREATEN" and event.target == ()
+
+
+@pytest.mark.parametrize("sentence, event_types", [
+    ("The rebels dropped their weapons and surrendered.", ["RETREAT"]),  # not an attack
+    ("The government announced new measures to support farmers.", []),  # not a sanction
+    ("Police used batons to protect the minister.", ["ASSAULT"]),
+])
+def test_lookalikes_of_the_new_rules(code_text, sentence, event_types):
+    found = events(code_text, sentence)
+    assert [e.event_type for e in found] == event_types
+    assert all(not e.target for e in found)  # protecting the minister is not aimed at him
 
 
 def test_ready_to_do_harm_is_a_threat(code_text):
@@ -432,26 +463,26 @@ def test_a_demonym_the_model_took_for_a_name_still_gives_the_country(code_text):
 def test_weapons_seized_through_misparses(code_text, sentence):
     event = only(code_text, sentence)
     assert (event.event_type, event.mode) == ("COERCE", "seize")
-    assert [a.text for a in event.source] in (["Police"], ["Soldiers"])
-    assert event.target == () or event.target[0].text == "Lima"
+    assert [a.text for a in event.source] == [sentence.split()[0]]
+    assert [a.text for a in event.target] == (["Lima"] if "Lima" in sentence else [])
 
 
-@pytest.mark.parametrize("sentence, source_sector", [
-    ("Rebels overran an army outpost near Goma on Sunday.", "rebels"),
-    ("Government troops recaptured the provincial capital on Monday.", "military"),
+@pytest.mark.parametrize("sentence, source_sector, lemma", [
+    ("Rebels overran an army outpost near Goma on Sunday.", "rebels", "overrun"),
+    ("Government troops retook the provincial capital on Monday.", "military", "retake"),
 ])
 def test_taking_ground_is_fighting_and_the_acled_classifier_reads_who_took_it(
-        code_text, sentence, source_sector):
-    from wirewatch.extract import acled
-    from wirewatch.extract.lexicon import Lexicon
+        sentence, source_sector, lemma):
+    from wirewatch.clean import Cleaner
+    from wirewatch.extract.extractor import Extractor, article_events
+    from wirewatch.ingest import make_article
+    from wirewatch.pipeline import CleanStage, NlpStage, Work
+    from wirewatch.settings import Settings
 
-    event = only(code_text, sentence)
-    assert event.event_type == "FIGHT" and [a.sector for a in event.source] == [source_sector]
-
-    class Word:  # what trigger_features reads of a token
-        def __init__(self, lemma: str) -> None:
-            self.lemma_, self.is_alpha, self.is_stop = lemma, True, False
-
-    lemma = {"Rebels": "overrun", "Government": "recapture"}[sentence.split()[0]]
-    features = acled.trigger_features(event, [Word(lemma)], Lexicon.load())
-    assert f"trig:{lemma}" in features and f"taken_by:{source_sector}" in features
+    settings = Settings()
+    [work] = NlpStage(settings.model, 4).run(
+        CleanStage(Cleaner.from_settings(settings), settings.languages).run([Work(make_article(sentence))]))
+    assert work.clean is not None and work.doc is not None
+    [[fight]] = article_events(Extractor.load().read(work.clean, work.doc)[1])
+    assert fight.event.event_type == "FIGHT" and [a.sector for a in fight.event.source] == [source_sector]
+    assert f"trig:{lemma}" in fight.words and f"taken_by:{source_sector}" in fight.words

@@ -51,7 +51,6 @@ def test_every_compatible_type_names_real_acled_types():
     assert all(set(types) <= known for types in acled.COMPATIBLE.values())
 
 
-
 @pytest.mark.slow
 def test_the_acled_classifier_sees_the_events_around_an_event():
     """A protest beside an arrest reads differently from a protest alone: each event's ACLED

@@ -96,9 +96,9 @@ def trigger_features(event: EventMention, trigger: Iterable[Token], lex: Lexicon
     """The trigger's content lemmas (``trig:capture``) and, for ground taken (the lexicon's
     ``territorial`` verbs), who took it (``taken_by:rebels``): ACLED tells a non-state actor
     overtaking territory from a government regaining it by the taker."""
-    lemmas = {t.lemma_.lower() for t in trigger if t.is_alpha and not t.is_stop}
+    lemmas = {lex.verb_lemma(t) for t in trigger if t.is_alpha and not t.is_stop}
     found = {f"trig:{lemma}" for lemma in lemmas}
-    if lemmas & lex.cue("territorial"):
+    if event.event_type == "FIGHT" and lemmas & lex.cue("territorial"):
         found |= {f"taken_by:{a.sector or 'unknown'}" for a in event.source} or {"taken_by:none"}
     return sorted(found)
 

@@ -51,6 +51,9 @@ PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID", "CONCEDE", "THREATEN"
                              "REJECT", "DEMAND", "DISAPPROVE", "INVESTIGATE"}
 """Acts done to a place when no one is named ("eased emergency measures in Montenegro"); a
 meeting in Paris, support or cooperation there is not done to France."""
+OWN_COUNTRY = {"PROTEST", "CONCEDE"}
+"""Acts that, with no one and no place named, are aimed at the doer's own government, as
+ICEWS and PLOVER coders code them (``SentenceEvents._own_country``)."""
 ACTIVE_PASSIVES = {"engage", "involve"}
 """Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
@@ -68,6 +71,7 @@ class SentenceEvents:
         self.lex = reading.r.lexicon
         self.used: set[int] = set()
         """Tokens that belong to an emitted event (so their numbers are not also claims)."""
+        self._starts: list[int] | None = None
 
     def read(self) -> list[tuple[EventMention, list[str]]]:
         """The events as the rules read them, with their confidence features (unscored)."""
@@ -89,8 +93,13 @@ class SentenceEvents:
 
     def trigger_tokens(self, event: EventMention) -> list[Token]:
         """The sentence's tokens inside the event's trigger span."""
-        return [t for t in self.sentence
-                if event.trigger.start <= self.reading.span(t.i, t.i + 1).start < event.trigger.end]
+        return self.tokens_in(event.trigger.start, event.trigger.end)
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The sentence's tokens that start inside the article characters ``[start, end)``."""
+        if self._starts is None:
+            self._starts = [self.reading.span(t.i, t.i + 1).start for t in self.sentence]
+        return [t for t, at in zip(self.sentence, self._starts, strict=True) if start <= at < end]
 
     def _obligation(self, verb: Token, consumed: set[int]) -> EventMention | None:
         """ "X said Y must act" is X demanding it of Y (PLOVER DEMAND)."""
@@ -268,13 +277,16 @@ class SentenceEvents:
             target = self._recipient(own, place)
         purpose = _purpose_clause(head, verb)
         if not target and event_type == "THREATEN":
-            target = self._conditioned(head, verb)
+            target = self._conditioned(head, verb, source)
+        if not target and place is None and event_type in OWN_COUNTRY:
+            target = self._own_country(head, source)
         if not target and event_type not in {"CONSULT", "COOPERATE"}:
             # "went on strike to protest against X", "sent material to help defend X",
             # "blocked roads demanding the removal of X": who the act is aimed at
             target = self._aimed_at(head, verb, purpose, source)
         self.used.update(token.i for token in own)
-        particles = [verb.i + 1] if " " in self.lex.verb_lemma(verb) else []  # "called off"
+        particle = self.lex.verb_lemma(verb).partition(" ")[2]  # "called off"
+        particles = [c.i for c in verb.children if particle and c.lower_ == particle and c.i == verb.i + 1]
         span = self.reading.span(min(head.i, verb.i), max(head.i, verb.i, *particles) + 1)
         return EventMention(
             event_type=event_type,  # type: ignore[arg-type]
@@ -385,7 +397,7 @@ class SentenceEvents:
 
     def _is_country(self, token: Token) -> bool:
         ent = self.reading.ent_at.get(token.i)
-        match = self.reading.r.countries.match(ent.text, misspelt=True) if ent is not None else None
+        match = self.reading.country(ent) if ent is not None else None
         return match is not None and match.kind in {"name", "alias"}
 
     def _recipient(self, own: list[Token], place: Place) -> list[Actor]:
@@ -403,7 +415,8 @@ class SentenceEvents:
             found = _finest([self.reading.place(t) for t in _noun_chain(verb.head)])
             if found is not None:
                 return found
-        found = _finest([self.reading.place(t) for t in own if self.reading.is_place_use(t)])
+        found = _finest([self.reading.place(t) for t in own
+                         if self.reading.is_place_use(t) and not _attribution_not_place(t)])
         if found is None:  # where the thing acted on is: "the curfew [imposed in Sudan]"
             described = [t for o in verb.children if o.dep_ == "dobj" for c in o.children
                          if c.dep_ == "acl" for t in _own_tokens(c)]
@@ -427,7 +440,7 @@ class SentenceEvents:
 
     def _names_a_place(self, ent: SpacySpan) -> bool:
         """The model sometimes calls a country a DATE ("the coup in Niger")."""
-        return self.reading.r.countries.match(ent.text, misspelt=True) is not None
+        return self.reading.country(ent) is not None
 
     def _quantities(self, own: list[Token]) -> list[Quantity]:
         found, seen = [], set()
@@ -453,10 +466,13 @@ class SentenceEvents:
         what it is for: an infinitive or a participle ("demanding the removal of X"), or
         "in protest of/against X". The nearest actor in it that is not the doer."""
         clauses = [purpose] if purpose is not None else []
-        # "used tear gas [to disperse] demonstrators": what a thing is used for
+        # "used tear gas [to disperse] demonstrators": what a thing is used for, when that
+        # is itself harm ("used drones to monitor refugees" is not aimed at the refugees)
         clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.i != head.i
                     and any(a.lower_ == "to" for a in c.children)
-                    and any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)]
+                    and any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
+                    and (harm := self.lex.match(self.lex.verb_lemma(c), self._objects(c))) is not None
+                    and harm.event_type in CONFLICTUAL]
         for token in (verb, head, *(c for c in verb.children if c.dep_ == "dobj")):
             clauses += [c for c in token.children if c.dep_ in {"advcl", "acl"} and c.tag_ == "VBG"
                         and self._claims_of(c)]
@@ -477,14 +493,40 @@ class SentenceEvents:
                 queue += [c for c in token.children if c.dep_ not in {"nsubj", "nsubjpass", "punct"}]
         return []
 
-    def _conditioned(self, head: Token, verb: Token) -> list[Actor]:
-        """Who a threat is made to: the subject of its condition ("... unless [Baghdad]
-        accepted its conditions", "if [Kyiv] does not withdraw")."""
+    def _own_country(self, head: Token, source: list[Actor]) -> list[Actor]:
+        """A protest or concession with no one and no place named is aimed at the doer's own
+        government: "[Kenyan] demonstrators rioted". Not for a state's own organs, people
+        abroad ("Afghan refugees protested"), or where the sentence names another country
+        ("outside the Russian embassy"); the target quotes the word that names the country."""
+        if len(source) != 1 or source[0].sector in {"government", "military", "police"}:
+            return []
+        doer = source[0]
+        words = self.tokens_in(doer.start, doer.end)
+        if (doer.country in {None, "IGO"} or self.reading.sentence_countries(head) - {doer.country}
+                or any(t.lemma_.lower() in self.lex.cue("abroad") for t in words)):
+            return []
+        for token in words:  # the entity, or a word inside one: "the [Nigerian] Union of Teachers"
+            ent = self.reading.ent_at.get(token.i)
+            start, end = (ent.start, ent.end) if ent is not None else (token.i, token.i + 1)
+            match = self.reading.country(ent) if ent is not None else None
+            if (match is None or match.iso3 != doer.country) and token.is_title:
+                start, end, match = token.i, token.i + 1, self.reading.r.countries.match(token.text)
+            if match is not None and match.iso3 == doer.country:
+                span = self.reading.span(max(start, words[0].i), min(end, words[-1].i + 1))
+                return [Actor(span.text, span.start, span.end, match.name, None, match.iso3, "government")]
+        return []
+
+    def _conditioned(self, head: Token, verb: Token, source: list[Actor]) -> list[Actor]:
+        """Who a threat is made to: the one its condition asks to act ("... unless [Baghdad]
+        accepted its conditions", "if [Kyiv] does not withdraw"); not the threatener ("if
+        it was attacked")."""
+        spans, countries = {(a.start, a.end) for a in source}, {a.country for a in source if a.country}
         return _unique([a for token in (head, verb) for clause in token.children
                         if clause.dep_ == "advcl" and any(
                             m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in clause.children)
-                        for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
-                        for a in self.reading.actors(c)])
+                        for c in clause.children if c.dep_ == "nsubj"
+                        for a in self.reading.actors(c)
+                        if (a.start, a.end) not in spans and a.country not in countries])
 
     def _claims_of(self, verb: Token) -> bool:
         """Whether a participle presses a claim on someone: "demanding", "calling for",
@@ -524,6 +566,13 @@ def _reduced_relative(clause: Token) -> bool:
             and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children))
 
 
+def _attribution_not_place(token: Token) -> bool:
+    """A name inside "according to ..." that is not where the teller is: "according to [the
+    US] government" says who told ("according to witnesses in Cairo" says where)."""
+    inside = any(a.dep_ == "prep" and a.lower_ == "according" for a in token.ancestors)
+    return inside and not (token.dep_ == "pobj" and token.head.lower_ in {"in", "at"})
+
+
 def _participle(verb: Token) -> bool:
     """A past participle modifying a noun: "[shells] fired at the town"."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN"
@@ -558,16 +607,13 @@ def _noun_chain(noun: Token) -> list[Token]:
 
 
 def _own_tokens(root: Token) -> list[Token]:
-    """The clause of ``root`` without its subordinate clauses (they are events of their own)
-    and its attribution ("according to [the US government]" says who told, not where)."""
+    """The clause of ``root`` without its subordinate clauses (they are events of their own)."""
     found, stack = [], [root]
     while stack:
         token = stack.pop()
         found.append(token)
         for child in token.children:
             if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
-                continue
-            if child.dep_ == "prep" and child.lower_ == "according":
                 continue
             stack.append(child)
     return found

@@ -2,14 +2,12 @@
 
 Sentences are read by ``events.SentenceEvents``; here the article's events get their
 learned confidence and ACLED class, are merged, and those with no one named as acted
-upon get the place's country as target (protests and concessions with no place, the
-doer's own country).
+upon get the place's country as target.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import re
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -100,38 +98,14 @@ def target_the_place(event: EventMention, countries: CountryIndex) -> EventMenti
     Khartoum", "blocked roads in Algiers") targets the place's country, as PLOVER coders
     code it. Applied after merging, so that a shared country never makes two acts one."""
     place = event.place
-    if event.target or event.event_type not in PLACE_TARGETED:
+    if event.target or place is None or event.event_type not in PLACE_TARGETED:
         return event
-    country = countries.record(place.country or "") if place is not None else None
-    if place is not None and country is not None:
-        target = (Actor(place.text, place.start, place.end, country.name, None, country.iso3, None),)
-    elif event.event_type in OWN_COUNTRY and (own := _own_country(event, countries)) is not None:
-        target = (own,)
-    else:
+    country = countries.record(place.country or "")
+    if country is None:
         return event
+    target = (Actor(place.text, place.start, place.end, country.name, None, country.iso3, None),)
     receiving = (event.intended or event.event_type) in RECEIVING
     return dataclasses.replace(event, target=target, recipient=target if receiving else ())
-
-
-OWN_COUNTRY = {"PROTEST", "CONCEDE"}
-"""Acts that, with no one and no place named, are aimed at the doer's own country, as ICEWS
-and PLOVER coders code them: "Egyptian demonstrators rioted" protests against Egypt's rulers,
-"the Nigerian Union of Teachers called off its strike" concedes to Nigeria's."""
-
-
-def _own_country(event: EventMention, countries: CountryIndex) -> Actor | None:
-    """The doer's country as its government, from the words of the doer's phrase that name
-    it ("[Egyptian] demonstrators", "the [Nigerian] Union of Teachers"); None where none do
-    (a person known from the knowledge base)."""
-    for actor in event.source:
-        words = list(re.finditer(r"[A-Z][\w'.-]*", actor.text))
-        for i, size in ((i, size) for i in range(len(words)) for size in (3, 2, 1)):
-            start, end = words[i].start(), words[min(i + size, len(words)) - 1].end()
-            match = countries.match(actor.text[start:end])
-            if match is not None and match.iso3 == actor.country:
-                return Actor(actor.text[start:end], actor.start + start, actor.start + end,
-                             match.name, None, match.iso3, "government")
-    return None
 
 
 def _sentences(doc: Doc) -> list[SpacySpan]:

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan
 from wirewatch.clean import CleanArticle
 from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
-from wirewatch.resolve.countries import CountryIndex
+from wirewatch.resolve.countries import CountryIndex, CountryMatch
 from wirewatch.resolve.gazetteer import Gazetteer, GeoEntry
 from wirewatch.resolve.kb import ActorKB, KBActor
 from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
@@ -128,7 +128,7 @@ class ArticleReading:
             return False
         if self._is_locative(ent.root):
             return True
-        match = self.r.countries.match(ent.text, misspelt=True)
+        match = self.country(ent)
         return match is None and ent.root.dep_ not in {"nsubj", "nsubjpass", "agent"}
 
     def _place_like(self, ent: SpacySpan) -> bool:
@@ -170,7 +170,7 @@ class ArticleReading:
         known: set[str] = set()
         for ent in self.doc.ents:
             if ent.label_ == "NORP":
-                match = self.r.countries.match(ent.text, misspelt=True)
+                match = self.country(ent)
                 entry = (self.r.gazetteer.country(match.iso3) if match and match.kind != "demonym"
                          else self._adjective_place(ent.text))
                 if entry is not None:
@@ -256,12 +256,17 @@ class ArticleReading:
         codes = []
         for ent in self.doc.ents:
             if ent.label_ in {"GPE", "NORP"}:
-                match = self.r.countries.match(ent.text, misspelt=True)
+                match = self.country(ent)
                 if match and match.iso3 not in codes:
                     codes.append(match.iso3)
         return tuple(codes)
 
     # -- actors ------------------------------------------------------------------
+    def country(self, ent: SpacySpan) -> CountryMatch | None:
+        """The country an entity names; a slip in the name is forgiven where the model
+        tagged it as a place or a people ("Afganistan", "Phillippines")."""
+        return self.r.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+
     def actors(self, token: Token) -> list[Actor]:
         """The actor ``token`` heads, and those conjoined with it ("Russia and China")."""
         found = [*self._each_country(token)]
@@ -327,6 +332,12 @@ class ArticleReading:
         """The one country ``token``'s sentence names ("... a curfew in Algiers"), if only one
         (not counting the entity ``besides``; only places where things happen, if ``places``):
         an actor the text gives no country of is most likely from where the events are."""
+        codes = self.sentence_countries(token, besides, places)
+        return codes.pop() if len(codes) == 1 else None
+
+    def sentence_countries(self, token: Token, besides: SpacySpan | None = None,
+                           places: bool = False) -> set[str]:
+        """The countries ``token``'s sentence names as places, peoples or possessors."""
         sentence = token.sent
         codes = set()
         for ent in self.doc.ents:
@@ -335,7 +346,7 @@ class ArticleReading:
             # a place where things happen, or whose people or things are meant ("Haiti's
             # elections", "Ugandan candidates"); not a country that is itself an actor
             # ("sanctions on Chile").
-            match = self.r.countries.match(ent.text, misspelt=True)
+            match = self.country(ent)
             # a demonym the model took for a name is one still ("[Ugandan] opposition candidates")
             demonym = ent.label_ == "NORP" or (match is not None and match.kind == "demonym")
             if not (demonym or ent.root.dep_ == "poss" or self.is_place_use(ent.root)):
@@ -346,7 +357,7 @@ class ArticleReading:
                 codes.add(match.iso3)
             elif (place := self._resolve_place(ent)) is not None and place.country:
                 codes.add(place.country)
-        return codes.pop() if len(codes) == 1 else None
+        return codes
 
     def _titled_antecedent(self, noun: Token, span: Span) -> Actor | None:
         """ "The secretary said ...": a bare title after a person given it ("Defence Secretary
@@ -406,7 +417,7 @@ class ArticleReading:
         if known is not None:
             return Actor(span.text, span.start, span.end, known.name, known.id, known.country,
                          known.sector or "government")
-        match = self.r.countries.match(ent.text, misspelt=True)
+        match = self.country(ent)
         if match is not None and ent.label_ == "NORP":
             # "the Russians" are the people; a minority is counted where it lives: "Albanians
             # of southern Serbia", "three ethnic Albanians ... in southeastern Serbia".
@@ -464,10 +475,17 @@ class ArticleReading:
         title_sector = next((self.sector(t) for t in self.doc[start:ent.start] if self.sector(t)), None)
         # "French President Jacques Chirac"; else "President Bush", whose every namesake in the
         # knowledge base is American; else the one country the sentence names.
-        country = (self._phrase_country(start, end)
+        country = (self._phrase_country(start, end) or self._appositive_country(ent.root)
                    or self.r.kb.surname_country(name.split()[-1], title=title, day=day)
                    or self._sentence_country(ent.root))
         return Actor(span.text, span.start, span.end, name, None, country, title_sector)
+
+    def _appositive_country(self, name: Token) -> str | None:
+        """The country of a phrase in apposition: "Jean Moussa, [Chad]'s defence minister"."""
+        nouns = [name.head] if name.dep_ == "appos" else []
+        nouns += [c for c in name.children if c.dep_ == "appos"]
+        return next((country for noun in nouns
+                     if (country := self._phrase_country(*self.phrase(noun, self.ent_at.get(noun.i))))), None)
 
     def _full_name(self, ent: SpacySpan) -> str:
         """A one-word name ("Kim") resolves to the nearest earlier full name containing it."""
@@ -514,7 +532,7 @@ class ArticleReading:
             if _opposed(token):  # an "anti-Syria journalist" is not Syrian
                 continue
             if ent is not None and ent.label_ in {"GPE", "NORP"}:
-                match = self.r.countries.match(ent.text, misspelt=True)
+                match = self.country(ent)
                 if match is not None:
                     return match.iso3
             if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and ent.root.i != end - 1:
@@ -522,7 +540,7 @@ class ArticleReading:
                 # organisation too ("Tigray separatists"), but not a town ("Boston Scientific")
                 place = self._resolve_place(ent)
                 if place is not None and place.country and (ent.label_ != "ORG" or (
-                        place.precision in {"region", "admin1"} and not self.r.countries.match(ent.text, misspelt=True))):
+                        place.precision in {"region", "admin1"} and not self.country(ent))):
                     return place.country
             known = self.r.kb.match(ent.text) if ent is not None and ent.label_ == "ORG" else None
             if known is not None and known.country not in {None, "IGO"}:  # "Hezbollah guerrillas"
@@ -547,7 +565,7 @@ def pobjects(prep: Token) -> list[Token]:
     a reduced relative after it ("granted asylum to [officers] holed up in ..."), that
     subject: the noun phrase that starts right after the preposition."""
     found = [g for g in prep.children if g.dep_ == "pobj"]
-    if found:
+    if found or prep.lower_ == "with":  # "with [rebels] returning fire" is a circumstance
         return found
     after = prep.doc[prep.i + 1:prep.sent.end]
     return [t for t in after if t.dep_ in {"nsubj", "nsubjpass"} and t.left_edge.i == prep.i + 1

@@ -2,10 +2,11 @@
 
 Shipped as ``data/countries.json`` (built by ``scripts/build_gazetteer.py``), one
 country a line so that an analyst can read and correct it. Matching is exact after
-folding (see ``names``); the one allowance, for names the language model tagged, is a
-misspelt name or demonym of six letters or more, a slip away from the real one ("Afganistan", "Phillippines", "Quatar": rapidfuzz
-``ratio`` ≥ 90, as wire copy has them). Capitals, aliases and metonyms are never guessed:
-a country is too weighty a claim.
+folding (see ``names``). The one allowance, for names the language model tagged as a
+place or a people, is a misspelt name or demonym of six letters or more a slip away from
+the real one ("Afganistan", "Phillippines": rapidfuzz ``ratio`` ≥ 92, as wire copy has
+them), unless one holds the other ("Prussia", "Indiana"). Capitals, aliases and metonyms
+are never guessed: a country is too weighty a claim.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from wirewatch.resolve.names import is_acronym, key, strip_mention
 
 Kind = Literal["name", "alias", "demonym", "capital", "metonym"]
 MISSPELT_LENGTH = 6
-MISSPELT_CUTOFF = 90
+MISSPELT_CUTOFF = 92
 _KIND_ORDER: tuple[Kind, ...] = ("name", "alias", "capital", "metonym", "demonym")
 """When two countries share a form, the stronger kind wins, then the larger population."""
 
@@ -126,9 +127,8 @@ class CountryIndex:
         form, found = best[0], self._spellings[best[0]]
         if found.kind == "demonym" and folded == form + "s":
             return found  # "Germans"
-        if folded.startswith(form) or form.startswith(folded) or (
-                found.kind == "demonym" and folded.endswith("s")):
-            return None  # another word, not a slip: "Indiana", "the Americas"
+        if form in folded or folded in form or (found.kind == "demonym" and folded.endswith("s")):
+            return None  # another word, not a slip: "Indiana", "Prussia", "Iberia", "the Americas"
         return found
 
     def name(self, iso3: str) -> str:
