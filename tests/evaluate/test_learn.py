@@ -11,6 +11,8 @@ def test_folds_partition_the_records_and_are_reproducible():
     held = sorted(i for _, test in folds for i in test)
     assert held == list(range(23))
     assert all(not set(train) & set(test) and len(train) + len(test) == 23 for train, test in folds)
+    other = _folds(23, seed=14)  # another shuffling, for the spread of the scores
+    assert other != folds and sorted(i for _, test in other for i in test) == list(range(23))
 
 
 def test_fit_learns_features_that_separate_labels_and_drops_one_offs():

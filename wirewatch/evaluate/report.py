@@ -45,6 +45,11 @@ def print_trained(trained: Trained, console: Console) -> None:
     print_report(trained.confidence_cv, "PLOVER type, 5-fold cross-validated", console)
     print_report(trained.acled_cv, "CASE 2021 label, 5-fold cross-validated", console,
                  label="label")
+    for name, what in (("confidence", "PLOVER type"), ("acled", "CASE 2021 label")):
+        scores = trained.shuffled[name]
+        console.print(f"{what} macro-F1, 5-fold cross-validated over {len(scores)} shufflings of "
+                      f"the folds: mean {sum(scores) / len(scores):.3f} "
+                      f"(range {min(scores):.3f}-{max(scores):.3f})")
     table = Table(title="confidence calibration, 5-fold cross-validated (PLOVER events)")
     for column in ("confidence", "share that are the sentence's event", "events"):
         table.add_column(column, justify="right")
