@@ -254,7 +254,7 @@ class SentenceEvents:
         if source is None and event_type not in PHYSICAL:
             return None  # "the partnership strengthens ties" is commentary
         target = self._targets(verb, trigger)
-        if _participle(verb) and not _clause_hung_on_its_subject(verb):
+        if _participle(verb):
             target = self.reading.actors(verb.head) + target  # "[people] killed in the raid"
         if not source and not target and event_type not in PHYSICAL:
             return None
@@ -574,8 +574,9 @@ def _attribution_not_place(token: Token) -> bool:
 
 
 def _participle(verb: Token) -> bool:
-    """A past participle modifying a noun: "[shells] fired at the town"."""
-    return verb.dep_ == "acl" and verb.tag_ == "VBN"
+    """A past participle modifying a noun: "[shells] fired at the town" (not a clause the
+    parser hung on its subject: "[forces] seized on Thursday a cache of arms")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and not _clause_hung_on_its_subject(verb)
 
 
 def _hosted(source: list[Actor], target: list[Actor], place: Place | None) -> bool:

@@ -90,6 +90,7 @@ class CountryIndex:
                     self._add(form, CountryMatch(record.iso3, record.name, kind))
         self._spellings = {form: found for form, found in self._folded.items()
                            if found.kind in {"name", "demonym"} and len(form) >= MISSPELT_LENGTH - 1}
+        self._spelling_forms = list(self._spellings)
 
     @classmethod
     def load(cls) -> CountryIndex:
@@ -120,7 +121,7 @@ class CountryIndex:
     def _misspelt(self, folded: str) -> CountryMatch | None:
         if len(folded) < MISSPELT_LENGTH or not folded.replace(" ", "").isalpha():
             return None
-        best = process.extractOne(folded, list(self._spellings), scorer=fuzz.ratio,
+        best = process.extractOne(folded, self._spelling_forms, scorer=fuzz.ratio,
                                   score_cutoff=MISSPELT_CUTOFF)
         if best is None:
             return None
