@@ -45,3 +45,12 @@ def test_names_inside_organisations_only_when_they_are_places_here():
     texts = [t for t, *_ in found]
     assert "Minnesota" in texts and "Fargo" in texts  # a state is a place wherever it stands
     assert "Paris" not in texts  # a town's name in a person's, not a place in this article
+
+
+def test_a_town_is_named_by_its_institutions_and_people_or_its_size():
+    found = toponyms("A Lancaster woman told the Oxford City Council that Harare had replied. "
+                     "Jesse Jackson spoke on Monday.")
+    places = {t: c for t, c, *_ in found}
+    assert places.get("Lancaster") is not None and places.get("Oxford") is not None
+    assert places.get("Harare") == "ZWE"  # a big city, whatever the model took it for
+    assert "Jackson" not in places  # a big city's name inside a person's is the person

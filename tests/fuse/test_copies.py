@@ -37,6 +37,17 @@ def test_containment_of_an_expanded_version_is_high():
     assert containment(shingles(original), shingles(article_text(3))) < 0.2
 
 
+def test_an_update_of_an_update_joins_the_group_of_the_first(tmp_path):
+    # each version drops two sentences and adds two: v3 holds most of v2, too little of v1
+    a, b, c = (article_text(seed).split(". ") for seed in (1, 2, 3))
+    v1, v2, v3 = (". ".join(parts) for parts in (a[:12], a[:10] + b[:2], a[2:10] + b[:2] + c[:2]))
+    assert containment(shingles(v3), shingles(v1)) < 0.8 <= containment(shingles(v3), shingles(v2))
+    with Store(tmp_path / "w.db") as store:
+        assert save(store, "v1", v1) is None
+        assert save(store, "v2", v2) == "v1"
+        assert save(store, "v3", v3) == "v1"
+
+
 def test_reprints_and_edited_copies_join_the_first_article(tmp_path):
     original = article_text(1)
     words = original.split()

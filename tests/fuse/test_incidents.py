@@ -3,6 +3,7 @@ the ``wirewatch`` command line."""
 
 from __future__ import annotations
 
+import csv
 import json
 from pathlib import Path
 
@@ -62,7 +63,11 @@ def test_incidents_count_independent_sources_not_copies(capsys, store):
     # the best-supported figures are the wire's, which two articles (one source) carry...
     assert commitment["source"][0]["country"] == "PRK"
     assert {a["country"] for a in commitment["target"]} == {"RUS"}
-    assert [c["claimant"] for c in commitment["claimants"]] == ["South Korea's intelligence service"]
+    # the wire has it from Russian officials (its merged "dispatching" sentence), the
+    # independent report from Seoul's spy agency: two origins
+    assert {c["claimant"] for c in commitment["claimants"]} == {
+        "Russian officials", "South Korea's intelligence service"}
+    assert commitment["corroboration"] == 2
     # ... and the fighting only the wire and its reprint report: one source
     [fighting] = [i for i in incidents if i["event_type"] in {"FIGHT", "ASSAULT"}]
     assert fighting["sources"] == 1 and fighting["mentions"] == 2
@@ -108,3 +113,51 @@ def test_one_publisher_or_one_copy_group_is_one_source():
     assert independent([source("a", None, "a"), source("b", None, "b")]) == 2
     assert independent([source("a", "X", "a"), source("b", "Y", "a"), source("c", "Y", "c"),
                         source("d", "Z", "d")]) == 2
+
+
+def test_a_count_one_mention_gives_is_not_outvoted_by_one_that_gives_none(capsys, tmp_path):
+    # "shelled" (FIGHT) and "killing" (ASSAULT) fuse; only the killing counts the dead
+    path = tmp_path / "kharkiv.txt"
+    path.write_text("Russian troops shelled Kharkiv on Monday, killing 4 civilians.\n",
+                    encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    run(capsys, "ingest", str(path), "--db", db, "--published", "2025-03-05")
+    [incident] = json.loads(run(capsys, "incidents", "--db", db, "--format", "json"))
+    assert [q["value"] for q in incident["quantities"]] == [4]
+    out = tmp_path / "acled.csv"
+    run(capsys, "export", "--db", db, "--format", "csv", "--output", str(out))
+    [row] = list(csv.DictReader(out.read_text(encoding="utf-8").splitlines()))
+    assert row["fatalities"] == "4" and row["location"] == "Kharkiv"
+
+
+def test_outlets_relaying_one_claimant_are_one_origin(capsys, tmp_path):
+    texts = {  # written apart, so no two are copies
+        "Outlet A": "North Korea has sent 1,000 combat engineers to Russia's Kursk region, "
+                    "South Korea's intelligence service said on Thursday.",
+        "Outlet B": "According to South Korea's intelligence service, Pyongyang dispatched "
+                    "about 1,000 military engineers to the Kursk region of Russia this week.",
+        "Outlet C": "Ukraine's military intelligence said on Thursday that North Korea had "
+                    "sent some 1,000 combat engineers to Kursk in Russia."}
+    records = [{"id": f"o-{n}", "publisher": outlet, "published": "2025-06-19", "text": text}
+               for n, (outlet, text) in enumerate(texts.items())]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    run(capsys, "ingest", str(path), "--db", db)
+    [sent] = json.loads(run(capsys, "incidents", "--db", db, "--format", "json"))
+    assert sent["sources"] == 3  # three outlets
+    assert sent["corroboration"] == 2  # but two who say so
+
+
+def test_what_is_counted_keeps_two_happenings_apart(capsys, tmp_path):
+    records = [
+        {"id": "coal", "publisher": "NK News", "published": "2025-06-18",
+         "text": "North Korea shipped 20,000 tonnes of coal to China, officials said."},
+        {"id": "it", "publisher": "Daily NK", "published": "2025-06-18",
+         "text": "North Korea has dispatched hundreds of IT workers to China and Russia."}]
+    path = tmp_path / "in.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    run(capsys, "ingest", str(path), "--db", db)
+    incidents = json.loads(run(capsys, "incidents", "--db", db, "--format", "json"))
+    assert len(incidents) == 2 and all(i["sources"] == 1 for i in incidents)

@@ -34,6 +34,7 @@ LEE = person("lee-jae-myung", "Lee Jae-myung", "KOR", ("President of South Korea
 
 @pytest.mark.parametrize(("record", "fault"), [
     ({"id": "x", "name": "X", "country": "Russia"}, "country"),
+    ({"id": "x", "name": "X", "country": "XXX"}, "country"),  # the shape of a code is not enough
     ({"id": "x", "name": "X", "type": "robot"}, "type"),
     ({"id": "x", "name": ""}, "name"),
     ({"id": "x", "name": "X", "sector": "wizards"}, "sector"),
@@ -239,3 +240,19 @@ def test_imports_at_the_same_time_keep_each_others_roles(tmp_path: Path) -> None
         list(pool.map(lambda f: jobs.kb_import(f, settings=settings), files))
     shoigu = ActorKB.load(settings.db).actors["sergei-shoigu"]
     assert {"Governor of Russia", "Mayor of Russia"} <= {r.post for r in shoigu.roles}
+
+
+def test_the_title_that_names_the_post_best_picks_among_namesakes() -> None:
+    kb = ActorKB.load()
+    # the defence minister Kim shares only "minister"; the prime minister Kim shares both words
+    assert kb.match("Kim", title="Prime Minister", day="2025-08-01").id == "kim-min-seok"
+    # "North Korean leader": the Supreme Leader, not the premiers who share only "north"
+    assert kb.match("Kim", title="North Korean leader", day="2024-10-08").id == "kim-jong-un"
+
+
+def test_an_imported_namesake_does_not_hide_the_shipped_leader() -> None:
+    imported = [{"id": "binjamin-netanyahu", "name": "Binjamin Netanyahu", "type": "person",
+                 "country": "ISR", "roles": [{"post": "Prime Minister", "country": "ISR",
+                                              "start": "2009-03-31"}]}]
+    kb = ActorKB.overlaid(imported)
+    assert kb.match("Netanyahu", title="Prime Minister", day="2010-01-01").id == "benjamin-netanyahu"

@@ -1,5 +1,6 @@
 """Fuzz the HTTP API from its own OpenAPI document (schemathesis): whatever a client sends
-that the document allows or not, the server answers without a 5xx, in the one error shape."""
+that the document allows or not, the server answers without a 5xx, in the one error shape,
+with a status, content type and body the document declares."""
 
 from __future__ import annotations
 
@@ -8,6 +9,11 @@ from pathlib import Path
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, given, settings
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from wirewatch.serve.api import create_app
 from wirewatch.serve.cli import main
@@ -38,5 +44,7 @@ def test_no_server_errors(tmp_path):
             if response.status_code >= 400:
                 error = response.json()["error"]
                 assert set(error) == {"code", "message", "what", "why", "fix"}
+            case.validate_response(response, checks=[
+                status_code_conformance, content_type_conformance, response_schema_conformance])
 
         no_server_error()

@@ -108,7 +108,7 @@ def test_followthemoney_entities_validate(incidents):
             assert entity.get(required), (entity.schema.name, required)
         assert entity.schema.validate(entity.to_dict()) is None
     assert len(by_schema["Event"]) == 2
-    assert {e.get("name")[0] for e in by_schema["LegalEntity"]} == {"Russian forces"}
+    assert {e.get("name")[0] for e in by_schema["PublicBody"]} == {"Russian forces"}  # military
     [kim] = by_schema["Person"]
     assert kim.get("name") == ["Kim Jong-un"]
     [occupancy] = by_schema["Occupancy"]  # his role in force on the incident's date

@@ -148,6 +148,19 @@ def test_an_incident_shows_its_evidence_highlighted_and_its_flags(page: Page, se
     shot(page, "incident.png")
 
 
+def test_the_visit_shows_the_title_its_sentence_gives_shoigu(page: Page, server: str):
+    incidents = httpx.get(f"{server}/api/incidents", params={"type": "CONSULT"}).json()["items"]
+    [visit] = [i for i in incidents if i["evidence"][0]["article_id"] != "hostile"]
+    page.goto(f"{server}/incident?id={visit['incident_id']}")
+    box = page.locator("#discrepancies .discrepancy")
+    expect(box).to_contain_text("Sergei Shoigu")
+    expect(box).to_contain_text("Defense Council Secretary")
+    expect(box).to_contain_text("knowledge base")
+    # the commitment's page names no one whose post the text gets wrong
+    page.goto(f"{server}/incident?id=I1")
+    expect(page.locator("#discrepancies")).to_contain_text("No source contradicts another")
+
+
 def test_filters_are_in_the_url_and_narrow_the_view(page: Page, server: str):
     page.goto(server + "/")
     page.fill("input[name=country]", "UKR")
@@ -225,6 +238,19 @@ def test_the_api_pages_counts_and_takes_any_article_id(api: str):
     assert posted.status_code == 201, posted.text
     article = httpx.get(f"{server}/api/articles/wire/2025/1").json()
     assert article["text"] == "Protesters marched in Minsk."
+    write = {"Authorization": "Bearer test-token"}
+    plain = httpx.post(f"{server}/api/articles", timeout=120, params={"id": "plain-1"},
+                       content="Police arrested dozens of protesters in Minsk.",
+                       headers={**write, "Content-Type": "text/plain; charset=utf-8"})
+    page = httpx.post(f"{server}/api/articles", timeout=120, params={"id": "page-1"},
+                      content="<html><body><article><p>Strikers rallied in Lagos on Friday."
+                              "</p></article></body></html>",
+                      headers={**write, "Content-Type": "text/html"})
+    assert plain.status_code == page.status_code == 201, (plain.text, page.text)
+    assert "Lagos" in httpx.get(f"{server}/api/articles/page-1").json()["text"]
+    refused = httpx.post(f"{server}/api/articles", content=b"\x89PNG",
+                         headers={**write, "Content-Type": "image/png"})
+    assert refused.status_code == 400 and "text/plain" in refused.json()["error"]["fix"]
     happened = httpx.get(f"{server}/api/export", params={"format": "json"}).text.splitlines()
     everything = httpx.get(f"{server}/api/export", params={"format": "json", "all": "true"}
                            ).text.splitlines()

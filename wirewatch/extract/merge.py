@@ -47,6 +47,7 @@ def combine(lead: EventMention, other: EventMention) -> EventMention:
         place=lead.place or other.place,
         time=lead.time or other.time,
         purpose=lead.purpose or other.purpose,
+        claimant=lead.claimant or other.claimant,
         quantities=lead.quantities + tuple(_new_counts(lead.quantities, other.quantities)),
         context=tuple(sorted(set(lead.context) | set(other.context))),
         confidence=max(lead.confidence, other.confidence),

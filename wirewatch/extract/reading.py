@@ -20,7 +20,7 @@ from wirewatch.clean import CleanArticle
 from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex, CountryMatch
-from wirewatch.resolve.gazetteer import Gazetteer, GeoEntry
+from wirewatch.resolve.gazetteer import BIG_CITY, Gazetteer, GeoEntry
 from wirewatch.resolve.kb import ActorKB, KBActor
 from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
 
@@ -37,6 +37,10 @@ IN_PLACE = {"in", "near", "outside", "at"}
 MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
                "capital", "oblast", "district", "coast", "port"}
+TOWN_NOUNS = frozenset({"police", "council", "sheriff", "mayor", "school", "schools", "college",
+                        "library", "hall", "chamber", "man", "woman", "men", "women", "resident",
+                        "residents", "native", "teen", "teenager", "boy", "girl", "township"})
+"""Words after a town's name that make it one: its institutions and its people."""
 _DETERMINERS = {"the", "a", "an"}
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
 """Capitalised tokens that are not words: "U.S.", "D.C.", "St."."""
@@ -189,7 +193,7 @@ class ArticleReading:
                 entry = None if is_generic(words.text) else self._lookup(words.text)
                 # a place here (known, or the dateline), or a country or division anywhere
                 if entry is None or key(words.text) not in known and not dateline \
-                        and entry.precision == "city":
+                        and entry.precision == "city" and not self._named_as_town(entry, s, e, end):
                     continue
                 found[s] = self._place_at(entry, s, e)
                 covered.update(range(s, e))
@@ -199,6 +203,16 @@ class ArticleReading:
                 if adjective is not None:
                     found[i] = self._place_at(adjective, i, i + 1)
         return [found[i] for i in sorted(found)]
+
+    def _named_as_town(self, entry: GeoEntry, start: int, end: int, run_end: int) -> bool:
+        """A town named where no other mention vouches for it: a big city standing as a name
+        of its own that the model took for something else ("Harare said"), or a name before
+        a word for the town's institutions or people ("Oxford City Council", "a Lancaster
+        woman")."""
+        if entry.population >= BIG_CITY and end == run_end and (
+                start == 0 or not self.doc[start - 1].text[:1].isupper()):
+            return True  # a name of its own: not "Jesse Jackson", "Paris Hilton"
+        return any(t.lower_ in TOWN_NOUNS for t in self.doc[end:end + 2])
 
     def _name_runs(self) -> list[tuple[int, int]]:
         """Runs of capitalised words outside place entities: names a place may hide in."""

@@ -10,8 +10,8 @@ the store grows. A candidate that shares a band is a copy when most of the short
 text's shingles are in the longer one (``containment``), computed exactly from the two
 texts, so a chance collision never groups two articles.
 
-A copy joins the group of the article it copies (the earliest one it matches best);
-a group is one independent source however many outlets reprint it.
+A copy joins the group of the article it copies best (an update of an update joins the
+first's group too); a group is one independent source however many outlets reprint it.
 """
 
 from __future__ import annotations
@@ -36,6 +36,8 @@ version that adds paragraphs keeps its containment but loses Jaccard."""
 CONTAINMENT = 0.8
 """Share of the shorter text's shingles found in the other that makes it a copy."""
 SHINGLE = 5
+PER_GROUP = 3
+"""Members of one copy group checked against a new article, at most."""
 _WORD = re.compile(r"\w+")
 
 
@@ -98,8 +100,10 @@ class CopyIndex:
         words = shingles(text)
         keys = band_keys(words)
         shared = self._sharing(keys)
-        earliest = {seq: (article, group) for seq, article, group, _ in sorted(shared)}
-        best = self._best(words, earliest.values())
+        bands: dict[tuple[str, str], int] = {}
+        for _, article, group, _ in sorted(shared):  # earliest first
+            bands[(article, group)] = bands.get((article, group), 0) + 1
+        best = self._best(words, sorted(bands, key=lambda c: -bands[c]))
         copy_of, score = (best[0], best[1]) if best else (article_id, 1.0)
         seq = self.db.next_id("copies", "seq")
         self.db.execute(
@@ -120,12 +124,15 @@ class CopyIndex:
             f" JOIN copies AS c ON c.seq = b.seq WHERE b.key IN ({marks})", list(keys))]
 
     def _best(self, words: set[bytes], candidates: Iterable[tuple[str, str]]) -> tuple[str, float] | None:
+        """The group the text copies best, trying the candidates sharing most bands first
+        and at most ``PER_GROUP`` of each group: the cost stays flat as groups grow, and a
+        third version is checked against the second it updates, not only the first."""
         best: tuple[str, float] | None = None
-        tried: set[str] = set()
+        tried: dict[str, int] = {}
         for candidate, group in candidates:
-            if group in tried:  # one check per copy group: the cost stays flat as groups grow
+            if tried.get(group, 0) >= PER_GROUP or best is not None and best[0] == group:
                 continue
-            tried.add(group)
+            tried[group] = tried.get(group, 0) + 1
             score = containment(words, shingles(self.text_of(candidate)))
             if score >= CONTAINMENT and (best is None or score > best[1]):
                 best = (group, score)

@@ -66,6 +66,10 @@ class Incident:
     mentions: tuple[Mention, ...]
     sources: int
     """Independent sources: copy groups, one per publisher."""
+    corroboration: int
+    """Independent origins: a source counts as the claimants it names ("according to South
+    Korea's intelligence service"), or as itself where it names none; three outlets relaying
+    one agency are one origin."""
     event: EventMention
     """The best-supported value of each field, as an event record."""
     claimants: tuple[tuple[str, int], ...]
@@ -109,6 +113,21 @@ def fuse(mentions: Sequence[Mention]) -> list[Incident]:
 
 def independent(sources: Iterable[Source]) -> int:
     """How many independent sources: one per copy group, and one per publisher."""
+    return len(set(_source_units(list(sources))))
+
+
+def origins(mentions: Sequence[Mention]) -> int:
+    """How many independent origins the mentions have (``Incident.corroboration``)."""
+    cited: dict[Hashable, set[Hashable]] = collections.defaultdict(set)
+    for unit, mention in zip(_source_units([m.source for m in mentions]), mentions, strict=True):
+        claimant = mention.event.claimant
+        cited[unit].update([] if claimant is None else [
+            claimant.kb_id or (claimant.country, claimant.sector or claimant.name.casefold())])
+    return len({origin for unit, claimants in cited.items() for origin in claimants or {unit}})
+
+
+def _source_units(sources: Sequence[Source]) -> list[Hashable]:
+    """Each source's independent unit: copy groups joined by a shared publisher."""
     parent: dict[Hashable, Hashable] = {}
 
     def root(x: Hashable) -> Hashable:
@@ -117,13 +136,12 @@ def independent(sources: Iterable[Source]) -> int:
             x = parent[x]
         return x
 
-    units = set()
     for source in sources:
         group = ("copy", source.copy_of)
         if source.publisher:
             parent[root(("publisher", source.publisher.casefold()))] = root(group)
-        units.add(group)
-    return len({root(unit) for unit in units})
+        root(group)
+    return [root(("copy", source.copy_of)) for source in sources]
 
 
 def figure_discrepancies(incidents: Sequence[Incident]) -> list[Discrepancy]:
@@ -196,12 +214,20 @@ def _compatible(first: Mention, other: Mention) -> bool:
         if a.place.country != b.place.country:
             return False
         shared = True
+    counted, theirs = _counted(a), _counted(b)
+    if counted and theirs and not counted & theirs:
+        return False  # 20,000 tonnes of coal shipped is not hundreds of IT workers sent
     days = [d for d in (_event_day(first), _event_day(other)) if d is not None]
     if len(days) == 2 and abs((days[0] - days[1]).days) > WINDOW_DAYS:
         return False
     if len(days) < 2 and first.source.copy_of != other.source.copy_of:
         return False  # an undated report cannot be placed beside another article's
     return shared
+
+
+def _counted(event: EventMention) -> set[str]:
+    """What the event counts, by the counted phrase's last word ("workers", "coal")."""
+    return {q.counted.split()[-1].casefold() for q in event.quantities if q.counted}
 
 
 def _countries(actors: Iterable[Actor]) -> set[str]:
@@ -231,12 +257,14 @@ def day_of(value: str | None) -> date | None:
 def _incident(group: list[Mention]) -> Incident:
     first = group[0]
 
-    def best(value: Callable[[Mention], Hashable]) -> EventMention:
-        found = _best(group, value)
+    def best(value: Callable[[Mention], Hashable], among: Callable[[Mention], object] = bool
+             ) -> EventMention:
+        """The mention giving the best-supported value, among those that give one (a
+        mention that names no target does not outvote one that does)."""
+        found = _best([m for m in group if among(m)] or group, value)
         assert found is not None  # a group has a mention
         return found.event
 
-    # place and time: the best-supported among the mentions that give one
     placed = _best([m for m in group if m.event.place],
                    lambda m: m.event.place and (m.event.place.name, m.event.place.country))
     timed = _best([m for m in group if m.event.time], lambda m: m.event.time and m.event.time.value)
@@ -246,11 +274,13 @@ def _incident(group: list[Mention]) -> Incident:
         event_type=by_type.event_type, factuality=best(lambda m: m.event.factuality).factuality,
         trigger=first.event.trigger, confidence=max(m.event.confidence for m in group),
         mode=by_type.mode, context=by_type.context, acled=by_type.acled, intended=by_type.intended,
-        source=best(lambda m: _actor_key(m.event.source)).source,
-        target=best(lambda m: _actor_key(m.event.target)).target,
-        recipient=best(lambda m: _actor_key(m.event.recipient)).recipient,
+        source=best(lambda m: _actor_key(m.event.source), lambda m: m.event.source).source,
+        target=best(lambda m: _actor_key(m.event.target), lambda m: m.event.target).target,
+        recipient=best(lambda m: _actor_key(m.event.recipient),
+                       lambda m: m.event.recipient).recipient,
         place=placed.event.place if placed else None, time=timed.event.time if timed else None,
-        quantities=best(lambda m: tuple((q.counted, q.value) for q in m.event.quantities)).quantities,
+        quantities=best(lambda m: tuple((q.counted, q.value) for q in m.event.quantities),
+                        lambda m: m.event.quantities).quantities,
         claimant=None, purpose=first.event.purpose,
         evidence=tuple(e for m in group for e in m.event.evidence))
     claimants: dict[str, list[Source]] = collections.defaultdict(list)
@@ -261,7 +291,7 @@ def _incident(group: list[Mention]) -> Incident:
     days = sorted(m.source.published for m in group if m.source.published)
     return Incident(
         incident_id=f"I{first.event_id}", mentions=tuple(group),
-        sources=independent(m.source for m in group), event=event,
+        sources=independent(m.source for m in group), corroboration=origins(group), event=event,
         claimants=tuple(sorted(((name, independent(s)) for name, s in claimants.items()),
                                key=lambda c: -c[1])),
         first_seen=days[0] if days else None, last_seen=days[-1] if days else None)

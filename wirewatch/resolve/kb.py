@@ -159,11 +159,17 @@ def check_date(value: Any, where: str) -> str | None:
 def _country(value: Any, where: str) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
+    if not isinstance(value, str) or value not in _country_codes():
         raise InputError(f"{where}: country {value!r} is not a country code",
                          "countries are ISO 3166-1 alpha-3 (RUS, PRK), or IGO",
                          "`wirewatch kb list --type organization` shows codes in use")
     return value
+
+
+@functools.cache
+def _country_codes() -> frozenset[str]:
+    from wirewatch.resolve.countries import load_country_records
+    return frozenset({"IGO", *(c.iso3 for c in load_country_records())})
 
 
 def _sector(value: Any, where: str) -> str | None:
@@ -221,6 +227,9 @@ class ActorKB:
             return found  # a one-word name ("Martin") is a person only as a surname would be
         if len(folded.split()) < 2:
             fitting = self._surname(folded, title, day)
+            if len(fitting) > 1:  # an imported namesake of a shipped entry ("Binjamin
+                shipped = _load_shipped().actors  # Netanyahu") does not hide it
+                fitting = [a for a in fitting if shipped.get(a.id) is not None] or fitting
             return fitting[0] if len(fitting) == 1 else None
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._all_named[best[0]][0] if best else None
@@ -239,12 +248,21 @@ class ActorKB:
 
     @staticmethod
     def _fitting(people: list[KBActor], title: str, day: str | None) -> list[KBActor]:
-        """Those whose post the title names; with no title (or only "Mr"), those who hold a
-        role on ``day``. A title that names none of their posts ("Lockheed Martin") fits no one."""
+        """Those whose post the title names best (most words shared: "Prime Minister" is
+        the prime minister Kim, not the defence minister Kim), and of those the ones holding
+        it on ``day`` if any do; with no title (or only "Mr"), those who hold a role on
+        ``day``. A title that names none of their posts ("Lockheed Martin") fits no one."""
         words = set(key(title).split()) - HONORIFICS
-        if words:
-            return [a for a in people if any(words & set(key(r.post).split()) for r in a.roles)]
-        return [a for a in people if any(r.held_on(day) for r in a.roles)]
+        if not words:
+            return [a for a in people if any(r.held_on(day) for r in a.roles)]
+
+        def shared(actor: KBActor, held: bool = False) -> int:
+            return max((len(words & set(key(r.post).split())) for r in actor.roles
+                        if not held or r.held_on(day)), default=0)
+
+        most = max((shared(a) for a in people), default=0)
+        fitting = [a for a in people if most and shared(a) == most]
+        return [a for a in fitting if shared(a, held=True) == most] or fitting
 
 
 def _surnames(actor: KBActor) -> set[str]:

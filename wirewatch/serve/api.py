@@ -24,12 +24,13 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from fastapi import Body, Depends, FastAPI, Header, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi import Path as FastPath
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from wirewatch import __version__
@@ -152,9 +153,62 @@ class NewArticle(BaseModel):
     publisher: str | None = None
 
 
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    what: str
+    why: str
+    fix: str
+
+
+class ErrorBody(BaseModel):
+    """Every error the API answers, whatever its status."""
+
+    error: ErrorDetail
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": why} for status, why in (
+        (400, "A filter or body that cannot be used"),
+        (401, "A write without a valid bearer token"),
+        (403, "A write where the operator has set no token"),
+        (404, "No such route, article or incident"),
+        (405, "A method the route does not take"),
+        (409, "An article id already used for another text"),
+        (422, "A parameter or body of the wrong shape"),
+        (503, "The store cannot be read or written"))}
+BEARER = HTTPBearer(auto_error=False, description="The operator's api_token")
+POSTED_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": NewArticle.model_json_schema()},
+    "text/plain": {"schema": {"type": "string"}},
+    "text/html": {"schema": {"type": "string"}}}}}
+
+
+async def posted(request: Request) -> NewArticle:
+    """The posted article, whichever of JSON, plain text or HTML the body is."""
+    kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    body = await request.body()
+    try:
+        if kind in ("text/plain", "text/html"):
+            fields = {k: v for k, v in request.query_params.items()
+                      if k in ("id", "title", "url", "published", "publisher")}
+            return NewArticle(**fields, **{"html" if kind == "text/html" else "text":
+                                           body.decode("utf-8")})
+        if kind != "application/json":
+            raise InputError(f"cannot read a body of type {kind}", "articles are posted as "
+                             "JSON, plain text or HTML", "Send application/json, text/plain "
+                             "or text/html")
+        return NewArticle.model_validate_json(body)
+    except UnicodeDecodeError as error:
+        raise InputError("the posted text is not UTF-8", str(error),
+                         "Send the body encoded as UTF-8") from error
+    except ValidationError as error:
+        raise RequestValidationError(error.errors()) from error
+
+
 def create_app(settings: Settings) -> FastAPI:
     """The API and web app over ``settings.db`` (created if missing)."""
-    app = FastAPI(title="wirewatch", version=__version__,
+    app = FastAPI(title="wirewatch", version=__version__, responses=ERROR_RESPONSES,
                   description="Sourced, de-duplicated geopolitical events read from news.")
     token = settings.api_token.get_secret_value() if settings.api_token else ""
     packs = load_packs(settings.packs)
@@ -202,7 +256,7 @@ def create_app(settings: Settings) -> FastAPI:
     @app.exception_handler(RequestValidationError)
     def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
         problem = error.errors()[0] if error.errors() else {"loc": (), "msg": "invalid"}
-        where = ".".join(str(p) for p in problem["loc"])
+        where = ".".join(str(p) for p in problem["loc"]) or "body"
         return _error(422, "invalid_request", f"the request is not valid at {where}",
                       str(problem["msg"]), "See the OpenAPI document at /openapi.json")
 
@@ -239,14 +293,17 @@ def create_app(settings: Settings) -> FastAPI:
                 "language": found.language, "text": found.text, "copy_of": group,
                 "copies": [a for a, g in copies.items() if g == group and a != article_id]}
 
-    def authorised(authorization: Annotated[str | None, Header()] = None) -> None:
-        _authorise(token, authorization)
+    def authorised(bearer: Annotated[HTTPAuthorizationCredentials | None,
+                                     Depends(BEARER)]) -> None:
+        _authorise(token, bearer)
 
     @app.post("/api/articles", status_code=201, tags=["articles"],
-              dependencies=[Depends(authorised)])
+              dependencies=[Depends(authorised)], openapi_extra=POSTED_BODY)
     def post_article(opened: StoreDep,
-                     article: Annotated[NewArticle, Body()]) -> dict[str, Any]:
-        """Code and store one article (needs the operator's bearer token)."""
+                     article: Annotated[NewArticle, Depends(posted)]) -> dict[str, Any]:
+        """Code and store one article (needs the operator's bearer token): a JSON body, or
+        the text itself (``text/plain``) or a page (``text/html``) with the other fields as
+        query parameters."""
         if bool(article.text) == bool(article.html):
             raise InputError("give the article as text or as html", "the body has "
                              + ("both" if article.text else "neither"), "Send one of the two")
@@ -321,8 +378,8 @@ def create_app(settings: Settings) -> FastAPI:
         if found is None:
             raise NotFoundError(f"no incident {incident_id}", "the store has no incident with "
                                 "that id", "List them with GET /api/incidents")
-        discrepancies = [to_json(d) for d in everything.discrepancies
-                         if f"({incident_id})" in d.subject]
+        stated = [d.discrepancy for d in opened.discrepancies()] + everything.discrepancies
+        discrepancies = [to_json(d) for d in stated if _concerns(d, found)]
         return {**incident_record(found, everything.flags_on(found)),
                 "discrepancies": discrepancies}
 
@@ -361,7 +418,11 @@ def create_app(settings: Settings) -> FastAPI:
         return Page(total=opened.search_count(q), limit=limit, offset=offset,
                     items=[to_json(h) for h in hits])
 
-    @app.get("/api/export", tags=["export"])
+    @app.get("/api/export", tags=["export"], response_class=Response, responses={200: {
+        "description": "The export file", "content": {
+            media.split(";")[0]: {"schema": {"type": "object"} if media.endswith("+json")
+                                  else {"type": "string", "format": "binary"}}
+            for media in exports.MEDIA_TYPES.values()}}})
     def export(opened: StoreDep,
                format: Annotated[Literal["json", "csv", "geojson", "parquet", "ftm"], Query()]
                = "json",
@@ -399,14 +460,13 @@ def create_app(settings: Settings) -> FastAPI:
     return app
 
 
-def _authorise(token: str, authorization: str | None) -> None:
+def _authorise(token: str, bearer: HTTPAuthorizationCredentials | None) -> None:
     """A write needs ``Authorization: Bearer <token>`` (scheme in any case)."""
     if not token:
         raise StarletteHTTPException(403, "writes are disabled: the operator has set no API "
                                           "token (api_token / WIREWATCH_API_TOKEN)")
-    scheme, _, given = (authorization or "").strip().partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(),
-                                                             token.encode()):
+    if bearer is None or not hmac.compare_digest(bearer.credentials.strip().encode(),
+                                                 token.encode()):
         raise StarletteHTTPException(401, "a valid bearer token is needed to write",
                                      headers={"WWW-Authenticate": "Bearer"})
 
@@ -421,3 +481,14 @@ def _error(status: int, code: str, what: str, why: str, fix: str,
 
 
 __all__ = ["Filters", "create_app"]
+
+
+def _concerns(discrepancy: Discrepancy, incident: Incident) -> bool:
+    """Whether a discrepancy is about an incident: a figure one names it, a title one is
+    stated in a sentence the incident was read from (Shoigu's post in the visit's)."""
+    if f"({incident.incident_id})" in discrepancy.subject:
+        return True
+    read_from = {(e.article_id, e.start, e.end) for m in incident.mentions for e in m.event.evidence}
+    return any(v.evidence is not None and any(
+        article == v.evidence.article_id and start < v.evidence.end and v.evidence.start < end
+        for article, start, end in read_from) for v in discrepancy.values)

@@ -9,7 +9,8 @@
     geojson   a FeatureCollection of the incidents that have coordinates
     parquet   the CSV's columns plus incident_id, plover_type, factuality, sources, mentions
     ftm       FollowTheMoney entities as JSON Lines: an Event per incident, a Person per
-              knowledge-base person it names (a LegalEntity for other actors), and an
+              knowledge-base person it names (a PublicBody, Organization or LegalEntity
+              for other actors), and an
               Occupancy (with its Position) for a person's role in force on the incident's
               date, as the knowledge base dates it
 
@@ -35,7 +36,7 @@ from wirewatch.fuse.incidents import Incident
 from wirewatch.model import Actor, EventMention, Quantity, to_json
 from wirewatch.resolve.countries import load_country_records
 from wirewatch.resolve.geodata import read_admin1
-from wirewatch.resolve.kb import ActorKB
+from wirewatch.resolve.kb import ActorKB, KBActor
 
 FORMATS = ("json", "csv", "geojson", "parquet", "ftm")
 MEDIA_TYPES = {"json": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
@@ -44,6 +45,9 @@ MEDIA_TYPES = {"json": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
 ACLED_COLUMNS = ("event_date", "event_type", "sub_event_type", "actor1", "actor2", "country",
                  "admin1", "location", "latitude", "longitude", "geo_precision", "source", "notes",
                  "fatalities")
+STATE_SECTORS = frozenset({"government", "military", "police", "legislature", "judiciary"})
+ORGANISED_SECTORS = frozenset({"igo", "ngo", "business", "media", "rebels", "political",
+                               "religious"})
 GEO_PRECISION = {"city": 1, "admin2": 2, "admin1": 3, "region": 3, "country": 3}
 """ACLED's scale: 1 the place itself, 2 near it or part of a district, 3 a province or larger."""
 _KILLED = r"(?:killed|killing|dead|died|deaths?|fatalities|lost their lives)"
@@ -175,7 +179,8 @@ def ftm_entities(incidents: Iterable[Incident], kb: ActorKB) -> list[dict[str, A
                         post=post, startDate=role.start, endDate=role.end)
                 involved.append(person)
             else:
-                involved.append(add("LegalEntity", actor.kb_id or f"{actor.name}|{actor.country}",
+                involved.append(add(_ftm_schema(actor, known), actor.kb_id
+                                    or f"{actor.name}|{actor.country}",
                                     name=actor.name, country=actor.country))
         place = event.place
         add("Event", key, name=f"{event.event_type} ({incident.incident_id})", date=day,
@@ -183,6 +188,16 @@ def ftm_entities(incidents: Iterable[Incident], kb: ActorKB) -> list[dict[str, A
             location=place.name if place else None, country=place.country if place else None,
             involved=involved, keywords=[event.event_type, *event.context])
     return list(made.values())
+
+
+def _ftm_schema(actor: Actor, known: KBActor | None) -> str:
+    """A state body is a PublicBody, a party, firm, armed group or agency an Organization,
+    anything else (civilians, protesters) a LegalEntity."""
+    if actor.sector in STATE_SECTORS:
+        return "PublicBody"
+    if known is not None or actor.sector in ORGANISED_SECTORS:
+        return "Organization"
+    return "LegalEntity"
 
 
 def _parquet(incidents: Sequence[Incident]) -> bytes:

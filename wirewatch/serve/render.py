@@ -25,6 +25,7 @@ def incident_json(incident: Incident) -> dict[str, Any]:
     fields.pop("evidence", None)
     fields.pop("claimant", None)
     return {"incident_id": incident.incident_id, **fields, "sources": incident.sources,
+            "corroboration": incident.corroboration,
             "mentions": len(incident.mentions), "first_seen": incident.first_seen,
             "last_seen": incident.last_seen,
             "claimants": [{"claimant": name, "sources": n} for name, n in incident.claimants],

@@ -133,7 +133,7 @@ def incident_subject(incident: Incident) -> Subject:
         places=(event.place,) if event.place else (),
         quantities=event.quantities, evidence=_unique(e for m in incident.mentions
                                                       for e in m.event.evidence),
-        direct=frozenset(direct), day=incident.day, sources=incident.sources,
+        direct=frozenset(direct), day=incident.day, sources=incident.corroboration,
         claimants=tuple(name for name, _ in incident.claimants),
         newest=max(m.event_id for m in incident.mentions))
 
@@ -325,7 +325,7 @@ def rationale(rule: Rule, subject: Subject, found: _Found) -> str:
 
 
 def _names(actors: Sequence[Actor]) -> str:
-    return actors_text(list(dict.fromkeys(actors))) or "unnamed"
+    return actors_text(list(dict.fromkeys(actors))) or "an unnamed party"
 
 
 def _particulars(subject: Subject, found: _Found) -> set[Evidence]:

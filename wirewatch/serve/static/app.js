@@ -205,8 +205,9 @@ function drawFlags(flags) {
 function drawDiscrepancies(list) {
   const box = document.getElementById("discrepancies");
   if (!list.length) { box.replaceChildren(el("p", {class: "muted", text: "No source contradicts another on this incident."})); return; }
-  box.replaceChildren(...list.map(d => el("div", {},
-    el("strong", {text: d.subject}), el("ul", {}, ...d.values.map(v => el("li", {text: `${v.value}, per ${v.by}`}))))));
+  box.replaceChildren(...list.map(d => el("div", {class: "discrepancy"},
+    el("strong", {text: d.subject}), el("p", {text: d.note}),
+    el("ul", {}, ...d.values.map(v => el("li", {text: `${v.value}, per ${v.by}`}))))));
 }
 
 async function drawEvidence(incident) {
