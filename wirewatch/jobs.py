@@ -19,7 +19,7 @@ from wirewatch.ingest.decode import decode
 from wirewatch.ingest.feeds import Fetcher, Polled, poll
 from wirewatch.ingest.records import from_jsonl
 from wirewatch.model import Article, CodedArticle, coded_to_json
-from wirewatch.pipeline import Pipeline, code_articles
+from wirewatch.pipeline import Pipeline, check_engine, code_articles
 from wirewatch.resolve.kb import ActorKB, KBActor
 from wirewatch.resolve.kb_files import merge_file
 from wirewatch.settings import Settings
@@ -60,6 +60,7 @@ def ingest(paths: Iterable[str], *, settings: Settings, meta: Mapping[str, str |
     the same ingest again (after an interruption, say) adds exactly what is missing.
     """
     report = IngestReport()
+    check_engine(settings)  # an unreachable scheduler must not leave a new, empty database
     with Store.open(settings.db) as store:
         fresh = _fresh(_read_all(paths, meta, stdin, report), store, report, on_article)
         for coded in code_articles(fresh, settings):
@@ -97,6 +98,8 @@ def follow_once(urls: Iterable[str], *, store: Store, pipeline: Pipeline,
     for url in urls:
         try:
             _follow_feed(url, store, pipeline, fetcher, report)
+        except InputError as error:  # the feed's own problem (closed to robots, say)
+            report.problems.append(error)
         except WirewatchError:
             raise  # the store's own errors stop the run: they are not the feed's fault
         except Exception as exc:  # noqa: BLE001 (one feed's surprise must not stop the others)

@@ -27,6 +27,15 @@ from wirewatch.nlp import load_nlp
 from wirewatch.resolve.kb import ActorKB, user_records
 from wirewatch.settings import Settings
 
+SCHEDULER_TIMEOUT = 5.0
+"""Seconds a Dask scheduler has to answer before it is reported unreachable (Dask waits 30)."""
+
+
+class SchedulerError(WirewatchError):
+    """The Dask scheduler of ``--scheduler`` / ``scheduler`` cannot be reached."""
+
+    code = "scheduler_unreachable"
+
 
 @dataclass(frozen=True, slots=True)
 class Work:
@@ -130,7 +139,7 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
     ``settings.processes`` worker processes, or Dask (``settings.scheduler``, else a local
     cluster of that many workers). Whatever the engine, the caller gets the same records
     in the same order, so one writer stores exactly what a single process would."""
-    engine = settings.engine or ("processes" if settings.processes > 1 else "local")
+    engine = _engine(settings)
     if engine == "local":
         yield from Pipeline.from_settings(settings).code(articles)
         return
@@ -138,6 +147,34 @@ def code_articles(articles: Iterable[Article], settings: Settings) -> Iterator[C
                                    else DaskPool(settings))
     with pool:
         yield from pool.code(articles)
+
+
+def check_engine(settings: Settings) -> None:
+    """Fail now, before any store is opened, if the engine cannot start: a Dask scheduler
+    (``settings.scheduler``) that does not answer raises ``SchedulerError``."""
+    if _engine(settings) == "dask" and settings.scheduler:
+        connect_scheduler(settings.scheduler).close()
+
+
+def connect_scheduler(address: str) -> Any:
+    """A ``distributed.Client`` of the running scheduler at ``address``.
+
+    Raises:
+        SchedulerError: nothing answered within ``SCHEDULER_TIMEOUT`` seconds, or the
+            address is not one Dask can read.
+    """
+    from distributed import Client
+
+    try:
+        return Client(address, timeout=SCHEDULER_TIMEOUT)
+    except (OSError, ValueError) as exc:  # refused or timed out (OSError); a malformed address
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address}", str(exc),
+                             "Start one with `dask scheduler`, check the address, or use "
+                             "--engine processes") from exc
+
+
+def _engine(settings: Settings) -> str:
+    return settings.engine or ("processes" if settings.processes > 1 else "local")
 
 
 class WorkerPool:
@@ -200,7 +237,7 @@ class DaskPool:
         self._client: Any = None
         try:
             if settings.scheduler:
-                self._client = Client(settings.scheduler, timeout="30s")
+                self._client = connect_scheduler(settings.scheduler)
             else:
                 self._cluster = LocalCluster(n_workers=settings.processes, threads_per_worker=1,
                                              processes=True, dashboard_address=None,
@@ -286,4 +323,5 @@ def _check(stages: Sequence[Stage]) -> None:
         available |= set(stage.writes)
 
 
-__all__ = ["Pipeline", "Stage", "Work", "WorkerPool", "code_articles"]
+__all__ = ["Pipeline", "SchedulerError", "Stage", "Work", "WorkerPool", "check_engine",
+           "code_articles", "connect_scheduler"]

@@ -11,9 +11,18 @@ from http.server import BaseHTTPRequestHandler
 import pytest
 
 from wirewatch.errors import InputError
-from wirewatch.ingest.feeds import FeedState, Fetcher, FetchError, Polled, poll
+from wirewatch.ingest.feeds import (
+    FeedState,
+    Fetcher,
+    FetchError,
+    Polled,
+    RobotsRefusedError,
+    poll,
+)
+from wirewatch.jobs import follow_once
 from wirewatch.model import Article
 from wirewatch.serve.cli import main
+from wirewatch.store import Store
 
 ARTICLE = ("<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
            "<p>{text}</p><p>The ministry said more details would follow later this week, "
@@ -148,7 +157,7 @@ def test_a_feed_whose_pages_failed_keeps_its_old_state(site):
 def test_robots_txt_and_retry_after_are_obeyed(site):
     site.robots = "User-agent: *\nDisallow: /a2.html\nCrawl-delay: 1\n"
     polite = fetcher()
-    with pytest.raises(InputError, match="closed to robots"):
+    with pytest.raises(RobotsRefusedError, match="closed to robots"):
         polite.get(site.base + "/a2.html")
     polite.get(site.base + "/a1.html")
     polite.get(site.base + "/copy.html")
@@ -177,6 +186,31 @@ def test_politeness_spacing_retries_timeouts_and_the_size_cap(site):
         fetcher(max_bytes=10_000).get(site.base + "/huge.html")
     items = list(poll(site.base + "/not-a-feed.xml", FeedState(""), fetcher(), lambda u: False))
     assert "is not an RSS or Atom feed" in items[0].message
+
+
+def test_a_feed_closed_to_robots_is_reported_and_skipped(site):
+    site.robots = "User-agent: *\nDisallow: /atom.xml\n"
+    items = list(poll(site.base + "/atom.xml", FeedState(site.base + "/atom.xml"), fetcher(),
+                      known=lambda url: False))
+    [refused] = items  # no Polled: nothing about the feed is recorded
+    assert isinstance(refused, RobotsRefusedError) and "/atom.xml is closed to robots" in refused.message
+    assert "/atom.xml" not in [path for path, _, _ in site.hits]
+
+
+@pytest.mark.slow
+def test_a_feed_closed_to_robots_does_not_stop_the_other_feeds(site, tmp_path, pipeline):
+    # Regression: the refusal used to escape poll and end the whole follow run.
+    site.robots = "User-agent: *\nDisallow: /atom.xml\nDisallow: /copy.html\n"
+    atom, rss = site.base + "/atom.xml", site.base + "/rss.xml"
+    with Store.open(tmp_path / "w.db") as store:
+        report = follow_once([atom, rss], store=store, pipeline=pipeline, fetcher=fetcher())
+        assert [coded.article.url for coded in report.stored] == [site.base + "/a1.html",
+                                                                 site.base + "/a2.html"]
+        refused = [p.message for p in report.problems if isinstance(p, RobotsRefusedError)]
+        assert [m.split(" is closed")[0] for m in refused] == [atom, site.base + "/copy.html"]
+        assert store.feed_state(atom) == FeedState(atom)  # never read, so nothing recorded
+        assert store.feed_state(rss).etag == '"v1"'
+    assert not {"/atom.xml", "/copy.html"} & {path for path, _, _ in site.hits}
 
 
 @pytest.mark.slow

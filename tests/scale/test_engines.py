@@ -4,6 +4,9 @@ process pool, and a real dask.distributed LocalCluster reached by its address.""
 from __future__ import annotations
 
 import logging
+import socket
+import subprocess
+import sys
 
 import pytest
 from distributed import LocalCluster
@@ -53,6 +56,23 @@ def test_run_refuses_a_scheduler_without_dask(corpus, tmp_path, capsys):
     assert exited.value.code == 2
     assert "--engine dask" in capsys.readouterr().err
 
+
+def test_an_unreachable_scheduler_is_one_clear_message_and_no_database(corpus, tmp_path):
+    # Regression: this was an 87-line OSError traceback after 30 s, exit status 1, and a new
+    # empty database.
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        address = f"tcp://127.0.0.1:{probe.getsockname()[1]}"
+    db = tmp_path / "x.db"
+    done = subprocess.run([sys.executable, "-m", "wirewatch", "run", str(corpus), "--db", str(db),
+                           "--engine", "dask", "--scheduler", address],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 2
+    [line] = done.stderr.strip().splitlines()
+    assert line.startswith(f"error: cannot reach the Dask scheduler at {address}: ")
+    assert "`dask scheduler`" in line and "--engine processes" in line
+    assert "Traceback" not in done.stderr + done.stdout
+    assert not db.exists()
 
 def test_a_local_dask_cluster_codes_with_the_writers_knowledge_base(tmp_path, dump_db):
     corpus = tmp_path / "kb.jsonl"

@@ -49,6 +49,13 @@ class FetchError(InputError):
     code = "fetch_failed"
 
 
+class RobotsRefusedError(InputError):
+    """A feed or page the site's robots.txt closes to us: skipped, and not retried as a
+    failed fetch is (the site asked)."""
+
+    code = "closed_to_robots"
+
+
 @dataclass(frozen=True, slots=True)
 class Fetched:
     url: str
@@ -156,8 +163,9 @@ class Fetcher:
         if robots is None or url.endswith("/robots.txt"):
             return
         if not robots.can_fetch(USER_AGENT, url):
-            raise InputError(f"{url} is closed to robots", f"{host}/robots.txt disallows it",
-                             "It is skipped, as the site asks")
+            raise RobotsRefusedError(f"{url} is closed to robots",
+                                     f"{host}/robots.txt disallows it",
+                                     "It is skipped, as the site asks")
         crawl_delay = robots.crawl_delay(USER_AGENT)
         if crawl_delay:
             self._spacing[parts.netloc] = max(self.delay, float(crawl_delay))
@@ -206,7 +214,7 @@ def poll(url: str, state: FeedState, fetcher: Fetcher,
         headers["If-Modified-Since"] = state.last_modified
     try:
         answer = fetcher.get(url, headers)
-    except FetchError as error:
+    except InputError as error:  # unreachable, or closed to robots: this feed only
         yield error
         return
     if answer.status == 304:
@@ -275,4 +283,4 @@ def _published(entry: Any) -> str | None:
     return None
 
 
-__all__ = ["FeedState", "FetchError", "Fetched", "Fetcher", "Polled", "poll"]
+__all__ = ["FeedState", "FetchError", "Fetched", "Fetcher", "Polled", "RobotsRefusedError", "poll"]

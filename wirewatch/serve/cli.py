@@ -49,8 +49,9 @@ app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical ev
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
-DbOption = Annotated[str | None, typer.Option("--db", envvar="WIREWATCH_DB",
-                                                 help="SQLite database [default: ./wirewatch.db].")]
+# Help texts are Rich markup: a literal "[default: ...]" must be escaped, or it vanishes.
+DbOption = Annotated[str | None, typer.Option("--db", envvar="WIREWATCH_DB", help=escape(
+    "A SQLite database path or a postgresql:// URL [default: ./wirewatch.db]."))]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML settings file.")]
 
 
@@ -111,10 +112,10 @@ class Engine(str, Enum):
 def run(
     paths: Annotated[list[str], typer.Argument(help="The corpus: files, folders, or -.")],
     engine: Annotated[Engine | None, typer.Option(help="local (this process), processes (a "
-                                                       "pool) or dask (a cluster) [default: the "
+                                                       "pool) or dask (a cluster) \\[default: the "
                                                        "engine setting, else local].")] = None,
     scheduler: Annotated[str | None, typer.Option(help="A running Dask scheduler, e.g. "
-                                                       "tcp://10.0.0.5:8786 [default: start a "
+                                                       "tcp://10.0.0.5:8786 \\[default: start a "
                                                        "local cluster].")] = None,
     workers: Annotated[int | None, typer.Option(min=1, help="Worker processes for processes, "
                                                             "or for a local Dask cluster.")] = None,
@@ -371,7 +372,7 @@ def discrepancies(
 
 PackOption = Annotated[list[str] | None, typer.Option(
     "--pack", help="Rule pack: a bundled name (un-dprk, infrastructure) or a YAML file; "
-                   "repeat for several [default: the packs setting].")]
+                   "repeat for several \\[default: the packs setting].")]
 SinceOption = Annotated[str | None, typer.Option(
     help="Only incidents and claims dated on or after this day (YYYY-MM-DD); undated ones "
          "are kept.")]
@@ -467,7 +468,7 @@ def watch(
 @app.command()
 def packs(
     files: Annotated[list[str] | None, typer.Argument(help="Pack files to check "
-                                                           "[default: list the bundled packs].")] = None,
+                                                           "\\[default: list the bundled packs].")] = None,
 ) -> None:
     """List the bundled rule packs and their rules, or check pack files (file, line and
     reason for any error)."""
@@ -510,9 +511,9 @@ def export_incidents(
                                                  "csv (ACLED columns), geojson, parquet, ftm "
                                                  "(FollowTheMoney).")] = ExportFormat.json,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
-                                                "[default: standard output].")] = None,
+                                                "\\[default: standard output].")] = None,
     all: Annotated[bool, typer.Option("--all", help="Also planned, hypothetical and negated "
-                                                    "incidents [default: those that happened]."
+                                                    "incidents \\[default: those that happened]."
                                       )] = False,
     db: DbOption = None,
     config: ConfigOption = None,
@@ -596,7 +597,7 @@ def evaluate(
     db: DbOption = None,
     config: ConfigOption = None,
     eval_dir: Annotated[Path | None, typer.Option(help="Folder of the gold data "
-                                                       "[default: ../shared/eval].")] = None,
+                                                       "\\[default: ../shared/eval].")] = None,
 ) -> None:
     """Score event coding against the public gold data: PLOVER types and ACLED classes."""
     from wirewatch.evaluate.gold import evaluate_case, evaluate_plover
@@ -626,7 +627,8 @@ def kb_list(
     name: Annotated[str | None, typer.Option(help="Names containing this text (any case).")] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 code, or IGO.")] = None,
     actor_type: Annotated[str | None, typer.Option("--type", help=f"One of {', '.join(TYPES)}.")] = None,
-    on: Annotated[str | None, typer.Option(help="Show the role held on this day [default: today].")] = None,
+    on: Annotated[str | None, typer.Option(help=escape("Show the role held on this day, e.g. "
+                                                       "2024-05-12 [default: today]."))] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many.")] = None,
 ) -> None:
     """List knowledge-base actors with the role each holds on a day."""
@@ -659,7 +661,7 @@ def kb_add(
     name: Annotated[str, typer.Argument(help="The actor's usual name: 'Andrei Belousov'.")],
     country: Annotated[str | None, typer.Option(help="ISO3 code of their country, or IGO.")] = None,
     actor_type: Annotated[str, typer.Option("--type", help=f"One of {', '.join(TYPES)}.")] = "person",
-    actor_id: Annotated[str | None, typer.Option("--id", help="Id [default: from the name].")] = None,
+    actor_id: Annotated[str | None, typer.Option("--id", help="Id \\[default: from the name].")] = None,
     alias: AliasOption = None,
     sector: SectorOption = None,
     post: PostOption = None,
@@ -690,7 +692,7 @@ def kb_edit(
     sector: SectorOption = None,
     post: Annotated[str | None, typer.Option(help="A post: with --end alone, ends the open role; "
                                                   "with --start, adds a role.")] = None,
-    role_country: Annotated[str | None, typer.Option(help="The post's country [default: "
+    role_country: Annotated[str | None, typer.Option(help="The post's country \\[default: "
                                                           "the actor's].")] = None,
     start: StartOption = None,
     end: EndOption = None,
