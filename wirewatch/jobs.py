@@ -118,7 +118,7 @@ def _follow_feed(url: str, store: Store, pipeline: Pipeline, fetcher: Fetcher,
                 report.unchanged.append(url)
         elif isinstance(item, InputError):
             report.problems.append(item)
-        elif store.has_fingerprint(item.fingerprint):
+        elif store.note_copy(item):
             report.duplicates += 1
         else:
             coded = next(pipeline.code([item]))
@@ -147,7 +147,7 @@ def _read_all(paths: Iterable[str], meta: Mapping[str, str | None] | None,
 def _fresh(articles: Iterable[Article], store: Store, report: IngestReport,
            on_article: Callable[[IngestReport], None] | None) -> Iterator[Article]:
     for article in articles:
-        stored_as = store.has_fingerprint(article.fingerprint)
+        stored_as = store.note_copy(article)
         if stored_as is None:
             yield article
             continue

@@ -99,8 +99,10 @@ def test_different_figures_from_independent_sources_are_a_discrepancy(capsys, st
 def test_stories_group_the_reports_of_one_happening(capsys, store):
     stories = json.loads(run(capsys, "stories", "--db", store, "--format", "json"))
     by_article = {a: s["story_id"] for s in stories for a in s["articles"]}
-    assert set(by_article) == {"wire-1", "reprint-2", "herald-4", "lagos-5"}
-    assert by_article["wire-1"] == by_article["reprint-2"] == by_article["herald-4"]
+    # the same text again under the aggregator's id is kept as an exact copy of the wire's
+    assert set(by_article) == {"wire-1", "reprint-2", "again-3", "herald-4", "lagos-5"}
+    assert by_article["wire-1"] == by_article["reprint-2"] == by_article["again-3"] \
+        == by_article["herald-4"]
     assert by_article["lagos-5"] != by_article["wire-1"]
 
 

@@ -59,6 +59,27 @@ def test_same_fingerprint_under_another_id_is_a_duplicate(store: Store,
     assert [a.id for a in store.articles()] == ["kursk-1"]
     assert store.has_fingerprint(rich_coded.article.fingerprint) == "kursk-1"
     assert store.has_fingerprint("unknown") is None
+    # the caller's id is kept as an exact copy of the stored article, once
+    assert store.exact_copies() == {"kursk-1": ["copy"]}
+    assert store.copies()["copy"] == "kursk-1"
+
+
+def test_an_exact_copy_keeps_its_id_once_and_its_id_stays_its_own(
+        store: Store, rich_coded: CodedArticle, make_coded: MakeCoded) -> None:
+    store.save(rich_coded)
+    article = rich_coded.article
+    reprint = dataclasses.replace(article, id="outlet-2", publisher="Outlet Two")
+    assert store.note_copy(reprint) == "kursk-1"
+    assert store.note_copy(reprint) == "kursk-1"  # again: nothing new
+    derived = dataclasses.replace(article, id=article.fingerprint[:16])
+    assert store.note_copy(derived) == "kursk-1"  # no id of the caller's: nothing to keep
+    assert store.exact_copies() == {"kursk-1": ["outlet-2"]}
+    shown = store.article("outlet-2")  # the original's text under the copy's id and metadata
+    assert (shown.id, shown.publisher, shown.text) == ("outlet-2", "Outlet Two", article.text)
+    with pytest.raises(StoreError) as caught:  # another text cannot take the copy's id
+        store.save(make_coded("outlet-2"))
+    assert "already stored under that id" in caught.value.why
+    assert store.note_copy(make_coded("new-3").article) is None
 
 
 def test_same_id_with_other_text_is_refused(store: Store, rich_coded: CodedArticle,

@@ -330,6 +330,22 @@ CREATE TABLE feeds (
 CREATE INDEX articles_url ON articles (url);
 """
 
+# Exact copies: the same text ingested again under another caller's id (a wire story each
+# outlet ran word for word). The text is stored once; the copy keeps its id and metadata so
+# stories list it and its publisher is known, and it counts as its original's copy group.
+_ARTICLE_COPIES = """
+CREATE TABLE article_copies (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    copy_of TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    title TEXT,
+    url TEXT,
+    published TEXT,
+    publisher TEXT
+);
+CREATE INDEX article_copies_of ON article_copies (copy_of);
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     ("0001_articles_sentences_dropped", _ARTICLES),
     ("0002_events_claims_and_their_parts", _EVENTS),
@@ -341,6 +357,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0008_copies", _copies),
     ("0009_alerts", _ALERTS),
     ("0010_feeds", _FEEDS),
+    ("0011_article_copies", _ARTICLE_COPIES),
 )
 
 # PostgreSQL: the schema of SQLite's migrations 0001-0010 in one step (PostgreSQL 14 or
@@ -572,6 +589,7 @@ CREATE TABLE feeds (
 
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
     ("0001-0010_schema", _POSTGRES_SCHEMA),
+    ("0011_article_copies", _ARTICLE_COPIES.replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")),
 )
 
 

@@ -12,6 +12,7 @@ surfaces as ``StoreError`` (what, why, what to do).
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -30,6 +31,7 @@ from wirewatch.fuse.incidents import (
     fuse,
 )
 from wirewatch.fuse.stories import Story, cluster_texts
+from wirewatch.ingest.article import ID_LENGTH
 from wirewatch.ingest.feeds import FeedState
 from wirewatch.model import Article, CodedArticle, Discrepancy
 from wirewatch.store import kb, read
@@ -124,10 +126,10 @@ class Store:
     def _save_new(self, coded: CodedArticle) -> SaveResult:
         """Insert unless known; runs inside ``save``'s transaction, so the checks hold."""
         article = coded.article
-        existing = self._fingerprint_owner(article.fingerprint)
+        existing = self._note_copy(article)
         if existing is not None:
             return SaveResult(article.id, stored=False, duplicate_of=existing)
-        if read.article_row(self._db, article.id) is not None:
+        if read.article_row(self._db, article.id) is not None or self._is_exact_copy(article.id):
             raise IdConflictError(
                 f"cannot save article {article.id!r}",
                 "another article with different text is already stored under that id",
@@ -137,12 +139,49 @@ class Store:
         return SaveResult(article.id, stored=True,
                           copy_of=match.copy_of if match.copy_of != article.id else None)
 
+    def note_copy(self, article: Article) -> str | None:
+        """The id of the stored article with this article's text, or None when no article
+        has it. An article the caller gave an id of its own is kept, once, as an exact
+        copy of the stored one: the same wire story run word for word by another outlet
+        keeps its id and publisher (``exact_copies``) without being stored or coded again."""
+        with self._transaction(f"cannot record article {article.id!r} in {self.name}"):
+            return self._note_copy(article)
+
+    def _note_copy(self, article: Article) -> str | None:
+        existing = self._fingerprint_owner(article.fingerprint)
+        if existing is None or article.id in (existing, article.fingerprint[:ID_LENGTH]) \
+                or self._is_exact_copy(article.id) or read.article_row(self._db, article.id):
+            return existing  # its text's own id, known already, or an id another text has
+        self._db.execute(
+            "INSERT INTO article_copies (seq, id, copy_of, title, url, published, publisher)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)", (self._db.next_id("article_copies", "seq"), article.id,
+                                              existing, article.title, article.url,
+                                              article.published, article.publisher))
+        return existing
+
+    def _is_exact_copy(self, article_id: str) -> bool:
+        return self._db.execute("SELECT 1 FROM article_copies WHERE id = ?",
+                                (article_id,)).fetchone() is not None
+
+    def exact_copies(self) -> dict[str, list[str]]:
+        """The ids kept as exact copies of each stored article (``note_copy``), in the
+        order they came."""
+        found: dict[str, list[str]] = {}
+        with translate_errors(f"cannot read copies from {self.name}"):
+            for copy_id, original in self._db.execute(
+                    "SELECT id, copy_of FROM article_copies ORDER BY seq"):
+                found.setdefault(original, []).append(copy_id)
+        return found
+
     def copies(self) -> dict[str, str]:
         """Each stored article's copy group: the id of the first article of its group
-        (itself when it copies nothing)."""
+        (itself when it copies nothing); an exact copy's is its original's."""
         with translate_errors(f"cannot read copies from {self.name}"):
-            return {row[0]: row[1] for row in self._db.execute(
+            groups = {row[0]: row[1] for row in self._db.execute(
                 "SELECT article_id, copy_of FROM copies ORDER BY seq")}
+        for original, ids in self.exact_copies().items():
+            groups.update(dict.fromkeys(ids, groups.get(original, original)))
+        return groups
 
     def has_fingerprint(self, fingerprint: str) -> str | None:
         """The id of the stored article with this fingerprint, or None."""
@@ -155,9 +194,16 @@ class Store:
         return None if row is None else str(row["id"])
 
     def article(self, article_id: str) -> Article:
-        """The article as ingested; ``NotFoundError`` when no such id is stored."""
+        """The article as ingested (an exact copy: its original's text under the copy's id
+        and metadata); ``NotFoundError`` when no such id is stored."""
         with translate_errors(f"cannot read {self.name}"):
-            return read.article_from_row(self._article_row(article_id))
+            copy = self._db.execute("SELECT * FROM article_copies WHERE id = ?",
+                                    (article_id,)).fetchone()
+            if copy is None:
+                return read.article_from_row(self._article_row(article_id))
+            original = read.article_from_row(self._article_row(copy["copy_of"]))
+            return dataclasses.replace(original, id=article_id, **{
+                field: copy[field] for field in ("title", "url", "published", "publisher")})
 
     def articles(self) -> list[Article]:
         """Every stored article, in the order they were stored."""
@@ -279,7 +325,10 @@ class Store:
         with translate_errors(f"cannot read articles from {self.name}"):
             rows = self._db.execute("SELECT id, title, text, published FROM articles"
                                       " ORDER BY stored_at, rowid").fetchall()
-        return cluster_texts([(r[0], r[1] or "", r[2], r[3] or "") for r in rows])
+        stories = cluster_texts([(r[0], r[1] or "", r[2], r[3] or "") for r in rows])
+        exact = self.exact_copies()
+        return [dataclasses.replace(story, articles=tuple(
+            i for a in story.articles for i in (a, *exact.get(a, ())))) for story in stories]
 
     def newest(self) -> tuple[int, int]:
         """The highest stored event id and claim id: what a follower has seen."""
