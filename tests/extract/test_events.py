@@ -37,6 +37,16 @@ def test_passive_voice_agent_is_the_source(code_text):
     assert event.time is not None and event.time.text == "Monday"
 
 
+def test_what_is_received_is_given_by_the_from_phrase_to_the_subject(code_text):
+    event = only(code_text, "North Korea received 500 tonnes of fuel from Russia last week.")
+    assert event.event_type == "AID"
+    assert [a.country for a in event.source] == ["RUS"]
+    assert [a.country for a in event.target] == [a.country for a in event.recipient] == ["PRK"]
+    # receiving visitors is not receiving aid
+    assert only(code_text, "Kyrgyzstan received a mission of observers from the OSCE."
+                ).event_type == "RETREAT"
+
+
 def test_claimant_from_according_to(code_text):
     event = only(code_text, "According to South Korea's intelligence service, North Korea sent "
                             "11,000 troops to Russia.")

@@ -167,3 +167,29 @@ def test_watch_follow_alerts_as_articles_are_ingested(tmp_path):
     assert watcher.returncode == 0, err
     assert "stopped watching" in err
     assert "3 flag(s) raised; 3 new alert(s) sent" in err
+
+
+def test_reports_of_each_kind_of_breach_raise_their_rule(capsys, tmp_path):
+    """Sentences written apart from the pack, one per kind of breach, each raise its rule."""
+    reports = {
+        "ship-to-ship": "A North Korean tanker received refined petroleum from a Panama-flagged "
+                        "vessel in a ship-to-ship transfer off Shanghai, satellite images show.",
+        "banned-exports": "North Korea exported 30,000 tonnes of coal to China last month, "
+                          "according to a UN report.",
+        "arms": "North Korea delivered artillery shells and ballistic missiles to Russia, the "
+                "White House said on Friday.",
+        "joint-ventures": "A Chinese company set up a joint venture with a North Korean firm to "
+                          "run a textile factory in Dandong.",
+        "petroleum": "Russia shipped 1 million barrels of oil to North Korea this year, "
+                     "researchers said.",
+    }
+    path = tmp_path / "in.jsonl"
+    path.write_text("".join(json.dumps({"id": rule, "text": text, "publisher": rule,
+                                        "published": "2025-06-02"}) + "\n"
+                            for rule, text in reports.items()), encoding="utf-8")
+    db = str(tmp_path / "w.db")
+    run(capsys, "ingest", str(path), "--db", db)
+    flags = json.loads(run(capsys, "flags", "--db", db, "--format", "json"))
+    raised = {(f["rule"], e["article_id"]) for f in flags for e in f["evidence"]}
+    for rule in reports:
+        assert (rule, rule) in raised, (rule, sorted(raised))

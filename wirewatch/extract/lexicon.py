@@ -23,6 +23,9 @@ class Trigger:
     lemmas: frozenset[str]
     objects: frozenset[str] = frozenset()
     mode: str | None = None
+    received: bool = False
+    """The subject is given to ("a tanker received fuel from a vessel"): it is the target,
+    and whoever the "from" phrase names is the source."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,7 @@ def _nouns(table: dict[str, list[str]]) -> dict[str, Trigger]:
 
 def _trigger(entry: dict[str, Any]) -> Trigger:
     return Trigger(entry["type"], frozenset(entry["lemmas"]), frozenset(entry.get("objects", ())),
-                   entry.get("mode"))
+                   entry.get("mode"), bool(entry.get("received", False)))
 
 
 @functools.cache
