@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.fuse.incidents import Source, independent
+from wirewatch.fuse.incidents import Source, claim_discrepancies, independent
+from wirewatch.model import Claim, Quantity
 from wirewatch.serve.cli import main
 
 pytestmark = pytest.mark.slow
@@ -163,3 +164,15 @@ def test_what_is_counted_keeps_two_happenings_apart(capsys, tmp_path):
     run(capsys, "ingest", str(path), "--db", db)
     incidents = json.loads(run(capsys, "incidents", "--db", db, "--format", "json"))
     assert len(incidents) == 2 and all(i["sources"] == 1 for i in incidents)
+
+
+def test_a_reprint_repeating_a_claimed_figure_is_not_another_side():
+    def claim(value: float) -> Claim:
+        return Claim("figure", f"{value:,.0f} workers are in Russia.", 0, 30, quantities=(
+            Quantity(f"{value:,.0f} workers", 0, 13, value, counted="workers"),))
+
+    wire, reprint, other = (Source(a, "2025-06-18", p, g) for a, p, g in (
+        ("w", "Wire", "w"), ("r", "Reprinter", "w"), ("o", "Other", "o")))
+    [found] = claim_discrepancies([(claim(15000), wire), (claim(15000), reprint),
+                                   (claim(8000), other)])
+    assert [v.value for v in found.values] == ["15,000", "8,000"]

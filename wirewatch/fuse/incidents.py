@@ -179,7 +179,9 @@ def claim_discrepancies(claims: Sequence[tuple[Claim, Source]]) -> list[Discrepa
             if claim.kind == "figure" and quantity.counted and quantity.value is not None:
                 key = (quantity.counted, tuple(sorted({a.country or a.name for a in claim.about})),
                        tuple(sorted({p.country or p.name for p in claim.places})))
-                groups[key].append((claim, source, quantity.value))
+                if all(s.copy_of != source.copy_of or v != quantity.value
+                       for _, s, v in groups[key]):  # a reprint repeating a figure is not another side
+                    groups[key].append((claim, source, quantity.value))
     found = []
     for (counted, about, places), entries in groups.items():
         values = {value for _, _, value in entries}
