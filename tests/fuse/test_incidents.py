@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from wirewatch.fuse.incidents import Source, claim_discrepancies, independent
-from wirewatch.model import Claim, Quantity
+from wirewatch.fuse.incidents import Mention, Source, claim_discrepancies, fuse, independent
+from wirewatch.model import Actor, Claim, EventMention, Quantity, Span, TimeExpr
 from wirewatch.serve.cli import main
 
 pytestmark = pytest.mark.slow
@@ -176,3 +176,27 @@ def test_a_reprint_repeating_a_claimed_figure_is_not_another_side():
     [found] = claim_discrepancies([(claim(15000), wire), (claim(15000), reprint),
                                    (claim(8000), other)])
     assert [v.value for v in found.values] == ["15,000", "8,000"]
+
+
+def _attack(counted: str, claimant: str | None = None, article: str = "a1") -> Mention:
+    russia = Actor("Russian forces", 0, 14, "Russian forces", None, "RUS", "military")
+    ukraine = Actor("Ukraine", 30, 37, "Ukraine", None, "UKR", None)
+    said = Actor(claimant, 40, 40 + len(claimant), claimant, None, "UKR",
+                 "police" if "police" in claimant else "military") if claimant else None
+    event = EventMention(
+        event_type="ASSAULT", factuality="asserted", trigger=Span("shelled", 15, 22),
+        confidence=0.9, source=(russia,), target=(ukraine,), claimant=said,
+        time=TimeExpr("on 3 March", 23, 33, "2025-03-03", "day"),
+        quantities=(Quantity(f"4 {counted}", 50, 52 + len(counted), 4.0, counted=counted),))
+    return Mention(len(article) + len(counted), event, Source(article, "2025-03-04", article, article))
+
+
+def test_victims_counted_in_other_words_are_one_happening():
+    [one] = fuse([_attack("civilians", article="a1"), _attack("people", article="a2"),
+                  _attack("dead", article="a3")])
+    assert one.sources == 3
+
+
+def test_one_article_naming_two_claimants_does_not_corroborate_itself():
+    [one] = fuse([_attack("civilians", "Ukraine's army"), _attack("people", "Kharkiv police")])
+    assert one.sources == 1 and one.corroboration == 1

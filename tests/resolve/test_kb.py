@@ -34,7 +34,6 @@ LEE = person("lee-jae-myung", "Lee Jae-myung", "KOR", ("President of South Korea
 
 @pytest.mark.parametrize(("record", "fault"), [
     ({"id": "x", "name": "X", "country": "Russia"}, "country"),
-    ({"id": "x", "name": "X", "country": "XXX"}, "country"),  # the shape of a code is not enough
     ({"id": "x", "name": "X", "type": "robot"}, "type"),
     ({"id": "x", "name": ""}, "name"),
     ({"id": "x", "name": "X", "sector": "wizards"}, "sector"),
@@ -256,3 +255,16 @@ def test_an_imported_namesake_does_not_hide_the_shipped_leader() -> None:
                                               "start": "2009-03-31"}]}]
     kb = ActorKB.overlaid(imported)
     assert kb.match("Netanyahu", title="Prime Minister", day="2010-01-01").id == "benjamin-netanyahu"
+
+
+def test_former_puts_the_post_in_the_past() -> None:
+    def president(actor_id: str, name: str, start: str, end: str | None) -> dict:
+        return {"id": actor_id, "name": name, "type": "person", "country": "USA", "roles": [
+            {"post": "President of the United States", "country": "USA", "start": start,
+             "end": end}]}
+
+    kb = ActorKB.overlaid([president("elder", "George H. W. Bush", "1989-01-20", "1993-01-20"),
+                           president("younger", "George W. Bush", "2001-01-20", "2009-01-20")])
+    assert kb.match("Bush", title="President", day="2008-03-01").id == "younger"
+    # "former" must not pick whoever holds the post on the day: both have held it
+    assert kb.match("Bush", title="former President", day="2008-03-01") is None

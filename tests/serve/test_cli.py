@@ -378,6 +378,8 @@ def test_kb_import_add_edit_and_list(capsys, tmp_path, db_path):
     assert code == 0
     [mamani] = kb_json(capsys, db_path, "--name", "mamani")
     assert mamani["id"] == "rosa-mamani" and mamani["roles"][0]["sector"] == "military"
+    code, _, err = run(capsys, "kb", "add", "Nobody", "--country", "XXX", "--db", str(db_path))
+    assert code == 2 and "not a country wirewatch knows" in err  # a code's shape is not enough
 
     code, _, err = run(capsys, "kb", "edit", "rosa-mamani", "--post", "Minister of Defense",
                        "--end", "2025-06-01", "--db", str(db_path))

@@ -193,7 +193,7 @@ class ArticleReading:
                 entry = None if is_generic(words.text) else self._lookup(words.text)
                 # a place here (known, or the dateline), or a country or division anywhere
                 if entry is None or key(words.text) not in known and not dateline \
-                        and entry.precision == "city" and not self._named_as_town(entry, s, e, end):
+                        and entry.precision == "city" and not self._named_as_town(entry, s, e, (start, end)):
                     continue
                 found[s] = self._place_at(entry, s, e)
                 covered.update(range(s, e))
@@ -204,15 +204,19 @@ class ArticleReading:
                     found[i] = self._place_at(adjective, i, i + 1)
         return [found[i] for i in sorted(found)]
 
-    def _named_as_town(self, entry: GeoEntry, start: int, end: int, run_end: int) -> bool:
+    def _named_as_town(self, entry: GeoEntry, start: int, end: int, run: tuple[int, int]) -> bool:
         """A town named where no other mention vouches for it: a big city standing as a name
         of its own that the model took for something else ("Harare said"), or a name before
         a word for the town's institutions or people ("Oxford City Council", "a Lancaster
-        woman")."""
-        if entry.population >= BIG_CITY and end == run_end and (
-                start == 0 or not self.doc[start - 1].text[:1].isupper()):
-            return True  # a name of its own: not "Jesse Jackson", "Paris Hilton"
-        return any(t.lower_ in TOWN_NOUNS for t in self.doc[end:end + 2])
+        woman"). The name must lead its run of capitals ("Royal Albert Hall" names no town),
+        and a big city's name must stand alone and be no person's name in the article
+        ("Jesse Jackson", "Paris Hilton", "Lloyd Austin ... Austin said")."""
+        leads = start == run[0]
+        if entry.population >= BIG_CITY and end == run[1] and leads:
+            named = self.doc[start:end].text.casefold()
+            return not any(named == t.lower_ for ent in self.doc.ents
+                           if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+        return leads and any(t.lower_ in TOWN_NOUNS for t in self.doc[end:end + 2])
 
     def _name_runs(self) -> list[tuple[int, int]]:
         """Runs of capitalised words outside place entities: names a place may hide in."""

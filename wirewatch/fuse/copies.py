@@ -130,7 +130,7 @@ class CopyIndex:
         best: tuple[str, float] | None = None
         tried: dict[str, int] = {}
         for candidate, group in candidates:
-            if tried.get(group, 0) >= PER_GROUP or best is not None and best[0] == group:
+            if tried.get(group, 0) >= PER_GROUP:
                 continue
             tried[group] = tried.get(group, 0) + 1
             score = containment(words, shingles(self.text_of(candidate)))

@@ -27,6 +27,7 @@ from collections.abc import Callable, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Claim, Discrepancy, EventMention, Evidence, Stated
 
 WINDOW_DAYS = 3
@@ -69,7 +70,8 @@ class Incident:
     corroboration: int
     """Independent origins: a source counts as the claimants it names ("according to South
     Korea's intelligence service"), or as itself where it names none; three outlets relaying
-    one agency are one origin."""
+    one agency are one origin. Never more than ``sources``: one article naming two
+    claimants does not corroborate itself."""
     event: EventMention
     """The best-supported value of each field, as an event record."""
     claimants: tuple[tuple[str, int], ...]
@@ -198,6 +200,10 @@ def claim_discrepancies(claims: Sequence[tuple[Claim, Source]]) -> list[Discrepa
 
 # -- compatibility ----------------------------------------------------------------------------
 
+PEOPLE_WORDS = frozenset({"people", "person", "persons", "dead", "casualties", "casualty",
+                          "victims", "victim", "bodies", "deaths", "injured", "wounded"})
+
+
 def _kind(event: EventMention) -> str:
     kind = event.intended or event.event_type
     return KINDS.get(kind, kind)
@@ -228,8 +234,20 @@ def _compatible(first: Mention, other: Mention) -> bool:
 
 
 def _counted(event: EventMention) -> set[str]:
-    """What the event counts, by the counted phrase's last word ("workers", "coal")."""
-    return {q.counted.split()[-1].casefold() for q in event.quantities if q.counted}
+    """What the event counts, by the counted phrase's last word ("coal"), people of any kind
+    as one ("civilians", "dead" and "troops" may all count one attack's victims)."""
+    kinds = set()
+    for quantity in event.quantities:
+        if quantity.counted:
+            word = quantity.counted.split()[-1].casefold()
+            kinds.add("people" if _people(word) else word)
+    return kinds
+
+
+def _people(word: str) -> bool:
+    sectors = Lexicon.load().sectors
+    return word in PEOPLE_WORDS or any(
+        form in sectors for form in (word, word.removesuffix("s"), word.removesuffix("es")))
 
 
 def _countries(actors: Iterable[Actor]) -> set[str]:
@@ -293,7 +311,8 @@ def _incident(group: list[Mention]) -> Incident:
     days = sorted(m.source.published for m in group if m.source.published)
     return Incident(
         incident_id=f"I{first.event_id}", mentions=tuple(group),
-        sources=independent(m.source for m in group), corroboration=origins(group), event=event,
+        sources=independent(m.source for m in group),
+        corroboration=min(origins(group), independent(m.source for m in group)), event=event,
         claimants=tuple(sorted(((name, independent(s)) for name, s in claimants.items()),
                                key=lambda c: -c[1])),
         first_seen=days[0] if days else None, last_seen=days[-1] if days else None)

@@ -32,6 +32,8 @@ from wirewatch.errors import InputError
 from wirewatch.resolve.names import key
 
 FUZZY_CUTOFF = 92.0
+FORMER = frozenset({"former", "ex", "late", "then"})
+"""Title words that put the post in the past."""
 TYPES = ("person", "organization", "group")
 """A person; a state or intergovernmental body; a party, movement or armed group."""
 SECTORS = ("government", "military", "police", "legislature", "judiciary", "rebels", "civilian",
@@ -159,11 +161,23 @@ def check_date(value: Any, where: str) -> str | None:
 def _country(value: Any, where: str) -> str | None:
     if value is None or value == "":
         return None
-    if not isinstance(value, str) or value not in _country_codes():
+    if not isinstance(value, str) or not re.fullmatch(r"[A-Z]{3}", value):
         raise InputError(f"{where}: country {value!r} is not a country code",
                          "countries are ISO 3166-1 alpha-3 (RUS, PRK), or IGO",
                          "`wirewatch kb list --type organization` shows codes in use")
     return value
+
+
+def check_known_countries(actor: KBActor, where: str) -> KBActor:
+    """``actor`` if its codes are countries wirewatch knows (or IGO), for what a user types
+    (``kb add``, ``kb edit``): "XXX" has a code's shape but names nothing. Records already
+    stored are read with the shape check alone, so none locks a user out of a database."""
+    for code in (actor.country, *(role.country for role in actor.roles)):
+        if code is not None and code not in _country_codes():
+            raise InputError(f"{where}: country {code!r} is not a country wirewatch knows",
+                             "countries are ISO 3166-1 alpha-3 (RUS, PRK), or IGO",
+                             "Check the code; `wirewatch kb list` shows codes in use")
+    return actor
 
 
 @functools.cache
@@ -262,6 +276,8 @@ class ActorKB:
 
         most = max((shared(a) for a in people), default=0)
         fitting = [a for a in people if most and shared(a) == most]
+        if words & FORMER:  # "former President Bush": not whoever holds it on the day
+            return fitting
         return [a for a in fitting if shared(a, held=True) == most] or fitting
 
 
@@ -297,5 +313,5 @@ def _load_shipped() -> ActorKB:
                    for n, record in enumerate(json.loads(text)))
 
 
-__all__ = ["SECTORS", "TYPES", "ActorKB", "KBActor", "Role", "check_date", "role_from_json", "slug",
-           "user_records"]
+__all__ = ["SECTORS", "TYPES", "ActorKB", "KBActor", "Role", "check_date", "check_known_countries",
+           "role_from_json", "slug", "user_records"]

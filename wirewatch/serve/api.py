@@ -186,22 +186,26 @@ POSTED_BODY: dict[str, Any] = {"requestBody": {"required": True, "content": {
 
 async def posted(request: Request) -> NewArticle:
     """The posted article, whichever of JSON, plain text or HTML the body is."""
-    kind = request.headers.get("content-type", "application/json").split(";")[0].strip().lower()
+    kind, _, params = request.headers.get("content-type", "application/json").partition(";")
+    kind = kind.strip().lower()
+    charset = next((v.strip().strip('"') for k, _, v in (p.partition("=") for p in params.split(";"))
+                    if k.strip().lower() == "charset"), "utf-8")
     body = await request.body()
     try:
         if kind in ("text/plain", "text/html"):
             fields = {k: v for k, v in request.query_params.items()
                       if k in ("id", "title", "url", "published", "publisher")}
             return NewArticle(**fields, **{"html" if kind == "text/html" else "text":
-                                           body.decode("utf-8")})
-        if kind != "application/json":
+                                           body.decode(charset)})
+        if kind != "application/json" and not kind.endswith("+json"):
             raise InputError(f"cannot read a body of type {kind}", "articles are posted as "
                              "JSON, plain text or HTML", "Send application/json, text/plain "
                              "or text/html")
         return NewArticle.model_validate_json(body)
-    except UnicodeDecodeError as error:
-        raise InputError("the posted text is not UTF-8", str(error),
-                         "Send the body encoded as UTF-8") from error
+    except (UnicodeDecodeError, LookupError) as error:
+        raise InputError(f"the posted text cannot be read as {charset}", str(error),
+                         "Send it as UTF-8, or name its encoding in the charset of its "
+                         "Content-Type") from error
     except ValidationError as error:
         raise RequestValidationError(error.errors()) from error
 

@@ -34,7 +34,16 @@ from wirewatch import jobs
 from wirewatch.errors import InputError, StoreError, WirewatchError
 from wirewatch.extract.acled import CLASSES
 from wirewatch.model import EVENT_TYPES, to_json
-from wirewatch.resolve.kb import SECTORS, TYPES, ActorKB, KBActor, check_date, slug, user_records
+from wirewatch.resolve.kb import (
+    SECTORS,
+    TYPES,
+    ActorKB,
+    KBActor,
+    check_date,
+    check_known_countries,
+    slug,
+    user_records,
+)
 from wirewatch.serve import exports, render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
@@ -677,8 +686,9 @@ def kb_add(
         raise InputError(f"the knowledge base already has an actor {actor_id!r}",
                          "add creates new actors", f"Use `wirewatch kb edit {actor_id}` to change it")
     roles = [_role_option(post, country, start, end, sector)] if post else []
-    actor = KBActor.from_json({"id": actor_id, "name": name, "type": actor_type, "country": country,
-                               "aliases": alias or [], "sector": sector, "roles": roles}, "kb add")
+    actor = check_known_countries(KBActor.from_json(
+        {"id": actor_id, "name": name, "type": actor_type, "country": country,
+         "aliases": alias or [], "sector": sector, "roles": roles}, "kb add"), "kb add")
     jobs.kb_put(actor, settings=settings, source="kb add")
     out.print(f"added {escape(actor.id)}: {escape(actor.name)}", highlight=False)
 
@@ -724,7 +734,8 @@ def kb_edit(
             record["roles"].append(_role_option(post, role_country or record["country"], start, end,
                                                 sector or record["sector"]))
             did = f"added {post!r} to"
-    changed = KBActor.from_json(record, f"kb edit {actor_id}")
+    changed = check_known_countries(KBActor.from_json(record, f"kb edit {actor_id}"),
+                                    f"kb edit {actor_id}")
     jobs.kb_put(changed, settings=settings, source="kb edit")
     out.print(f"{did} {escape(actor_id)}", highlight=False)
 

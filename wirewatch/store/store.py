@@ -144,20 +144,29 @@ class Store:
         has it. An article the caller gave an id of its own is kept, once, as an exact
         copy of the stored one: the same wire story run word for word by another outlet
         keeps its id and publisher (``exact_copies``) without being stored or coded again."""
+        with translate_errors(f"cannot read {self.name}"):  # a read, unless there is a copy to keep
+            existing = self._fingerprint_owner(article.fingerprint)
+            if existing is None or not self._keeps_copy(article, existing):
+                return existing
         with self._transaction(f"cannot record article {article.id!r} in {self.name}"):
             return self._note_copy(article)
 
     def _note_copy(self, article: Article) -> str | None:
         existing = self._fingerprint_owner(article.fingerprint)
-        if existing is None or article.id in (existing, article.fingerprint[:ID_LENGTH]) \
-                or self._is_exact_copy(article.id) or read.article_row(self._db, article.id):
-            return existing  # its text's own id, known already, or an id another text has
+        if existing is None or not self._keeps_copy(article, existing):
+            return existing
         self._db.execute(
             "INSERT INTO article_copies (seq, id, copy_of, title, url, published, publisher)"
             " VALUES (?, ?, ?, ?, ?, ?, ?)", (self._db.next_id("article_copies", "seq"), article.id,
                                               existing, article.title, article.url,
                                               article.published, article.publisher))
         return existing
+
+    def _keeps_copy(self, article: Article, existing: str) -> bool:
+        """Whether ``article``, whose text ``existing`` has, brings an id to keep: not its
+        text's own, not one known already, not one another text has."""
+        return article.id not in (existing, article.fingerprint[:ID_LENGTH]) \
+            and not self._is_exact_copy(article.id) and read.article_row(self._db, article.id) is None
 
     def _is_exact_copy(self, article_id: str) -> bool:
         return self._db.execute("SELECT 1 FROM article_copies WHERE id = ?",
