@@ -37,6 +37,17 @@ def test_acled_class_must_fit_the_plover_type():
     assert acled.classify(["w:arrest"], "COERCE", TOY).sub_event_type == "Arrests"
 
 
+def test_ground_changes_hands_only_where_the_sentence_says_it_was_taken():
+    ground = SoftmaxModel(("ARMED_CLASH", "GOV_REGAINS_TERIT"), (0.0, 0.0),
+                          {"w:region": (0.0, 2.0)})
+    # the model leans to regained territory on "region" alone: a fight is a clash ...
+    assert acled.classify(["w:region", "w:fight"], "FIGHT", ground).code == "ARMED_CLASH"
+    # ... unless the sentence says ground was taken
+    assert acled.classify(["w:region", "w:recapture"], "FIGHT", ground).code == "GOV_REGAINS_TERIT"
+    assert acled.classify(["w:region", "taken_by:military"], "FIGHT", ground
+                          ).code == "GOV_REGAINS_TERIT"
+
+
 def test_shipped_weights_load_and_name_only_known_classes():
     model = SoftmaxModel.load("acled")
     assert set(model.classes) == set(acled.CLASSES)

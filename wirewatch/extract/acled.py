@@ -58,6 +58,7 @@ CLASSES: dict[str, tuple[str, str]] = {
 
 VIOLENT = ("Battles", "Explosions/Remote violence", "Violence against civilians", "Riots")
 VERBAL = ("Strategic developments", "Other")
+TAKING_GROUND = frozenset({"GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
 COMPATIBLE: dict[str, tuple[str, ...]] = {
     "ASSAULT": (*VIOLENT, "Protests", *VERBAL),
     "FIGHT": (*VIOLENT, "Strategic developments"),
@@ -124,9 +125,15 @@ def classify(feats: Iterable[str], event_type: str | None,
              model: SoftmaxModel | None = None) -> Acled:
     """The most probable class compatible with the PLOVER ``event_type`` under ``model``
     (the shipped weights by default)."""
+    feats = list(feats)
     probabilities = (model or SoftmaxModel.load("acled")).probabilities(feats)
     allowed = COMPATIBLE.get(event_type or "", VERBAL)
     fitting = [c for c in probabilities if CLASSES[c][0] in allowed] or list(probabilities)
+    taken = {f"w:{lemma}" for lemma in Lexicon.load().cue("territorial")}
+    if event_type == "FIGHT" and not any(f.startswith("taken_by:") or f in taken for f in feats):
+        # ground changes hands only where the sentence says it was taken ("recaptured"):
+        # "North Korean troops fought against Ukraine" is a clash, not a regained territory
+        fitting = [c for c in fitting if c not in TAKING_GROUND] or fitting
     code = max(fitting, key=probabilities.__getitem__)
     event_type, sub_event_type = CLASSES[code]
     return Acled(event_type, sub_event_type, code, round(probabilities[code], 3))
