@@ -10,6 +10,7 @@ and shipped in ``data/acled.json`` (see ``extract.learned``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 
 from spacy.tokens import Span as SpacySpan
@@ -129,7 +130,7 @@ def classify(feats: Iterable[str], event_type: str | None,
     probabilities = (model or SoftmaxModel.load("acled")).probabilities(feats)
     allowed = COMPATIBLE.get(event_type or "", VERBAL)
     fitting = [c for c in probabilities if CLASSES[c][0] in allowed] or list(probabilities)
-    taken = {f"w:{lemma}" for lemma in Lexicon.load().cue("territorial")}
+    taken = _territorial_words()
     if event_type == "FIGHT" and not any(f.startswith("taken_by:") or f in taken for f in feats):
         # ground changes hands only where the sentence says it was taken ("recaptured"):
         # "North Korean troops fought against Ukraine" is a clash, not a regained territory
@@ -137,6 +138,12 @@ def classify(feats: Iterable[str], event_type: str | None,
     code = max(fitting, key=probabilities.__getitem__)
     event_type, sub_event_type = CLASSES[code]
     return Acled(event_type, sub_event_type, code, round(probabilities[code], 3))
+
+
+@functools.cache
+def _territorial_words() -> frozenset[str]:
+    """The word features of the lexicon's ``territorial`` verbs: ``w:recapture``."""
+    return frozenset(f"w:{lemma}" for lemma in Lexicon.load().cue("territorial"))
 
 
 __all__ = ["CLASSES", "classify", "context_features", "event_features", "trigger_features",

@@ -255,7 +255,8 @@ class SentenceEvents:
             return None  # "the partnership strengthens ties" is commentary
         target = self._targets(verb, trigger)
         if trigger.received:  # "a tanker received fuel from a vessel": given to the subject
-            source, target = self._givers(verb), source or []
+            givers = [a for g in prep_objects(verb, {"from"}) for a in self.reading.actors(g)]
+            source, target = givers, source or []
         if _participle(verb):
             target = self.reading.actors(verb.head) + target  # "[people] killed in the raid"
         if not source and not target and event_type not in PHYSICAL:
@@ -328,11 +329,6 @@ class SentenceEvents:
         if verb.dep_ == "relcl" or _clause_hung_on_its_subject(verb):
             return self.reading.actors(verb.head) or None
         return []
-
-    def _givers(self, verb: Token) -> list[Actor]:
-        """Who the "from" phrase of a receiving verb names."""
-        return [a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "from"
-                for noun in prep.children if noun.dep_ == "pobj" for a in self.reading.actors(noun)]
 
     def _targets(self, verb: Token, trigger: Trigger) -> list[Actor]:
         targets: list[Actor] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -100,9 +101,7 @@ class CopyIndex:
         words = shingles(text)
         keys = band_keys(words)
         shared = self._sharing(keys)
-        bands: dict[tuple[str, str], int] = {}
-        for _, article, group, _ in sorted(shared):  # earliest first
-            bands[(article, group)] = bands.get((article, group), 0) + 1
+        bands = Counter((article, group) for _, article, group, _ in sorted(shared))  # earliest first
         best = self._best(words, sorted(bands, key=lambda c: -bands[c]))
         copy_of, score = (best[0], best[1]) if best else (article_id, 1.0)
         seq = self.db.next_id("copies", "seq")

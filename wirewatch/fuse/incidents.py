@@ -285,10 +285,6 @@ def _incident(group: list[Mention]) -> Incident:
         assert found is not None  # a group has a mention
         return found.event
 
-    placed = _best([m for m in group if m.event.place],
-                   lambda m: m.event.place and (m.event.place.name, m.event.place.country))
-    timed = _best([m for m in group if m.event.time], lambda m: m.event.time and m.event.time.value)
-
     by_type = best(lambda m: (m.event.event_type, m.event.intended))
     event = EventMention(
         event_type=by_type.event_type, factuality=best(lambda m: m.event.factuality).factuality,
@@ -298,7 +294,9 @@ def _incident(group: list[Mention]) -> Incident:
         target=best(lambda m: _actor_key(m.event.target), lambda m: m.event.target).target,
         recipient=best(lambda m: _actor_key(m.event.recipient),
                        lambda m: m.event.recipient).recipient,
-        place=placed.event.place if placed else None, time=timed.event.time if timed else None,
+        place=best(lambda m: m.event.place and (m.event.place.name, m.event.place.country),
+                   lambda m: m.event.place).place,
+        time=best(lambda m: m.event.time and m.event.time.value, lambda m: m.event.time).time,
         quantities=best(lambda m: tuple((q.counted, q.value) for q in m.event.quantities),
                         lambda m: m.event.quantities).quantities,
         claimant=None, purpose=first.event.purpose,
@@ -309,10 +307,10 @@ def _incident(group: list[Mention]) -> Incident:
         if claimant is not None:
             claimants[claimant.kb_id or claimant.name].append(mention.source)
     days = sorted(m.source.published for m in group if m.source.published)
+    sources = independent(m.source for m in group)
     return Incident(
-        incident_id=f"I{first.event_id}", mentions=tuple(group),
-        sources=independent(m.source for m in group),
-        corroboration=min(origins(group), independent(m.source for m in group)), event=event,
+        incident_id=f"I{first.event_id}", mentions=tuple(group), sources=sources,
+        corroboration=min(origins(group), sources), event=event,
         claimants=tuple(sorted(((name, independent(s)) for name, s in claimants.items()),
                                key=lambda c: -c[1])),
         first_seen=days[0] if days else None, last_seen=days[-1] if days else None)

@@ -243,7 +243,7 @@ class ActorKB:
             fitting = self._surname(folded, title, day)
             if len(fitting) > 1:  # an imported namesake of a shipped entry ("Binjamin
                 shipped = _load_shipped().actors  # Netanyahu") does not hide it
-                fitting = [a for a in fitting if shipped.get(a.id) is not None] or fitting
+                fitting = [a for a in fitting if a.id in shipped] or fitting
             return fitting[0] if len(fitting) == 1 else None
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._all_named[best[0]][0] if best else None

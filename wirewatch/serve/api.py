@@ -482,17 +482,14 @@ def _error(status: int, code: str, what: str, why: str, fix: str,
     return JSONResponse(error_json(error), status_code=status, headers=headers)
 
 
-
-
-__all__ = ["Filters", "create_app"]
-
-
 def _concerns(discrepancy: Discrepancy, incident: Incident) -> bool:
     """Whether a discrepancy is about an incident: a figure one names it, a title one is
     stated in a sentence the incident was read from (Shoigu's post in the visit's)."""
     if f"({incident.incident_id})" in discrepancy.subject:
         return True
-    read_from = {(e.article_id, e.start, e.end) for m in incident.mentions for e in m.event.evidence}
-    return any(v.evidence is not None and any(
-        article == v.evidence.article_id and start < v.evidence.end and v.evidence.start < end
-        for article, start, end in read_from) for v in discrepancy.values)
+    stated = [v.evidence for v in discrepancy.values if v.evidence is not None]
+    return any(e.article_id == s.article_id and e.start < s.end and s.start < e.end
+               for m in incident.mentions for e in m.event.evidence for s in stated)
+
+
+__all__ = ["Filters", "create_app"]

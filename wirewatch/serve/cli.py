@@ -58,9 +58,10 @@ app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical ev
 out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, soft_wrap=True)
 
-# Help texts are Rich markup: a literal "[default: ...]" must be escaped, or it vanishes.
-DbOption = Annotated[str | None, typer.Option("--db", envvar="WIREWATCH_DB", help=escape(
-    "A SQLite database path or a postgresql:// URL [default: ./wirewatch.db]."))]
+# Help texts are Rich markup: a literal "[default: ...]" is written "\\[default: ...]", or it
+# vanishes.
+DbOption = Annotated[str | None, typer.Option("--db", envvar="WIREWATCH_DB", help=(
+    "A SQLite database path or a postgresql:// URL \\[default: ./wirewatch.db]."))]
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML settings file.")]
 
 
@@ -636,8 +637,8 @@ def kb_list(
     name: Annotated[str | None, typer.Option(help="Names containing this text (any case).")] = None,
     country: Annotated[str | None, typer.Option(help="ISO3 code, or IGO.")] = None,
     actor_type: Annotated[str | None, typer.Option("--type", help=f"One of {', '.join(TYPES)}.")] = None,
-    on: Annotated[str | None, typer.Option(help=escape("Show the role held on this day, e.g. "
-                                                       "2024-05-12 [default: today]."))] = None,
+    on: Annotated[str | None, typer.Option(help="Show the role held on this day, e.g. "
+                                                "2024-05-12 \\[default: today].")] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many.")] = None,
 ) -> None:
     """List knowledge-base actors with the role each holds on a day."""

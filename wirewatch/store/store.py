@@ -149,7 +149,7 @@ class Store:
             if existing is None or not self._keeps_copy(article, existing):
                 return existing
         with self._transaction(f"cannot record article {article.id!r} in {self.name}"):
-            return self._note_copy(article)
+            return self._note_copy(article)  # checked again under the writer lock
 
     def _note_copy(self, article: Article) -> str | None:
         existing = self._fingerprint_owner(article.fingerprint)
