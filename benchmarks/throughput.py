@@ -1,6 +1,7 @@
-"""Whole-pipeline throughput against bare spaCy on the same articles and processes.
+"""Whole-pipeline throughput against bare spaCy on the same articles and processes, and
+the worst case: time per character article by article, and hostile articles.
 
-    python -m benchmarks.throughput [--limit N] [--processes 1 2]
+    python -m benchmarks.throughput [--limit N] [--processes 1 2] [--worst N]
 
 Reads ``../shared/eval/corpus/bbc-news.jsonl`` (2,225 BBC articles). Each
 configuration runs in a fresh subprocess so that its peak memory (the largest
@@ -10,6 +11,14 @@ extraction; "bare spaCy" is ``nlp.pipe`` of the packaged model on the same texts
 with the same batch size and ``n_process``. Model loading is not timed; each
 configuration runs ``--repeat`` times and the fastest run counts, since a shared
 2-core machine is noisy.
+
+The worst-case table codes ``--worst`` BBC articles one at a time (no batching) and gives
+the median and the largest time per 1,000 characters coded, then codes and stores (SQLite,
+copy index included) articles built to hurt, each in a fresh process with its peak
+memory: 5 MB of news in one paragraph, one sentence repeated 3,000 times in one
+paragraph, and 4,000 distinct short paragraphs. Characters coded are those the cleaner
+reads (the first ``max_chars``); the last column is the time per character coded against
+the BBC median.
 """
 
 from __future__ import annotations
@@ -80,6 +89,58 @@ def _timed(code: Callable[..., Iterable[Any]], records: list[dict[str, str]],
     return time.perf_counter() - started
 
 
+def hostile(name: str) -> str:
+    """The text of a hostile article, built from the corpus (deterministic)."""
+    if name == "5 MB, one paragraph":
+        return " ".join(r["text"].replace("\n", " ") for r in load_corpus(10_000))[:5_000_000]
+    if name == "one sentence x 3,000":
+        return "Russian troops shelled Kharkiv on Monday, killing 4 civilians, officials said. " * 3000
+    words = [w for r in load_corpus(200) for w in r["text"].split()]
+    return "\n\n".join(" ".join(words[i * 9:i * 9 + 9]) + "." for i in range(4000))
+
+
+HOSTILE = ("5 MB, one paragraph", "one sentence x 3,000", "4,000 short paragraphs")
+
+
+def per_article(limit: int) -> None:
+    """Milliseconds per 1,000 characters coded, article by article, for ``limit`` BBC articles."""
+    from wirewatch.ingest import make_article
+    from wirewatch.pipeline import Pipeline
+    from wirewatch.settings import Settings
+
+    settings = Settings(batch_size=BATCH)
+    pipeline = Pipeline.from_settings(settings)
+    rates = []
+    for r in load_corpus(limit):
+        article = make_article(r["text"], id=r["id"], title=r.get("title"))
+        started = time.perf_counter()
+        list(pipeline.code([article]))
+        seconds = time.perf_counter() - started
+        rates.append(seconds / min(len(r["text"]), settings.max_chars) * 1_000_000)
+    print(json.dumps({"rates": rates}))
+
+
+def one_hostile(name: str) -> None:
+    """Code and store one hostile article; seconds from the text to the stored rows."""
+    import tempfile
+
+    from wirewatch.ingest import make_article
+    from wirewatch.pipeline import Pipeline
+    from wirewatch.settings import Settings
+    from wirewatch.store import Store
+
+    settings = Settings(batch_size=BATCH)
+    pipeline = Pipeline.from_settings(settings)
+    text = hostile(name)
+    with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "w.db") as store:
+        started = time.perf_counter()
+        store.save(next(pipeline.code([make_article(text)])))
+        seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"name": name, "chars": len(text), "coded": min(len(text), settings.max_chars),
+                      "seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
 def one(mode: str, processes: int, limit: int, repeat: int) -> None:
     records = load_corpus(limit)
     seconds = (run_bare if mode == "bare" else run_whole)(records, processes, repeat)
@@ -95,12 +156,21 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=600, help="articles to run (default 600)")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--repeat", type=int, default=2, help="runs per configuration; the fastest counts")
+    parser.add_argument("--worst", type=int, default=200,
+                        help="BBC articles coded one by one for the worst case (default 200; 0: "
+                             "skip the worst-case table)")
     parser.add_argument("--one", nargs=2, metavar=("MODE", "PROCESSES"), help=argparse.SUPPRESS)
+    parser.add_argument("--hostile", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.one:
         one(args.one[0], int(args.one[1]), args.limit, args.repeat)
         return
+    if args.hostile:
+        (per_article(args.worst) if args.hostile == "bbc" else one_hostile(args.hostile))
+        return
     load_corpus(1)
+    if args.worst:
+        worst_case(args.worst)
     results = []
     for processes in args.processes:
         for mode in ("bare", "whole"):
@@ -109,6 +179,30 @@ def main() -> None:
             output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             results.append(json.loads(output.strip().splitlines()[-1]))
     print_table(results)
+
+
+def worst_case(limit: int) -> None:
+    def run(name: str) -> dict[str, Any]:
+        command = [sys.executable, "-m", "benchmarks.throughput", "--worst", str(limit),
+                   "--hostile", name]
+        output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+        return dict(json.loads(output.strip().splitlines()[-1]))
+
+    rates = sorted(run("bbc")["rates"])
+    median = rates[len(rates) // 2]
+    table = Table(title=f"Worst case: ms per 1,000 characters coded (median of {limit} BBC "
+                        f"articles coded one by one: {median:.1f})")
+    for column in ("article", "characters", "coded", "seconds", "ms / 1,000 chars",
+                   "x median", "peak MB"):
+        table.add_column(column, justify="right")
+    table.add_row(f"slowest of {limit} BBC", "", "", "", f"{rates[-1]:.1f}",
+                  f"{rates[-1] / median:.1f}", "")
+    for name in HOSTILE:
+        r = run(name)
+        rate = r["seconds"] / r["coded"] * 1_000_000
+        table.add_row(name, f"{r['chars']:,}", f"{r['coded']:,}", f"{r['seconds']:.1f}",
+                      f"{rate:.1f}", f"{rate / median:.1f}", f"{r['peak_mb']:.0f}")
+    Console().print(table)
 
 
 def print_table(results: list[dict[str, float]]) -> None:

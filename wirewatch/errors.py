@@ -9,7 +9,8 @@
     │   ├── EmptyInputError        nothing but whitespace
     │   ├── BinaryInputError       not text at all
     │   ├── EncodingError          text in an encoding that cannot be decoded
-    │   └── MalformedRecordError   a JSON Lines / CSV record that cannot be read (file and line)
+    │   ├── MalformedRecordError   a JSON Lines / CSV record that cannot be read (file and line)
+    │   └── TooLargeError          a request body over the server's limit
     ├── StoreError                 the database cannot be opened, migrated or written
     │   ├── NotFoundError          no such record in the store
     │   └── IdConflictError        an article id already taken by another text
@@ -84,6 +85,10 @@ class MalformedRecordError(InputError):
     code = "malformed_record"
 
 
+class TooLargeError(InputError):
+    code = "too_large"
+
+
 class StoreError(WirewatchError):
     code = "store_error"
 
@@ -114,5 +119,5 @@ __all__ = [
     "BinaryInputError", "DeliveryError", "DeliveryRefusedError", "EmptyInputError", "EncodingError", "IdConflictError", "InputError",
     "MalformedRecordError",
     "MissingPathError", "ModelError", "NotFoundError", "SettingsError", "StoreError",
-    "UnknownFileTypeError", "WirewatchError", "error_json",
+    "TooLargeError", "UnknownFileTypeError", "WirewatchError", "error_json",
 ]

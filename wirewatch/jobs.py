@@ -7,6 +7,7 @@ front-end codes or stores anything itself.
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from wirewatch.errors import IdConflictError, InputError, WirewatchError
 from wirewatch.ingest import read
 from wirewatch.ingest.decode import decode
 from wirewatch.ingest.feeds import Fetcher, Polled, poll
+from wirewatch.ingest.read import Notice
 from wirewatch.ingest.records import from_jsonl
 from wirewatch.model import Article, CodedArticle, coded_to_json
 from wirewatch.pipeline import Pipeline, check_engine, code_articles
@@ -35,6 +37,8 @@ class IngestReport:
     duplicates: list[tuple[str, str]] = field(default_factory=list)
     """(article id, id of the stored copy) for articles already in the store."""
     problems: list[InputError] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    """What the user should know of inputs that were read (a guessed encoding)."""
     chars_read: int = 0
     """Characters of article text read so far: how far through the input the run is."""
 
@@ -58,11 +62,17 @@ def ingest(paths: Iterable[str], *, settings: Settings, meta: Mapping[str, str |
 
     Articles whose fingerprint is already stored are skipped before NLP, so running
     the same ingest again (after an interruption, say) adds exactly what is missing.
+    The store is opened once the first article is read: a mistyped path, or input with
+    nothing readable, leaves no new, empty database behind.
     """
     report = IngestReport()
     check_engine(settings)  # an unreachable scheduler must not leave a new, empty database
+    articles = _read_all(paths, meta, stdin, report)
+    first = next(articles, None)
+    if first is None:
+        return report
     with Store.open(settings.db) as store:
-        fresh = _fresh(_read_all(paths, meta, stdin, report), store, report, on_article)
+        fresh = _fresh(itertools.chain([first], articles), store, report, on_article)
         for coded in code_articles(fresh, settings):
             try:
                 result = store.save(coded)
@@ -137,6 +147,8 @@ def _read_all(paths: Iterable[str], meta: Mapping[str, str | None] | None,
             for item in read(path, meta=meta, stdin=stdin):
                 if isinstance(item, InputError):
                     report.problems.append(item)
+                elif isinstance(item, Notice):
+                    report.notices.append(item.message)
                 else:
                     report.chars_read += len(item.text)
                     yield item
@@ -157,16 +169,18 @@ def _fresh(articles: Iterable[Article], store: Store, report: IngestReport,
 
 
 def code_stream(data: bytes, *, settings: Settings, origin: str = "<stdin>",
-                on_problem: Callable[[InputError], None]) -> Iterator[dict[str, Any]]:
+                on_problem: Callable[[InputError], None],
+                on_notice: Callable[[str], None] | None = None) -> Iterator[dict[str, Any]]:
     """``wirewatch code``: one output object per readable JSON line, touching no database.
 
     The input is decoded as ingest decodes files (UTF-8 with or without BOM, UTF-16,
-    detected legacy encodings), and read with the same JSON Lines reader.
+    detected legacy encodings, a guess told to ``on_notice``), and read with the same
+    JSON Lines reader.
     """
 
     def articles() -> Iterator[Article]:
         try:
-            text = decode(data, origin)
+            text = decode(data, origin, on_notice)
         except InputError as error:
             on_problem(error)
             return

@@ -12,6 +12,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any, Literal, get_args
 
+from wirewatch.errors import InputError
+
 EventType = Literal[
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT",
     "INVESTIGATE", "DEMAND", "DISAPPROVE", "REJECT", "THREATEN", "SANCTION",
@@ -21,6 +23,15 @@ Factuality = Literal["asserted", "planned", "hypothetical", "negated", "reported
 Precision = Literal["region", "country", "admin1", "admin2", "city"]
 FACTUALITIES: tuple[Factuality, ...] = ("asserted", "planned", "hypothetical", "negated", "reported")
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
+
+
+def check_event_type(name: str, option: str) -> str:
+    """``name`` as a PLOVER type (any case: ``assault`` is ``ASSAULT``); an ``InputError``
+    naming ``option`` for anything else, so that no filter answers an empty list for a typo."""
+    if name.upper() not in EVENT_TYPES:
+        raise InputError(f"{option} {name[:50]!r} is not a PLOVER event type",
+                         f"wirewatch codes {', '.join(EVENT_TYPES)}", "Use one of those")
+    return name.upper()
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +317,7 @@ __all__ = [
     "Span",
     "Stated",
     "TimeExpr",
+    "check_event_type",
     "coded_to_json",
     "to_json",
 ]

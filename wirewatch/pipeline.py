@@ -19,7 +19,10 @@ from itertools import islice
 from multiprocessing.pool import AsyncResult
 from typing import Any, Protocol, Self
 
+from spacy.tokens import Doc
+
 from wirewatch.clean import CleanArticle, Cleaner
+from wirewatch.clean.cleaner import PARAGRAPH_BREAK
 from wirewatch.errors import WirewatchError
 from wirewatch.extract import Extractor
 from wirewatch.model import Article, CodedArticle
@@ -27,6 +30,10 @@ from wirewatch.nlp import load_nlp
 from wirewatch.resolve.kb import ActorKB, user_records
 from wirewatch.settings import Settings
 
+PIECE_CHARS = 10_000
+"""Longest stretch of an article spaCy parses at once (whole paragraphs; see NlpStage)."""
+BATCH_CHARS = 50_000
+"""Most characters spaCy is given in one batch."""
 SCHEDULER_TIMEOUT = 5.0
 """Seconds a Dask scheduler has to answer before it is reported unreachable (Dask waits 30)."""
 
@@ -78,21 +85,46 @@ class CleanStage:
 
 
 class NlpStage:
+    """spaCy over the cleaned texts, in pieces of whole paragraphs.
+
+    spaCy's memory grows with the text it parses at once (about 3 kB a character for the
+    packaged model), so a text longer than ``piece_chars`` is parsed as pieces of whole
+    paragraphs (the cleaner bounds a paragraph at ``clean.MAX_PARAGRAPH``) joined back into
+    one Doc, and the pieces of a batch go to spaCy in groups of at most ``batch_chars``.
+    A 200,000-character article then costs the memory of a 10,000-character one.
+    """
+
     name = "nlp"
     reads: tuple[str, ...] = ("clean",)
     writes: tuple[str, ...] = ("doc",)
 
-    def __init__(self, model: str, batch_size: int) -> None:
+    def __init__(self, model: str, batch_size: int, piece_chars: int = PIECE_CHARS,
+                 batch_chars: int = BATCH_CHARS) -> None:
         self.nlp, self.batch_size = load_nlp(model), batch_size
+        self.piece_chars, self.batch_chars = piece_chars, batch_chars
 
     def run(self, works: Iterable[Work]) -> Iterator[Work]:
         iterator = iter(works)
         while batch := list(islice(iterator, self.batch_size)):
             texts = [work.clean.text for work in batch if work.clean and work.coded is None]
-            docs = iter(self.nlp.pipe(texts, batch_size=self.batch_size))
+            docs = iter(self.parse(texts))
             for work in batch:
                 yield (dataclasses.replace(work, doc=next(docs))
                        if work.clean and work.coded is None else work)
+
+    def parse(self, texts: Sequence[str]) -> list[Doc]:
+        """One Doc per text, each equal in text to it."""
+        pieces = [_pieces(text, self.piece_chars) for text in texts]
+        parsed: list[Doc] = []
+        for group in _groups([p for each in pieces for p in each], self.batch_chars,
+                             self.batch_size):
+            parsed.extend(self.nlp.pipe(group, batch_size=len(group)))
+        docs, at = [], 0
+        for each in pieces:
+            part = parsed[at:at + len(each)]
+            docs.append(part[0] if len(part) == 1 else Doc.from_docs(part, ensure_whitespace=False))
+            at += len(each)
+        return docs
 
 
 class ExtractStage:
@@ -304,6 +336,37 @@ def _batches(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
     iterator = iter(articles)
     while batch := list(islice(iterator, size)):
         yield batch
+
+
+def _pieces(text: str, limit: int) -> list[str]:
+    """``text`` as consecutive runs of whole paragraphs (each with the break after it) of
+    at most ``limit`` characters where the paragraphs allow; joined, they are ``text``."""
+    if len(text) <= limit:
+        return [text]
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        cut = text.rfind(PARAGRAPH_BREAK, start + 1, start + limit)
+        cut = text.find(PARAGRAPH_BREAK, start + limit) if cut < 0 else cut
+        if cut < 0:
+            break
+        pieces.append(text[start:cut + len(PARAGRAPH_BREAK)])
+        start = cut + len(PARAGRAPH_BREAK)
+    return [*pieces, text[start:]] if start < len(text) else pieces
+
+
+def _groups(texts: list[str], max_chars: int, max_count: int) -> Iterator[list[str]]:
+    """Consecutive texts in groups of at most ``max_count`` and, beyond their first text,
+    ``max_chars`` characters."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (size + len(text) > max_chars or len(group) == max_count):
+            yield group
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield group
 
 
 def _uncoded(work: Work, note: str, clean: CleanArticle | None = None) -> Work:

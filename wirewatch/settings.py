@@ -53,6 +53,11 @@ class Settings(BaseSettings):
                                    description="Rule packs watched: bundled names or YAML files.")
     api_token: SecretStr | None = Field(None, description="Bearer token that POST /api/articles "
                                                           "needs; none disables writes.")
+    max_body_bytes: int = Field(5_000_000, ge=1000, description="Largest request body POST "
+                                                                "/api/articles takes (bigger: 413).")
+    allowed_hosts: tuple[str, ...] = Field((), description="Host names `serve` answers to (a "
+                                                           "DNS-rebinding guard); none: the "
+                                                           "address it listens on.")
     webhook_secret: SecretStr | None = Field(None, description="Shared secret that signs "
                                                                "webhook alerts (HMAC-SHA256).")
 

@@ -59,3 +59,34 @@ def test_similar_paragraphs_with_different_facts_are_both_kept():
     digits = monday.replace("five", "5")
     assert clean(f"{monday}\n\n{wednesday}").dropped == ()
     assert clean(f"{digits}\n\n{digits.replace('5', '9')}").dropped == ()
+
+
+def test_a_long_paragraph_is_split_at_sentence_ends_with_offsets_intact():
+    sentences = [f"Officials in town number {n} said the road was closed on Monday. " for n in range(200)]
+    text = "".join(sentences).strip()
+    result = Cleaner(max_paragraph=1000)(make_article(text))
+    paragraphs = result.text.split("\n\n")
+    assert len(paragraphs) > 1 and all(len(p) <= 1000 for p in paragraphs)
+    assert all(p.endswith("Monday.") for p in paragraphs)  # cut between sentences, not inside
+    assert result.dropped == ()
+    for match in re.finditer(r"\w+", result.text):
+        start, end = result.offsets.original(match.start(), match.end())
+        assert text[start:end] == match.group()
+
+
+def test_a_sentence_longer_than_the_bound_is_cut_at_a_space_or_at_the_bound():
+    words = " ".join(f"word{n}" for n in range(400))  # one sentence, no full stop
+    result = Cleaner(max_paragraph=500)(make_article(words))
+    assert all(len(p) <= 500 for p in result.text.split("\n\n"))
+    assert result.text.replace("\n\n", " ").split() == words.split()  # no word cut in two
+    solid = "".join(chr(97 + n % 26) for n in range(1700))  # no space at all
+    pieces = Cleaner(max_paragraph=500)(make_article(solid)).text.split("\n\n")
+    assert [len(p) for p in pieces] == [500, 500, 500, 200]
+
+
+def test_a_page_of_thousands_of_repeated_lines_keeps_one_of_each():
+    lines = [f"Markets in city {n % 50} closed higher on Friday after a quiet week of trading."
+             for n in range(2000)]
+    result = clean("\n\n".join(lines))
+    assert len(result.text.split("\n\n")) == 50
+    assert len(result.dropped) == 1950

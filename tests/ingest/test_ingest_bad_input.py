@@ -20,6 +20,7 @@ from wirewatch.errors import (
     UnknownFileTypeError,
 )
 from wirewatch.ingest import read
+from wirewatch.ingest.read import Notice
 from wirewatch.model import Article
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489")
@@ -64,25 +65,40 @@ def test_random_bytes_are_binary(tmp_path: Path) -> None:
     assert isinstance(only_error(path), BinaryInputError)
 
 
+def guessed_article(path: Path) -> Article:
+    """The one article of a file that is not UTF-8, after the notice that says so."""
+    notice, result = read(path)
+    assert isinstance(notice, Notice) and isinstance(result, Article), (notice, result)
+    assert notice.message.startswith(f"{path} is not valid UTF-8; it was read as ")
+    assert "re-save it as UTF-8" in notice.message
+    return result
+
+
 @pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
-def test_legacy_western_encodings_are_decoded(tmp_path: Path, encoding: str) -> None:
+def test_legacy_western_encodings_are_decoded_with_a_notice(tmp_path: Path, encoding: str) -> None:
     path = tmp_path / "cafe.txt"
     path.write_bytes("Café\n".encode(encoding))
-    assert only_article(path).text == "Café\n"
+    assert guessed_article(path).text == "Café\n"
 
 
 def test_cp1252_punctuation_is_decoded(tmp_path: Path) -> None:
     text = "“The café will reopen,” the mayor said — after the talks.\n"
     path = tmp_path / "quotes.txt"
     path.write_bytes(text.encode("cp1252"))
-    assert only_article(path).text == text
+    assert guessed_article(path).text == text
+
+
+def test_utf8_input_gives_no_notice(tmp_path: Path) -> None:
+    path = tmp_path / "cafe.txt"
+    path.write_text("Café\n", encoding="utf-8")
+    assert only_article(path).text == "Café\n"
 
 
 def test_other_legacy_encodings_are_detected(tmp_path: Path) -> None:
     text = "Москва заявила о новых санкциях против поставщиков оружия.\n"
     path = tmp_path / "ru.txt"
     path.write_bytes(text.encode("cp1251"))
-    assert only_article(path).text == text
+    assert guessed_article(path).text == text
 
 
 @pytest.mark.parametrize("encoding", ["utf-16", "utf-8-sig", "utf-32"])

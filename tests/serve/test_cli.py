@@ -143,6 +143,7 @@ def test_other_encoding_and_malformed_line(capsys, db_path, tmp_path):
         encoding="utf-8")
     code, _, err = run(capsys, "ingest", str(tmp_path), "--db", str(db_path))
     assert code == 0 and "batch.jsonl:2" in err
+    assert f"note: {tmp_path / 'latin.txt'} is not valid UTF-8; it was read as cp1252" in err
     ids = {row[0] for row in table_rows(db_path, "articles")}
     assert {"one", "three"} <= ids and len(ids) == 3
     with sqlite3.connect(db_path) as conn:

@@ -10,8 +10,16 @@ paragraph per block) and an ``OffsetMap`` back to ``Article.text``, so every spa
 found downstream is reported in the coordinates of the text as ingested.
 Near-verbatim means rapidfuzz's normalised edit similarity over the paragraph's
 words, with the same numbers and dates: one reworded phrase in a long paragraph is a
-repeat, "nine killed on Wednesday" after "five killed on Monday" is news. An article
-has tens of paragraphs, so comparing every pair is cheaper than any index.
+repeat, "nine killed on Wednesday" after "five killed on Monday" is news. Exact repeats
+are found by their words, near ones among the paragraphs with the same numbers and dates
+(rapidfuzz's ``extract_iter`` compares in C), so a scraped page of thousands of lines
+costs about a second.
+
+Paragraphs are bounded before NLP: one longer than ``max_paragraph`` characters (5,000 by
+default) is split at sentence ends, and a sentence longer than that is cut at the last
+space before the limit (or at the limit itself when there is none). The NLP stage parses
+an article in pieces of whole paragraphs, so however an article is laid out, spaCy never
+holds more than a bounded stretch of it at once (docs/architecture.md, "Limits").
 """
 
 from __future__ import annotations
@@ -19,9 +27,9 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from wirewatch.model import Article, Dropped
 from wirewatch.settings import Settings
@@ -37,6 +45,9 @@ _DATE_WORDS = frozenset([
     "november", "december", "yesterday", "today"])
 HEADLINE_MAX_WORDS = 20
 NEAR_MIN_WORDS = 8
+MAX_PARAGRAPH = 5_000
+"""Longest paragraph handed to NLP, in characters; longer ones are split (see above)."""
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +99,11 @@ class _Block:
 class Cleaner:
     """Normalises text and drops repeated headlines and paragraphs."""
 
-    def __init__(self, near_duplicate: float = 0.9, max_chars: int = 200_000) -> None:
+    def __init__(self, near_duplicate: float = 0.9, max_chars: int = 200_000,
+                 max_paragraph: int = MAX_PARAGRAPH) -> None:
         self.near_duplicate = near_duplicate
         self.max_chars = max_chars
+        self.max_paragraph = max_paragraph
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Cleaner:
@@ -99,8 +112,9 @@ class Cleaner:
     def __call__(self, article: Article) -> CleanArticle:
         kept: list[_Block] = []
         dropped: list[Dropped] = []
-        seen: list[tuple[str, ...]] = []
-        for block in _blocks(article.text[: self.max_chars]):
+        seen = _Seen()
+        blocks = _blocks(article.text[: self.max_chars])
+        for block in (piece for b in blocks for piece in _bounded(b, self.max_paragraph)):
             reason = self._repeat(block, seen, article.title)
             if reason:
                 dropped.append(Dropped(block.start, block.end, reason, block.text))
@@ -109,22 +123,53 @@ class Cleaner:
         text, offsets = _assemble(kept)
         return CleanArticle(article, text, offsets, tuple(dropped))
 
-    def _repeat(self, block: _Block, seen: list[tuple[str, ...]], title: str | None) -> str | None:
+    def _repeat(self, block: _Block, seen: _Seen, title: str | None) -> str | None:
         """Why the block repeats an earlier one, or None; remembers it when it does not."""
         words = tuple(w.casefold() for w in _WORD.findall(block.text))
         if not words:
             return "no words"
-        for index, other in enumerate(seen):
-            if words == other:
-                headline = _is_headline(block.text) or _same_words(block.text, title)
-                return "repeated headline" if headline else f"repeated paragraph (of paragraph {index + 1})"
-            if min(len(words), len(other)) >= NEAR_MIN_WORDS and _facts(words) == _facts(other):
-                similarity = fuzz.ratio(" ".join(words), " ".join(other),
-                                        score_cutoff=self.near_duplicate * 100) / 100
-                if similarity:
-                    return f"near-verbatim repeat of paragraph {index + 1} (similarity {similarity:.2f})"
-        seen.append(words)
+        index = seen.exact.get(words)
+        if index is not None:
+            headline = _is_headline(block.text) or _same_words(block.text, title)
+            return "repeated headline" if headline else f"repeated paragraph (of paragraph {index + 1})"
+        joined, near = " ".join(words), None
+        if len(words) >= NEAR_MIN_WORDS:
+            near = seen.near.setdefault(_facts(words), ([], []))
+            for _, score, at in process.extract_iter(joined, near[1], scorer=fuzz.ratio,
+                                                     score_cutoff=self.near_duplicate * 100):
+                return (f"near-verbatim repeat of paragraph {near[0][at] + 1} "
+                        f"(similarity {score / 100:.2f})")
+        seen.exact[words] = seen.count
+        if near is not None:
+            near[0].append(seen.count)
+            near[1].append(joined)
+        seen.count += 1
         return None
+
+
+@dataclass(slots=True)
+class _Seen:
+    """The paragraphs kept so far: by their words, and (those long enough to be near
+    repeats) by their numbers and dates, as paragraph indexes and joined words."""
+
+    exact: dict[tuple[str, ...], int] = field(default_factory=dict)
+    near: dict[tuple[str, ...], tuple[list[int], list[str]]] = field(default_factory=dict)
+    count: int = 0
+
+
+def _bounded(block: _Block, limit: int) -> list[_Block]:
+    """The block in pieces of at most ``limit`` characters: split at the last sentence end
+    that fits, else at the last space, else at the limit."""
+    pieces, start = [], 0
+    text = block.text
+    while len(text) - start > limit:
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, start + 1, start + limit + 1)]
+        space = text.rfind(" ", start + 1, start + limit + 1)
+        cut = ends[-1] if ends else space + 1 if space > start else start + limit
+        pieces.append(_Block(block.start + start, block.start + cut, text[start:cut]))
+        start = cut
+    pieces.append(_Block(block.start + start, block.end, text[start:]))
+    return pieces
 
 
 def _blocks(text: str) -> list[_Block]:

@@ -48,7 +48,7 @@ class SentenceClaims:
     def _figures(self) -> list[tuple[Token, Quantity]]:
         """Counts in the sentence that no event used, with the verb that governs each."""
         found = []
-        for ent in self.sentence.ents:
+        for ent in self.reading.ents_within(self.sentence.start, self.sentence.end):
             if ent.label_ not in NUMBER_LABELS or any(t.i in self.used for t in ent):
                 continue
             if _is_reference(ent):

@@ -13,18 +13,27 @@ from __future__ import annotations
 import dataclasses
 
 from wirewatch.extract.events import PRECISION_RANK
-from wirewatch.model import Actor, EventMention, Place, Quantity
+from wirewatch.model import Actor, EventMention, Evidence, Place, Quantity
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
+    """The article's mentions with those of one happening merged, in first-mention order.
+
+    Only events of one act can merge, so each mention is compared with those alone, and
+    each merged event's evidence is kept as a set too: a long article repeating one act
+    thousands of times stays linear."""
     merged: list[EventMention] = []
+    quoted: list[set[Evidence]] = []
+    by_act: dict[str, list[int]] = {}
     for mention in mentions:
-        for index, event in enumerate(merged):
-            if same_happening(event, mention):
-                merged[index] = combine(event, mention)
-                break
-        else:
+        same = by_act.setdefault(_act(mention), [])
+        index = next((i for i in same if same_happening(merged[i], mention)), None)
+        if index is None:
+            same.append(len(merged))
             merged.append(mention)
+            quoted.append(set(mention.evidence))
+        else:
+            merged[index] = combine(merged[index], mention, quoted[index])
     return merged
 
 
@@ -39,7 +48,11 @@ def same_happening(a: EventMention, b: EventMention) -> bool:
     return None not in (source, target) and bool(source or target)
 
 
-def combine(lead: EventMention, other: EventMention) -> EventMention:
+def combine(lead: EventMention, other: EventMention, quoted: set[Evidence]) -> EventMention:
+    """``lead`` with what ``other`` adds; ``quoted`` is ``lead``'s evidence as a set, and
+    takes in ``other``'s."""
+    added = tuple(e for e in other.evidence if e not in quoted)
+    quoted.update(added)
     return dataclasses.replace(
         lead,
         target=lead.target or other.target,
@@ -51,7 +64,7 @@ def combine(lead: EventMention, other: EventMention) -> EventMention:
         quantities=lead.quantities + tuple(_new_counts(lead.quantities, other.quantities)),
         context=tuple(sorted(set(lead.context) | set(other.context))),
         confidence=max(lead.confidence, other.confidence),
-        evidence=lead.evidence + tuple(e for e in other.evidence if e not in lead.evidence),
+        evidence=lead.evidence + added,
     )
 
 

@@ -8,6 +8,7 @@ and who a short name refers to ("Kim" after "Kim Jong-un").
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Collection
@@ -77,7 +78,15 @@ class ArticleReading:
     def __init__(self, doc: Doc, clean: CleanArticle, resolvers: Resolvers) -> None:
         self.doc, self.clean, self.article = doc, clean, clean.article
         self.r = resolvers
-        self.ent_at = {token.i: ent for ent in doc.ents for token in ent}
+        # ``doc.ents`` builds its spans anew on every access: read once, and looked up by
+        # position, so that no per-token question scans the whole article (which made
+        # long articles quadratic).
+        self.ents: tuple[SpacySpan, ...] = tuple(doc.ents)
+        self._ent_starts = [ent.start for ent in self.ents]
+        self.ent_at = {token.i: ent for ent in self.ents for token in ent}
+        self._persons = [ent for ent in self.ents if ent.label_ == "PERSON"]
+        self._person_ends = [ent.end for ent in self._persons]
+        self._person_words = {t.lower_ for ent in self._persons if len(ent) > 1 for t in ent}
         self.mentioned = self._mentioned_countries()
         self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
@@ -92,6 +101,18 @@ class ArticleReading:
     def evidence(self, sentence: SpacySpan) -> Evidence:
         span = self.span(sentence.start, sentence.end)
         return Evidence(self.article.id, span.start, span.end, span.text)
+
+    def ents_within(self, start: int, end: int) -> tuple[SpacySpan, ...]:
+        """The entities inside tokens ``[start, end)``, in text order."""
+        first = bisect.bisect_left(self._ent_starts, start)
+        last = first
+        while last < len(self.ents) and self.ents[last].start < end:
+            last += 1
+        return tuple(ent for ent in self.ents[first:last] if ent.end <= end)
+
+    def persons_before(self, i: int) -> list[SpacySpan]:
+        """The PERSON entities that end at or before token ``i``, nearest first."""
+        return self._persons[:bisect.bisect_right(self._person_ends, i)][::-1]
 
     # -- places ------------------------------------------------------------------
     def place(self, token: Token) -> Place | None:
@@ -156,7 +177,7 @@ class ArticleReading:
     def places(self) -> list[Place]:
         """Every place mention used as a location, in text order, one per entity."""
         found = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if self.is_place_use(ent.root):
                 place = self.place(ent.root)
                 if place is not None:
@@ -172,7 +193,7 @@ class ArticleReading:
         ("MANSFIELD, Ohio —"). Names the gazetteer does not know are left out."""
         found: dict[int, Place] = {}
         known: set[str] = set()
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ == "NORP":
                 match = self.country(ent)
                 entry = (self.r.gazetteer.country(match.iso3) if match and match.kind != "demonym"
@@ -183,7 +204,7 @@ class ArticleReading:
                     and (place := self._resolve_place(ent)) is not None:
                 found[ent.start] = place
                 known.add(key(place.text))
-        covered = {i for ent in self.doc.ents if ent.start in found for i in range(ent.start, ent.end)}
+        covered = {i for ent in self.ents if ent.start in found for i in range(ent.start, ent.end)}
         for start, end in self._name_runs():
             if any(i in covered for i in range(start, end)):
                 continue
@@ -214,8 +235,7 @@ class ArticleReading:
         leads = start == run[0]
         if entry.population >= BIG_CITY and end == run[1] and leads:
             named = self.doc[start:end].text.casefold()
-            return not any(named == t.lower_ for ent in self.doc.ents
-                           if ent.label_ == "PERSON" and len(ent) > 1 for t in ent)
+            return named not in self._person_words
         return leads and any(t.lower_ in TOWN_NOUNS for t in self.doc[end:end + 2])
 
     def _name_runs(self) -> list[tuple[int, int]]:
@@ -258,7 +278,7 @@ class ArticleReading:
         with its type: "Rapides Parish"), near which a namesake is taken."""
         divisions: list[str] = []
         points: list[tuple[float, float]] = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
             entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
@@ -272,7 +292,7 @@ class ArticleReading:
 
     def _mentioned_countries(self) -> tuple[str, ...]:
         codes = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             if ent.label_ in {"GPE", "NORP"}:
                 match = self.country(ent)
                 if match and match.iso3 not in codes:
@@ -358,8 +378,8 @@ class ArticleReading:
         """The countries ``token``'s sentence names as places, peoples or possessors."""
         sentence = token.sent
         codes = set()
-        for ent in self.doc.ents:
-            if ent.start < sentence.start or ent.end > sentence.end or ent == besides:
+        for ent in self.ents_within(sentence.start, sentence.end):
+            if ent == besides:
                 continue
             # a place where things happen, or whose people or things are meant ("Haiti's
             # elections", "Ugandan candidates"); not a country that is itself an actor
@@ -387,7 +407,7 @@ class ArticleReading:
         word = noun.lower_
         if word not in TITLES:
             return None
-        for ent in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= noun.i]):
+        for ent in self.persons_before(noun.i):
             start, _ = self.phrase(ent.root, ent)
             said = {t.lower_ for t in self.doc[start:ent.start]}
             known = self.known_person(ent)
@@ -424,8 +444,8 @@ class ArticleReading:
             subject = next((c for c in head.children if c.dep_ == "nsubj" and c.i != pronoun.i), None)
             if subject is not None and subject.lower_ not in PRONOUNS:
                 return self.actor(subject)
-        before = [e for e in self.doc.ents if e.end <= pronoun.i and e.sent.start == pronoun.sent.start
-                  and e.label_ in ACTOR_LABELS]
+        before = [e for e in self.ents_within(pronoun.sent.start, pronoun.i)
+                  if e.label_ in ACTOR_LABELS]
         return self.actor(before[-1].root) if before else None
 
     def _named_actor(self, ent: SpacySpan, span: Span, start: int, end: int) -> Actor | None:
@@ -509,7 +529,7 @@ class ArticleReading:
         """A one-word name ("Kim") resolves to the nearest earlier full name containing it."""
         if len(ent) > 1:
             return ent.text
-        for other in reversed([e for e in self.doc.ents if e.label_ == "PERSON" and e.end <= ent.start]):
+        for other in self.persons_before(ent.start):
             if len(other) > 1 and ent.text in {token.text for token in other}:
                 return other.text
         return ent.text

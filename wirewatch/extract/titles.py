@@ -49,7 +49,7 @@ def title_discrepancies(reading: ArticleReading) -> list[Discrepancy]:
     """One discrepancy per person and title that no post held on the article's date fits."""
     day = reading.day
     found: dict[tuple[str, frozenset[str]], Discrepancy] = {}
-    for ent in reading.doc.ents:
+    for ent in reading.ents:
         if ent.label_ != "PERSON":
             continue
         known = reading.known_person(ent)

@@ -40,6 +40,7 @@ SHINGLE = 5
 PER_GROUP = 3
 """Members of one copy group checked against a new article, at most."""
 _WORD = re.compile(r"\w+")
+_CHUNK = 4096
 
 
 def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
@@ -63,7 +64,11 @@ def _bands() -> tuple[tuple[int, int], ...]:
 def band_keys(words: set[bytes]) -> list[int]:
     """One signed 64-bit key per LSH band of the shingles' MinHash (band number included)."""
     minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
-    minhash.update_batch(list(words))
+    listed = list(words)
+    # update_batch holds a (shingles x NUM_PERM) array of 8-byte ints: 800 MB for a 5 MB
+    # text in one go, a few MB in chunks, with the same signature.
+    for start in range(0, len(listed), _CHUNK):
+        minhash.update_batch(listed[start:start + _CHUNK])
     values = minhash.hashvalues
     keys = []
     for band, (start, end) in enumerate(_bands()):

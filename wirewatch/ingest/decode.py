@@ -4,13 +4,15 @@ UTF-8 is tried first because nearly everything is UTF-8 and a successful strict
 decode is proof enough. Only then is charset-normalizer asked; it is unreliable on
 short Western European texts (it calls a cp1252 "café" cp1006), so Windows-1252 —
 the usual legacy encoding of news text — wins whenever it reads the bytes at least
-as cleanly as the detector's pick. Newlines are normalised to ``\\n`` the way
+as cleanly as the detector's pick. A guess is a guess: the caller is told which encoding
+was taken (``on_guess``), so that a user whose text comes out garbled knows why. Newlines are normalised to ``\\n`` the way
 Python's text mode does, so offsets do not depend on the platform a file came from.
 """
 
 from __future__ import annotations
 
 import codecs
+from collections.abc import Callable
 
 import charset_normalizer
 
@@ -32,12 +34,14 @@ _CONTROL_BYTES = frozenset(range(0x20)) - {0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x1B} |
 _FALLBACK = "cp1252"
 
 
-def decode(data: bytes, where: str) -> str:
+def decode(data: bytes, where: str, on_guess: Callable[[str], None] | None = None) -> str:
     """The text of ``data``, with newlines normalised to ``\\n``.
 
     Args:
         data: the raw bytes of a file or of standard input.
         where: the file name (or ``<stdin>``) to name in error messages.
+        on_guess: told, in a sentence, when the bytes were not UTF-8 and another encoding
+            was guessed.
 
     Raises:
         EmptyInputError: nothing but whitespace.
@@ -47,7 +51,11 @@ def decode(data: bytes, where: str) -> str:
     text = _decode_bom(data, where)
     if text is None:
         _check_not_binary(data, where)
-        text = _decode_guess(data, where)
+        text, encoding = _decode_guess(data, where)
+        if encoding != "utf-8" and on_guess is not None:
+            on_guess(f"{where} is not valid UTF-8; it was read as {encoding}, the encoding "
+                     "that reads it most cleanly. If its text looks garbled, re-save it as "
+                     "UTF-8 and ingest it again")
     return check_text(text, where)
 
 
@@ -86,10 +94,11 @@ def _check_not_binary(data: bytes, where: str) -> None:
                                "Convert it to UTF-8 text first, or leave it out")
 
 
-def _decode_guess(data: bytes, where: str) -> str:
-    """UTF-8 if it decodes, else the encoding charset-normalizer finds (preferring cp1252)."""
+def _decode_guess(data: bytes, where: str) -> tuple[str, str]:
+    """The text and its encoding: UTF-8 if it decodes, else the encoding charset-normalizer
+    finds (preferring cp1252)."""
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     best = charset_normalizer.from_bytes(data).best()
@@ -101,4 +110,4 @@ def _decode_guess(data: bytes, where: str) -> str:
         raise EncodingError(f"{where} cannot be decoded",
                             "it is not UTF-8 and no other encoding reads it as sensible text",
                             "Re-save it as UTF-8")
-    return str(best)
+    return str(best), best.encoding

@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, TextIO
@@ -24,7 +25,16 @@ from wirewatch.ingest.documents import from_html, from_text
 from wirewatch.ingest.records import from_csv, from_jsonl
 from wirewatch.model import Article
 
-Result = Article | InputError
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """Something the user should know about an input that was read all the same (an
+    encoding that had to be guessed)."""
+
+    message: str
+
+
+Result = Article | InputError | Notice
 Reader = Callable[[str, str, Mapping[str, str]], Iterator[Result]]
 
 READERS: Mapping[str, Reader] = MappingProxyType({
@@ -48,7 +58,8 @@ def read(path: str | Path, *, meta: Mapping[str, str | None] | None = None,
         stdin: the stream ``-`` reads (text or bytes); ``sys.stdin`` when None.
 
     Returns:
-        An iterator of Articles and, for inputs that could not be read, InputErrors.
+        An iterator of Articles; for inputs that could not be read, InputErrors; and
+        Notices of what the user should know (a guessed encoding).
 
     Raises:
         MissingPathError: nothing exists at ``path``.
@@ -59,6 +70,8 @@ def read(path: str | Path, *, meta: Mapping[str, str | None] | None = None,
     if str(path) == "-":
         return _read_stdin(stdin, fields)
     path = Path(path)
+    if path.is_symlink() and not path.exists():
+        raise _broken_link(path)
     if not path.exists():
         raise MissingPathError(f"{path} does not exist", "there is no file or folder there",
                                "Check the path, or give - to read standard input")
@@ -94,8 +107,9 @@ def reader_for(path: Path) -> Reader:
 def _read_file(path: Path, reader: Reader, meta: Mapping[str, str]) -> Iterator[Result]:
     """The articles of one file; a file that cannot be read or decoded is one error."""
     origin = str(path)
+    notices: list[str] = []
     try:
-        text = decode(path.read_bytes(), origin)
+        text = decode(path.read_bytes(), origin, notices.append)
     except InputError as error:
         yield error
         return
@@ -103,22 +117,27 @@ def _read_file(path: Path, reader: Reader, meta: Mapping[str, str]) -> Iterator[
         yield InputError(f"{origin} cannot be read", exc.strerror or str(exc),
                          "Check that it exists and that you may read it")
         return
+    yield from map(Notice, notices)
     yield from reader(text, origin, meta)
 
 
 def _read_folder(folder: Path, meta: Mapping[str, str]) -> Iterator[Result]:
-    """Every file under ``folder`` in sorted order; files of unknown type become errors."""
+    """Every file under ``folder`` in sorted order; files of unknown type and broken links
+    become errors."""
     for path in _walk(folder):
         try:
+            if path.is_symlink() and not path.exists():
+                raise _broken_link(path)
             reader = reader_for(path)
-        except UnknownFileTypeError as error:
+        except InputError as error:
             yield error
             continue
         yield from _read_file(path, reader, meta)
 
 
 def _walk(folder: Path) -> Iterator[Path]:
-    """Files under ``folder``, depth first in name order, skipping hidden ones.
+    """Files under ``folder`` (and links that point nowhere), depth first in name order,
+    skipping hidden ones.
 
     Links to folders are not followed, so a link loop cannot make the walk endless.
     """
@@ -129,19 +148,41 @@ def _walk(folder: Path) -> Iterator[Path]:
             continue
         if entry.is_dir(follow_symlinks=False):
             yield from _walk(Path(entry.path))
-        elif entry.is_file():
+        elif entry.is_file() or entry.is_symlink() and not os.path.exists(entry.path):
             yield Path(entry.path)
+
+
+def _broken_link(path: Path) -> MissingPathError:
+    return MissingPathError(f"{path} is a broken link", f"it points to {os.readlink(path)}, "
+                            "which does not exist", "Fix or remove the link")
+
+
+def read_stdin(stream: TextIO | BinaryIO | None = None) -> bytes | str:
+    """All of ``stream`` (standard input when None), or an ``InputError`` saying why not:
+    a closed standard input (``<&-``, or a service started without one) is no traceback."""
+    source = stream if stream is not None else sys.stdin
+    if source is None:
+        raise InputError("standard input is closed", "- reads the articles from standard input, "
+                         "and this process has none", "Pipe them in (`wirewatch ingest - < "
+                         "articles.jsonl`) or give a file path instead of -")
+    try:
+        return getattr(source, "buffer", source).read()  # type: ignore[no-any-return]
+    except (OSError, ValueError) as exc:  # a closed or unreadable stream
+        raise InputError("standard input cannot be read", str(exc), "Pipe the articles in, "
+                         "or give a file path instead of -") from None
 
 
 def _read_stdin(stream: TextIO | BinaryIO | None, meta: Mapping[str, str]) -> Iterator[Result]:
     """Standard input as JSON Lines, HTML or plain text, whichever it looks like."""
-    source = stream if stream is not None else getattr(sys.stdin, "buffer", sys.stdin)
+    notices: list[str] = []
     try:
-        data = source.read()
-        text = decode(data, STDIN) if isinstance(data, bytes) else check_text(data, STDIN)
+        data = read_stdin(stream)
+        text = (decode(data, STDIN, notices.append) if isinstance(data, bytes)
+                else check_text(data, STDIN))
     except InputError as error:
         yield error
         return
+    yield from map(Notice, notices)
     yield from sniff(text)(text, STDIN, meta)
 
 

@@ -14,9 +14,11 @@ country outlines of npm's world-atlas with d3-geo, vendored) that read this API.
 
 
 import hmac
+import math
+import sys
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
@@ -39,17 +41,20 @@ from wirewatch.errors import (
     InputError,
     NotFoundError,
     StoreError,
+    TooLargeError,
     WirewatchError,
     error_json,
 )
 from wirewatch.fuse.incidents import Incident, event_day
 from wirewatch.ingest import make_article
 from wirewatch.ingest.documents import extract_html
-from wirewatch.model import EVENT_TYPES, Discrepancy, EventMention, to_json
+from wirewatch.model import EVENT_TYPES, Discrepancy, EventMention, check_event_type, to_json
 from wirewatch.resolve.kb import ActorKB
 from wirewatch.serve import exports, render
 from wirewatch.settings import Settings
 from wirewatch.store import Store
+from wirewatch.store.connect import database_path, display_name, is_postgres
+from wirewatch.store.outage import Outage
 from wirewatch.watch import load_packs, store_flags
 from wirewatch.watch.alerts import flag_json
 from wirewatch.watch.flags import Flag
@@ -108,6 +113,8 @@ def filters(
     flag: Annotated[str | None, Query(description="A flag's rule, pack or id; 'any' for any "
                                                   "flag (incidents only)")] = None,
 ) -> Filters:
+    if type is not None:
+        check_event_type(type, "type")
     return Filters(type, country, actor, place, since, until, factuality, flag)
 
 
@@ -175,6 +182,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (404, "No such route, article or incident"),
         (405, "A method the route does not take"),
         (409, "An article id already used for another text"),
+        (413, "A body larger than max_body_bytes"),
         (422, "A parameter or body of the wrong shape"),
         (503, "The store cannot be read or written"))}
 BEARER = HTTPBearer(auto_error=False, description="The operator's api_token")
@@ -190,7 +198,7 @@ async def posted(request: Request) -> NewArticle:
     kind = kind.strip().lower()
     charset = next((v.strip().strip('"') for k, _, v in (p.partition("=") for p in params.split(";"))
                     if k.strip().lower() == "charset"), "utf-8")
-    body = await request.body()
+    body = await _capped_body(request, request.app.state.max_body_bytes)
     try:
         if kind in ("text/plain", "text/html"):
             fields = {k: v for k, v in request.query_params.items()
@@ -210,21 +218,78 @@ async def posted(request: Request) -> NewArticle:
         raise RequestValidationError(error.errors()) from error
 
 
-def create_app(settings: Settings) -> FastAPI:
-    """The API and web app over ``settings.db`` (created if missing)."""
+async def _capped_body(request: Request, limit: int) -> bytes:
+    """The request body, refused as soon as it passes ``limit`` bytes (whatever its
+    Content-Length says, or without one)."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise _too_large(limit)
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> TooLargeError:
+    return TooLargeError(f"the body is larger than {limit:,} bytes", "the server takes articles "
+                         "up to max_body_bytes", "Send a shorter text (wirewatch codes the first "
+                         "max_chars characters of an article anyway), or ask the operator to "
+                         "raise max_body_bytes")
+
+
+def create_app(settings: Settings, *, hosts: Sequence[str] | None = None,
+               say: Callable[[str], None] | None = None) -> FastAPI:
+    """The API and web app over ``settings.db`` (created if missing).
+
+    Args:
+        settings: the store, packs, token and limits.
+        hosts: the Host names requests may carry (a DNS-rebinding guard); None:
+            ``settings.allowed_hosts``, and any host when that is empty too.
+        say: where the server tells its operator about the store (a lost connection,
+            errors anonymous clients are not shown); standard error by default.
+    """
     app = FastAPI(title="wirewatch", version=__version__, responses=ERROR_RESPONSES,
                   description="Sourced, de-duplicated geopolitical events read from news.")
+    app.state.max_body_bytes = settings.max_body_bytes
     token = settings.api_token.get_secret_value() if settings.api_token else ""
     packs = load_packs(settings.packs)
+    allowed = _host_names(hosts if hosts is not None else settings.allowed_hosts)
     coder: dict[str, Any] = {}
     coder_lock = threading.Lock()
+    tell = say or (lambda message: print(f"wirewatch serve: {message}", file=sys.stderr))
+    outage = Outage(display_name(settings.db), tell)
+    private = _store_names(settings.db)
     Store.open(settings.db).close()  # create and migrate once, before requests arrive
 
+    def open_store() -> Store:
+        """The store, reopened per request; after a lost connection, tried again only when
+        the back-off says (503 with Retry-After meanwhile)."""
+        if outage.wait_left():
+            raise StoreError(f"cannot reach the database {outage.name}", "it went away; the "
+                             "server is trying again with back-off", "Try again shortly")
+        try:
+            opened = Store.open(settings.db)
+        except StoreError as error:
+            outage.failed(error)
+            raise
+        outage.succeeded()
+        return opened
+
     def store() -> Any:
-        with Store.open(settings.db) as opened:
+        with open_store() as opened:
+            yield opened
+
+    def snapshot() -> Any:
+        """A store read as of one moment: a request's reads agree however many articles
+        are saved meanwhile."""
+        with open_store() as opened, opened.snapshot():
             yield opened
 
     StoreDep = Annotated[Store, Depends(store)]
+    ReadDep = Annotated[Store, Depends(snapshot)]
     FiltersDep = Annotated[Filters, Depends(filters)]
     Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT)]
     Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
@@ -252,10 +317,14 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.exception_handler(WirewatchError)
     def wirewatch_error(request: Request, error: WirewatchError) -> JSONResponse:
-        status = (404 if isinstance(error, NotFoundError) else 409 if isinstance(
-            error, IdConflictError) else 400 if isinstance(error, InputError) else 503
-                  if isinstance(error, StoreError) else 500)
-        return JSONResponse(error_json(error), status_code=status)
+        status = _status(error)
+        headers = {"Retry-After": str(max(1, math.ceil(outage.wait_left())))} \
+            if status == 503 else None
+        if status >= 500:
+            tell(error.message)  # the operator sees the cause; the client only its kind
+        if not _has_token(token, request.headers.get("authorization", "")):
+            error = _anonymous(error, private)
+        return JSONResponse(error_json(error), status_code=status, headers=headers)
 
     @app.exception_handler(RequestValidationError)
     def invalid(request: Request, error: RequestValidationError) -> JSONResponse:
@@ -278,7 +347,7 @@ def create_app(settings: Settings) -> FastAPI:
                       type(error).__name__, "Report it with the request that caused it")
 
     @app.get("/api/articles", response_model=Page, tags=["articles"])
-    def articles(opened: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+    def articles(opened: ReadDep, limit: Limit = 50, offset: Offset = 0) -> Page:
         """Stored articles, oldest first (without their text)."""
         sources = opened.sources()
         items = [{"id": a.id, "title": a.title, "url": a.url, "published": a.published,
@@ -287,7 +356,7 @@ def create_app(settings: Settings) -> FastAPI:
         return page(items, limit, offset)
 
     @app.get("/api/articles/{article_id:path}", tags=["articles"])
-    def article(article_id: str, opened: StoreDep) -> dict[str, Any]:
+    def article(article_id: str, opened: ReadDep) -> dict[str, Any]:
         """One article with its text (every evidence span indexes it) and its copy group."""
         found = opened.article(article_id)
         copies = opened.copies()
@@ -329,7 +398,7 @@ def create_app(settings: Settings) -> FastAPI:
                 "claims": len(coded.claims)}
 
     @app.get("/api/events", response_model=Page, tags=["events"])
-    def events(opened: StoreDep, where: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+    def events(opened: ReadDep, where: FiltersDep, limit: Limit = 50, offset: Offset = 0) -> Page:
         """Event mentions as coded, one per article sentence group."""
         if where.flag:
             raise InputError("flag filters incidents, not events", "flags are raised on "
@@ -340,12 +409,12 @@ def create_app(settings: Settings) -> FastAPI:
         return page(items, limit, offset)
 
     @app.get("/api/events/{event_id}", tags=["events"])
-    def event(event_id: Annotated[int, FastPath(ge=1, le=MAX_ID)], opened: StoreDep) -> dict[str, Any]:
+    def event(event_id: Annotated[int, FastPath(ge=1, le=MAX_ID)], opened: ReadDep) -> dict[str, Any]:
         found = opened.event(event_id)
         return render.event_json(found.id, found.article_id, found.event)
 
     @app.get("/api/incidents", response_model=Page, tags=["incidents"])
-    def incidents(opened: StoreDep, where: FiltersDep, limit: Limit = 50,
+    def incidents(opened: ReadDep, where: FiltersDep, limit: Limit = 50,
                   offset: Offset = 0) -> Page:
         """Incidents: mentions fused across articles, independent sources counted."""
         found = computed(opened)
@@ -354,7 +423,7 @@ def create_app(settings: Settings) -> FastAPI:
             incident_record(i, found.flags_on(i)) for i in kept[offset:offset + limit]])
 
     @app.get("/api/incidents/summary", tags=["incidents"])
-    def summary(opened: StoreDep, where: FiltersDep) -> dict[str, Any]:
+    def summary(opened: ReadDep, where: FiltersDep) -> dict[str, Any]:
         """Counts of the filtered incidents by day, type and country, and their places: what
         the timeline and the map draw, over all of them (a page holds at most 500)."""
         kept = computed(opened).kept(where)
@@ -375,7 +444,7 @@ def create_app(settings: Settings) -> FastAPI:
                 "by_country": dict(by_country.most_common()), "places": places}
 
     @app.get("/api/incidents/{incident_id}", tags=["incidents"])
-    def incident(incident_id: str, opened: StoreDep) -> dict[str, Any]:
+    def incident(incident_id: str, opened: ReadDep) -> dict[str, Any]:
         """One incident with its flags, its discrepancies and every mention's evidence."""
         everything = computed(opened)
         found = next((i for i in everything.incidents if i.incident_id == incident_id), None)
@@ -388,7 +457,7 @@ def create_app(settings: Settings) -> FastAPI:
                 "discrepancies": discrepancies}
 
     @app.get("/api/claims", response_model=Page, tags=["claims"])
-    def claims(opened: StoreDep, country: Annotated[str | None, Query()] = None,
+    def claims(opened: ReadDep, country: Annotated[str | None, Query()] = None,
                kind: Annotated[Literal["figure", "violation"] | None, Query()] = None,
                limit: Limit = 50, offset: Offset = 0) -> Page:
         items = [{"id": c.id, "article_id": c.article_id, **to_json(c.claim)}
@@ -396,7 +465,7 @@ def create_app(settings: Settings) -> FastAPI:
         return page(items, limit, offset)
 
     @app.get("/api/flags", response_model=Page, tags=["flags"])
-    def flags(opened: StoreDep, rule: Annotated[str | None, Query()] = None,
+    def flags(opened: ReadDep, rule: Annotated[str | None, Query()] = None,
               confidence: Annotated[Literal["low", "medium", "high"] | None, Query()] = None,
               limit: Limit = 50, offset: Offset = 0) -> Page:
         """What the configured rule packs flag (docs/watch.md)."""
@@ -407,7 +476,7 @@ def create_app(settings: Settings) -> FastAPI:
         return page(items, limit, offset)
 
     @app.get("/api/discrepancies", response_model=Page, tags=["discrepancies"])
-    def discrepancies(opened: StoreDep, limit: Limit = 50, offset: Offset = 0) -> Page:
+    def discrepancies(opened: ReadDep, limit: Limit = 50, offset: Offset = 0) -> Page:
         items = [{"id": d.id, "article_id": d.article_id, **to_json(d.discrepancy)}
                  for d in opened.discrepancies()]
         items += [{"id": None, "article_id": None, **to_json(d)}
@@ -415,7 +484,7 @@ def create_app(settings: Settings) -> FastAPI:
         return page(items, limit, offset)
 
     @app.get("/api/search", response_model=Page, tags=["search"])
-    def search(opened: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500)],
+    def search(opened: ReadDep, q: Annotated[str, Query(min_length=1, max_length=500)],
                limit: Limit = 50, offset: Offset = 0) -> Page:
         """Sentences containing every word of ``q``."""
         hits = opened.search(q, limit=limit, offset=offset)
@@ -427,7 +496,7 @@ def create_app(settings: Settings) -> FastAPI:
             media.split(";")[0]: {"schema": {"type": "object"} if media.endswith("+json")
                                   else {"type": "string", "format": "binary"}}
             for media in exports.MEDIA_TYPES.values()}}})
-    def export(opened: StoreDep,
+    def export(opened: ReadDep,
                format: Annotated[Literal["json", "csv", "geojson", "parquet", "ftm"], Query()]
                = "json",
                all: Annotated[bool, Query(description="Also planned, hypothetical and "
@@ -451,17 +520,81 @@ def create_app(settings: Settings) -> FastAPI:
 
     @app.middleware("http")
     async def policy(request: Request, call_next: Any) -> Response:
-        """Pages may load only what this server serves (a second guard against script in
-        article text, which the app already inserts as text)."""
+        """Requests must name an allowed host (a page elsewhere cannot reach this server
+        through DNS rebinding); pages may load only what this server serves (a second guard
+        against script in article text, which the app already inserts as text), may not be
+        framed, and send no Referer."""
+        host = request.headers.get("host")
+        if allowed and host is not None and _host_name(host) not in allowed:
+            return _error(400, "host_not_allowed", f"this server does not answer to the host "
+                          f"{host[:100]!r}", "a page on another site may be reaching it by "
+                          "rebinding that name to this address", "Open it by an address it "
+                          "was started with, or start it with --allowed-host NAME")
         response: Response = await call_next(request)
         if request.url.path not in ("/docs", "/redoc"):  # FastAPI's pages load from a CDN
-            response.headers.setdefault("Content-Security-Policy",
-                                        "default-src 'self'; img-src 'self' data:")
+            response.headers.setdefault("Content-Security-Policy", "default-src 'self'; "
+                                        "img-src 'self' data:; frame-ancestors 'none'")
+        else:
+            response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         return response
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _status(error: WirewatchError) -> int:
+    """The HTTP status of one of wirewatch's errors."""
+    for kind, status in ((NotFoundError, 404), (IdConflictError, 409), (TooLargeError, 413),
+                         (InputError, 400), (StoreError, 503)):
+        if isinstance(error, kind):
+            return status
+    return 500
+
+
+def _has_token(token: str, authorization: str) -> bool:
+    scheme, _, credentials = authorization.partition(" ")
+    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(
+        credentials.strip().encode(), token.encode())
+
+
+def _store_names(db: str) -> list[str]:
+    """How messages may name the store: its file (as given and absolute) or its server."""
+    if is_postgres(db):
+        return [display_name(db)]
+    path = database_path(db)
+    return sorted({str(path), str(path.resolve()), display_name(db)}, key=len, reverse=True)
+
+
+def _anonymous(error: WirewatchError, names: Sequence[str]) -> WirewatchError:
+    """What a client without the token may see of an error: no file path and no server (a
+    database failure becomes its kind alone; the operator's log has the rest)."""
+    if _status(error) >= 500:
+        shown = WirewatchError("the store cannot be read or written right now", "",
+                               "Try again later; the server's log says why")
+    else:
+        what, why, fix = error.what, error.why, error.fix
+        for name in names:
+            what, why, fix = (part.replace(name, "the store") for part in (what, why, fix))
+        shown = WirewatchError(what, why, fix)
+    shown.code = error.code
+    return shown
+
+
+def _host_names(hosts: Sequence[str]) -> frozenset[str]:
+    """The allowed hosts as ``_host_name`` reads them; empty (any host) for none or ``*``."""
+    names = frozenset(_host_name(host) for host in hosts)
+    return frozenset() if not names or "*" in names else names
+
+
+def _host_name(host: str) -> str:
+    """A Host header's name without port or IPv6 brackets, lower case."""
+    host = host.strip().lower()
+    if host.startswith("["):
+        return host[1:host.find("]")] if "]" in host else host[1:]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 def _authorise(token: str, bearer: HTTPAuthorizationCredentials | None) -> None:

@@ -7,6 +7,7 @@ Errors become output in one place, ``main``: a one-line message on stderr
 from __future__ import annotations
 
 import signal
+import socket
 import sys
 import time
 from collections.abc import Iterator
@@ -17,7 +18,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.panel import Panel
 from rich.progress import (
@@ -33,7 +33,8 @@ from rich.progress import (
 from wirewatch import jobs
 from wirewatch.errors import InputError, StoreError, WirewatchError
 from wirewatch.extract.acled import CLASSES
-from wirewatch.model import EVENT_TYPES, to_json
+from wirewatch.ingest.read import read_stdin
+from wirewatch.model import check_event_type, to_json
 from wirewatch.resolve.kb import (
     SECTORS,
     TYPES,
@@ -45,9 +46,11 @@ from wirewatch.resolve.kb import (
     user_records,
 )
 from wirewatch.serve import exports, render
+from wirewatch.serve.render import SafeConsole
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 from wirewatch.store.connect import database_path, display_name, is_postgres
+from wirewatch.store.outage import Outage
 from wirewatch.watch import load_packs, store_flags
 from wirewatch.watch.alerts import Channel, JsonLines, Terminal, Webhook, deliver, flag_json
 from wirewatch.watch.packs import LEVELS, bundled
@@ -55,8 +58,8 @@ from wirewatch.watch.packs import LEVELS, bundled
 app = typer.Typer(help="News articles in; sourced, de-duplicated geopolitical events out.",
                   no_args_is_help=True, pretty_exceptions_enable=False, add_completion=False)
 # Piped output gets room for the event table rather than Rich's 80-column default.
-out = Console(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, soft_wrap=True)
+out = SafeConsole(soft_wrap=True, width=None if sys.stdout.isatty() else 160)
+err = SafeConsole(stderr=True, soft_wrap=True)
 
 # Help texts are Rich markup: a literal "[default: ...]" is written "\\[default: ...]", or it
 # vanishes.
@@ -87,7 +90,7 @@ def _print_rows(format: Format, rows: list[dict[str, str]], what: str,
     if format is Format.json:
         out.print_json(render.to_json_text(rows if records is None else records))
     elif format is Format.csv:
-        sys.stdout.write(render.to_csv(rows))
+        _write(render.to_csv(rows).encode())
     else:
         out.print(render.table(f"{len(rows)} {what}", rows, columns))
 
@@ -169,9 +172,17 @@ def follow(
             err.status("loading the model", spinner="dots") as status:
         try:
             pipeline = Pipeline.from_settings(settings)
+            outage = Outage(display_name(settings.db), _say)
             while True:
                 status.update(f"polling {len(feeds)} feed(s)")
-                report = jobs.follow_once(feeds, store=store, pipeline=pipeline, fetcher=fetcher)
+                try:
+                    report = jobs.follow_once(feeds, store=store, pipeline=pipeline,
+                                              fetcher=fetcher)
+                except StoreError as lost:
+                    if once or store.connected:
+                        raise
+                    _reconnect(store, outage, lost)
+                    continue  # poll again now: the round was cut short
                 for problem in report.problems:
                     err.print(f"[yellow]skipped:[/yellow] {escape(problem.message)}",
                               highlight=False)
@@ -235,16 +246,20 @@ def _input_size(paths: list[str]) -> int | None:
 
 
 def _report_ingest(report: jobs.IngestReport, db: str) -> None:
+    for notice in report.notices:
+        err.print(f"[yellow]note:[/yellow] {escape(notice)}", highlight=False)
     for problem in report.problems:
         err.print(f"[red]skipped:[/red] {escape(problem.message)}", highlight=False)
     for coded in report.uncoded:
         err.print(f"[yellow]stored, {escape(coded.note or '')}:[/yellow] {escape(coded.article.id)}",
                   highlight=False)
+    if not report.stored and not report.duplicates:
+        out.print(f"No article stored ({len(report.problems)} problem(s)); nothing was "
+                  f"written to {escape(db)}.", highlight=False)
+        raise typer.Exit(1)
     out.print(f"{len(report.stored)} article(s) stored in {escape(db)}, {len(report.duplicates)} already "
               f"there; {report.events} event(s), {report.claims} claim(s); "
               f"{len(report.problems)} problem(s).", highlight=False)
-    if not report.stored and not report.duplicates:
-        raise typer.Exit(1)
 
 
 @app.command()
@@ -260,9 +275,8 @@ def events(
 ) -> None:
     """List stored events."""
     settings = Settings.load(config, db=db)
-    if event_type is not None and event_type.upper() not in EVENT_TYPES:
-        raise InputError(f"--type {event_type!r} is not a PLOVER event type",
-                         f"wirewatch codes {', '.join(EVENT_TYPES)}", "Use one of those")
+    if event_type is not None:
+        event_type = check_event_type(event_type, "--type")
     acled_names = {name for pair in CLASSES.values() for name in pair}
     if acled is not None and acled.lower() not in {name.lower() for name in acled_names}:
         raise InputError(f"--acled {acled!r} is not an ACLED event or sub-event type",
@@ -270,7 +284,7 @@ def events(
                          'Use one of those or a sub-event type such as "Armed clash"; '
                          "see docs/formats.md")
     with _existing_store(settings.db) as store:
-        found = store.events(event_type=event_type and event_type.upper(), country=country,
+        found = store.events(event_type=event_type, country=country,
                              acled=acled, limit=limit)
     _print_rows(format, [render.event_row(e.id, e.article_id, e.event) for e in found], "event(s)",
                 ["id", "type", "acled", "factuality", "source", "target", "place", "time",
@@ -427,10 +441,21 @@ def watch(
     webhook: Annotated[str | None, typer.Option(help="Also POST each alert to this URL, "
                                                      "signed with webhook_secret.")] = None,
     quiet: Annotated[bool, typer.Option(help="No alerts on the terminal.")] = False,
+    failed: Annotated[bool, typer.Option(help="List the alerts receivers refused, and stop.")
+                      ] = False,
+    resend: Annotated[bool, typer.Option(help="Send again the alerts these channels refused "
+                                              "(after fixing the receiver).")] = False,
 ) -> None:
     """Evaluate the rule packs over the store and send each new flag once to each channel
     (terminal, --jsonl, --webhook); --follow keeps doing so as articles arrive."""
     settings = Settings.load(config, db=db, packs=tuple(pack) if pack else None)
+    if failed:
+        with _existing_store(settings.db) as store:
+            refused = store.refused_alerts()
+        _print_rows(Format.table, [{"flag": a.flag_id, "channel": a.channel,
+                                    "refused at": a.refused_at, "why": a.detail or ""}
+                                   for a in refused], "refused alert(s)")
+        return
     packs = load_packs(settings.packs)
     day = _since(since)
     secret = settings.webhook_secret.get_secret_value() if settings.webhook_secret else ""
@@ -438,7 +463,8 @@ def watch(
     channels += [JsonLines(jsonl)] if jsonl else []
     channels += [Webhook(webhook, secret)] if webhook else []
     store = Store.open(settings.db) if follow else _existing_store(settings.db)
-    seen, failed, sent = (0, 0), False, 0
+    outage = Outage(display_name(settings.db), _say)
+    seen, failures, sent = (0, 0), False, 0
     raised: set[str] = set()
 
     def report(problem: WirewatchError) -> None:
@@ -447,15 +473,20 @@ def watch(
     with store, _sigterm_stops(), err.status(f"watching {escape(display_name(settings.db))} with "
                                              f"{', '.join(p.pack for p in packs)}",
                                              spinner="dots") as status:
+        if resend:
+            again = store.forget_refused([channel.name for channel in channels])
+            err.print(f"{again} refused alert(s) to send again", highlight=False)
         try:
             while True:
                 try:
-                    newest = store.newest()
-                    if newest != seen or failed:  # something new, or alerts still to send
-                        found = store_flags(store, packs, day,
-                                            newer_than=(0, 0) if failed else seen)
+                    with store.snapshot():  # the flags of one state of the store
+                        newest = store.newest()
+                        found = (store_flags(store, packs, day,
+                                             newer_than=(0, 0) if failures else seen)
+                                 if newest != seen or failures else None)
+                    if found is not None:  # something new, or alerts still to send
                         delivery = deliver(store, found, channels, on_failure=report)
-                        seen, failed = newest, bool(delivery.failed)
+                        seen, failures = newest, bool(delivery.failed)
                         sent += delivery.sent
                         raised.update(f.flag_id for f in found)
                         status.update(f"watching {escape(display_name(settings.db))}: "
@@ -463,16 +494,37 @@ def watch(
                 except StoreError as problem:
                     if not follow:
                         raise
-                    report(problem)  # a busy or briefly unreadable store: look again later
+                    if store.connected:
+                        report(problem)  # a busy or briefly unreadable store: look again later
+                    else:
+                        _reconnect(store, outage, problem)
                 if not follow:
                     break
                 time.sleep(every)
         except KeyboardInterrupt:
             err.print("stopped watching", highlight=False)
     err.print(f"{len(raised)} flag(s) raised; {sent} new alert(s) sent"
-              + (" (some were not taken; see above)" if failed else ""), highlight=False)
-    if failed:
+              + (" (some were not taken; see above)" if failures else ""), highlight=False)
+    if failures:
         raise typer.Exit(1)
+
+
+def _say(message: str) -> None:
+    err.print(f"[yellow]{escape(message)}[/yellow]", highlight=False)
+
+
+def _reconnect(store: Store, outage: Outage, problem: StoreError) -> None:
+    """Reopen a store whose server went away, with back-off; returns once it answers."""
+    outage.failed(problem)
+    while True:
+        time.sleep(outage.wait_left())
+        try:
+            store.reconnect()
+        except StoreError as again:
+            outage.failed(again)
+            continue
+        outage.succeeded()
+        return
 
 
 @app.command()
@@ -494,17 +546,54 @@ def serve(
     config: ConfigOption = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=1, max=65535, help="Port to listen on.")] = 8000,
+    allowed_host: Annotated[list[str] | None, typer.Option(
+        "--allowed-host", help="A host name requests may be addressed to (repeatable; * for "
+                               "any) \\[default: the allowed_hosts setting, else the listening "
+                               "address, and localhost for a loopback one].")] = None,
 ) -> None:
-    """Serve the HTTP API (OpenAPI at /docs) and the web app over the store."""
+    """Serve the HTTP API (its OpenAPI document at /openapi.json) and the web app over the
+    store."""
     import uvicorn
 
     from wirewatch.serve.api import create_app
 
-    settings = Settings.load(config, db=db)
+    settings = Settings.load(config, db=db, allowed_hosts=tuple(allowed_host) if allowed_host
+                             else None)
+    hosts = settings.allowed_hosts or _default_hosts(host)
+    app = create_app(settings, hosts=hosts, say=_say)  # opens the store: fails before binding
+    listening = _listen(host, port)  # fails before anything says it is serving
     writes = "on (bearer token set)" if settings.api_token else "off (no api_token set)"
-    err.print(f"wirewatch on http://{host}:{port}/ over {escape(display_name(settings.db))}; writes {writes}",
-              highlight=False)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    err.print(f"wirewatch on http://{_url_host(host)}:{port}/ over "
+              f"{escape(display_name(settings.db))}; writes {writes}; answering to "
+              f"{escape(', '.join(hosts))}", highlight=False)
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
+    server.run(sockets=[listening])
+
+
+def _default_hosts(host: str) -> tuple[str, ...]:
+    """The names a server listening on ``host`` is reached by: that address, and for a
+    loopback one ``localhost`` too; any name when it listens on every address."""
+    if host in ("0.0.0.0", "::", ""):
+        return ("*",)
+    if host in ("127.0.0.1", "::1", "localhost"):
+        return tuple(dict.fromkeys((host, "127.0.0.1", "localhost", "::1")))
+    return (host,)
+
+
+def _url_host(host: str) -> str:
+    return f"[{host}]" if ":" in host else host
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """A listening socket on ``host``:``port``, or an ``InputError`` saying why not."""
+    try:
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+        return socket.create_server((host, port), family=family, backlog=2048)
+    except OSError as exc:
+        raise InputError(f"cannot listen on {_url_host(host)}:{port}",
+                         exc.strerror or str(exc),
+                         "Stop what is using that port or pick another with --port; --host must "
+                         "be an address of this machine") from None
 
 
 class ExportFormat(str, Enum):
@@ -539,8 +628,7 @@ def export_incidents(
     found = found if all else exports.happened(found)
     data = exports.export(found, format.value, ActorKB.load(settings.db))
     if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.flush()
+        _write(data)
         return
     try:
         output.write_bytes(data)
@@ -548,6 +636,15 @@ def export_incidents(
         raise InputError(f"cannot write {output}", exc.strerror or str(exc),
                          "Check the path and that the folder is writable") from None
     err.print(f"{len(found)} incident(s) written to {escape(str(output))}", highlight=False)
+
+
+def _write(data: bytes) -> None:
+    """Bytes to standard output; to a terminal without control characters (a file or pipe
+    gets them exactly)."""
+    if sys.stdout.isatty():
+        data = render.printable(data.decode("utf-8", "replace")).encode()
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
 
 
 @contextmanager
@@ -592,11 +689,17 @@ def code(
     if path != "-" and not Path(path).is_file():
         raise InputError(f"{path} is not a file", "wirewatch code reads one JSON Lines file or -",
                          "Check the path")
-    data = sys.stdin.buffer.read() if path == "-" else Path(path).read_bytes()
+    data = read_stdin() if path == "-" else Path(path).read_bytes()
+    if isinstance(data, str):  # a text stream without a binary buffer
+        data = data.encode()
     origin = "<stdin>" if path == "-" else path
     written = 0
-    for record in jobs.code_stream(data, settings=settings, origin=origin, on_problem=report):
-        sys.stdout.write(jobs.dumps(record) + "\n")
+    def note(notice: str) -> None:
+        err.print(f"note: {escape(notice)}", highlight=False)
+
+    for record in jobs.code_stream(data, settings=settings, origin=origin, on_problem=report,
+                                   on_notice=note):
+        _write((jobs.dumps(record) + "\n").encode())
         written += 1
     if written == 0 and problems:
         raise typer.Exit(1)

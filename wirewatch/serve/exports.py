@@ -22,7 +22,6 @@ date). ``happened`` keeps what ACLED would code: asserted and reported incidents
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import re
@@ -37,6 +36,7 @@ from wirewatch.model import Actor, EventMention, Quantity, to_json
 from wirewatch.resolve.countries import load_country_records
 from wirewatch.resolve.geodata import read_admin1
 from wirewatch.resolve.kb import ActorKB, KBActor
+from wirewatch.serve import render
 
 FORMATS = ("json", "csv", "geojson", "parquet", "ftm")
 MEDIA_TYPES = {"json": "application/x-ndjson", "csv": "text/csv; charset=utf-8",
@@ -63,11 +63,7 @@ def export(incidents: Sequence[Incident], format: str, kb: ActorKB | None = None
     if format == "json":
         return _lines(plover(i) for i in incidents)
     if format == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=ACLED_COLUMNS, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows({k: row[k] for k in ACLED_COLUMNS} for row in map(acled_row, incidents))
-        return buffer.getvalue().encode()
+        return render.to_csv([acled_row(i) for i in incidents], ACLED_COLUMNS).encode()
     if format == "geojson":
         return json.dumps(geojson(incidents), ensure_ascii=False).encode()
     if format == "parquet":

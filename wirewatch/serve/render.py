@@ -1,18 +1,59 @@
-"""Rendering stored records as tables, JSON or CSV for the terminal and files."""
+"""Rendering stored records as tables, JSON or CSV for the terminal and files.
+
+Article text is hostile input. What goes to a terminal passes through ``SafeConsole``,
+which drops control characters other than newline and tab from everything it prints
+(an ESC or C1 sequence in a title could clear the screen, retitle the window or plant a
+hyperlink); CSV cells that a spreadsheet would run as a formula are neutralised the
+way OWASP recommends (``csv_cell``).
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 import json
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
 from typing import Any
 
+from rich.console import Console, ConsoleOptions, RenderableType
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
 from wirewatch.fuse.incidents import Incident
 from wirewatch.model import Acled, Actor, Discrepancy, EventMention, Quantity, TimeExpr, to_json
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(?:\d[\d,]*\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters other than newline and tab (C0, DEL, C1)."""
+    return _CONTROL.sub("", text)
+
+
+class SafeConsole(Console):
+    """A Rich console that prints no control character it was not asked to: whatever the
+    text of a table, panel or JSON holds, only Rich's own styling reaches the terminal."""
+
+    def render(self, renderable: RenderableType,
+               options: ConsoleOptions | None = None) -> Iterable[Segment]:
+        for segment in super().render(renderable, options):
+            if segment.control is None and _CONTROL.search(segment.text):
+                yield Segment(printable(segment.text), segment.style)
+            else:
+                yield segment
+
+
+def csv_cell(value: Any) -> Any:
+    """A CSV value a spreadsheet will not run: text starting with ``= + - @``, tab or CR gets
+    a leading apostrophe (OWASP's rule); numbers ("-12", "-33.9") stay numbers."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START) \
+            and not _NUMBER.fullmatch(value):
+        return "'" + value
+    return value
 
 
 def event_json(event_id: int, article_id: str, event: EventMention) -> dict[str, Any]:
@@ -131,13 +172,15 @@ def table(title: str, rows: list[dict[str, str]], columns: Sequence[str] | None 
     return out
 
 
-def to_csv(rows: list[dict[str, str]]) -> str:
-    if not rows:
+def to_csv(rows: Sequence[dict[str, Any]], columns: Sequence[str] | None = None) -> str:
+    """Rows as CSV (the first row's keys, else ``columns``), every cell made safe to open."""
+    columns = list(columns or (rows[0] if rows else ()))
+    if not columns:
         return ""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({k: csv_cell(row.get(k)) for k in columns} for row in rows)
     return buffer.getvalue()
 
 
@@ -154,12 +197,15 @@ def evidence_text(quote: str, start: int, highlight: tuple[int, int] | None) -> 
 
 
 __all__ = [
+    "SafeConsole",
     "acled_text",
     "actors_text",
+    "csv_cell",
     "discrepancy_row",
     "event_json",
     "event_row",
     "evidence_text",
+    "printable",
     "quantity_text",
     "table",
     "time_text",

@@ -14,6 +14,7 @@ database. ``connect.Db`` is the seam between the two databases.
 """
 
 from wirewatch.store.records import (
+    RefusedAlert,
     SaveResult,
     SearchHit,
     StoredClaim,
@@ -22,4 +23,4 @@ from wirewatch.store.records import (
 )
 from wirewatch.store.store import Store
 
-__all__ = ["SaveResult", "SearchHit", "Store", "StoredClaim", "StoredDiscrepancy", "StoredEvent"]
+__all__ = ["RefusedAlert", "SaveResult", "SearchHit", "Store", "StoredClaim", "StoredDiscrepancy", "StoredEvent"]

@@ -32,8 +32,7 @@ from wirewatch.errors import StoreError
 SQLITE_URL_PREFIX = "sqlite:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_PASSWORD = re.compile(r"^([^:/]+://[^:/@]*):([^/?#]*)@")
-_QUERY_PASSWORD = re.compile(r"([?&]password=)([^&#]*)", re.IGNORECASE)
+_QUERY_PASSWORD = re.compile(r"([?&][a-z_]*password=)([^&#]*)", re.IGNORECASE)
 _NOT_A_DATABASE = ("file is not a database", "malformed")
 _READ_ONLY = ("readonly", "read-only")
 WRITER_LOCK = 0x77697265  # "wire": the PostgreSQL advisory lock every write transaction holds
@@ -64,17 +63,57 @@ def is_postgres(db: str | Path) -> bool:
 
 
 def display_name(db: str | Path) -> str:
-    """``db`` as messages show it: a server URL without its password (in the user part or
-    as a ``password=`` parameter)."""
-    if not isinstance(db, str):
-        return str(db)
-    return _QUERY_PASSWORD.sub(r"\1***", _PASSWORD.sub(r"\1:***@", db))
+    """``db`` as messages show it: a server URL without its passwords (``_masked``)."""
+    return _masked(db)[0] if isinstance(db, str) else str(db)
 
 
-def _passwords(url: str) -> list[str]:
-    """The passwords a URL spells out, as written and decoded, to scrub from messages."""
-    found = [m.group(2) for m in (_PASSWORD.match(url), _QUERY_PASSWORD.search(url)) if m]
-    return [p for raw in found if raw for p in {raw, unquote(raw)}]
+def _masked(url: str) -> tuple[str, list[str]]:
+    """``url`` with every password masked, and the passwords (with the pieces a server's
+    message may quote) to scrub from messages.
+
+    The URL is parsed as ``urllib`` reads it: the user part ends at the last ``@`` before
+    the first ``/``, ``?`` or ``#``. When an ``@`` comes after those, the password itself
+    held one of them unencoded, and the parse cannot be trusted: everything between
+    ``://`` and the last ``@`` is masked. ``password=`` parameters (and ``sslpassword=``)
+    are masked wherever they are.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url, []
+    secrets: list[str] = []
+    netloc = _netloc(rest)
+    if "@" in rest[len(netloc):]:  # no trustworthy parse: hide the whole user part
+        userinfo, _, rest = rest.rpartition("@")
+        secrets += [userinfo, userinfo.partition(":")[2]]
+        rest = "***@" + rest
+    elif "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        user, colon, password = userinfo.partition(":")
+        if colon:
+            secrets.append(password)
+            rest = f"{user}:***@{host}{rest[len(netloc):]}"
+
+    def hide(match: re.Match[str]) -> str:
+        secrets.append(match.group(2))
+        return match.group(1) + "***"
+
+    rest = _QUERY_PASSWORD.sub(hide, rest)
+    return f"{scheme}://{rest}", _scrubbed(secrets)
+
+
+def _netloc(rest: str) -> str:
+    """The authority of a URL after its ``://``: up to the first ``/``, ``?`` or ``#``, as
+    ``urllib.parse.urlsplit`` takes it."""
+    return re.split(r"[/?#]", rest, maxsplit=1)[0]
+
+
+def _scrubbed(secrets: list[str]) -> list[str]:
+    """The secrets as written and decoded, and their pieces between ``@ / ? # :`` (a server
+    that misreads such a URL quotes a piece of it), longest first."""
+    found = {form for secret in secrets if secret for form in (secret, unquote(secret))}
+    found |= {piece for form in list(found) for piece in re.split(r"[@/?#:]", form)
+              if len(piece) >= 3}
+    return sorted(found, key=len, reverse=True)
 
 
 def database_path(db: str | Path) -> Path:
@@ -170,6 +209,28 @@ class Db:
                 self.conn.execute("ROLLBACK")
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """A read transaction: every statement inside sees the database as it was at the
+        first, whatever writers commit meanwhile (SQLite's WAL keeps that version for the
+        reader; PostgreSQL's REPEATABLE READ takes one snapshot). Nothing may be written
+        inside. Inside another transaction it is that transaction."""
+        if self.in_transaction:
+            yield
+            return
+        self.conn.execute("BEGIN" if self.dialect == "sqlite"
+                          else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        try:
+            yield
+        finally:
+            if self.in_transaction:
+                self.conn.execute("ROLLBACK")  # nothing was written: ending it is all
+
+    @property
+    def connected(self) -> bool:
+        """False once a server connection is closed or broken (SQLite files stay open)."""
+        return self.dialect == "sqlite" or not (self.conn.closed or self.conn.broken)
+
     @property
     def in_transaction(self) -> bool:
         if self.dialect == "sqlite":
@@ -223,7 +284,7 @@ def _connect_postgres(url: str, timeout: float) -> Any:
     if url.startswith("postgresql+psycopg://"):
         url = "postgresql://" + url.split("://", 1)[1]
     with translate_errors(f"cannot open the database {display_name(url)}",
-                          scrub=(url, _passwords(url))):
+                          scrub=(url, _masked(url)[1])):
         conn = psycopg.connect(url, autocommit=True, row_factory=_pg_rows,
                                connect_timeout=max(1, int(timeout)))
         try:

@@ -19,6 +19,8 @@ import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
 
+from wirewatch import __version__
+from wirewatch.errors import StoreError
 from wirewatch.fuse.copies import index_stored
 from wirewatch.store.connect import Db
 
@@ -318,6 +320,9 @@ CREATE TABLE alerts (
 );
 """
 
+# Why a receiver refused an alert (the answer, where it came from), for `watch --failed`.
+_ALERT_DETAIL = "ALTER TABLE alerts ADD COLUMN detail TEXT"
+
 # Feeds (wirewatch.ingest.feeds): what each feed answered last (for conditional GETs), and
 # articles found by their link so a feed's entry is fetched once.
 _FEEDS = """
@@ -358,6 +363,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0009_alerts", _ALERTS),
     ("0010_feeds", _FEEDS),
     ("0011_article_copies", _ARTICLE_COPIES),
+    ("0012_alert_detail", _ALERT_DETAIL),
 )
 
 # PostgreSQL: the schema of SQLite's migrations 0001-0010 in one step (PostgreSQL 14 or
@@ -590,6 +596,7 @@ CREATE TABLE feeds (
 POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
     ("0001-0010_schema", _POSTGRES_SCHEMA),
     ("0011_article_copies", _ARTICLE_COPIES.replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")),
+    ("0012_alert_detail", _ALERT_DETAIL),
 )
 
 
@@ -610,9 +617,20 @@ def apply_migrations(db: Db, migrations: Sequence[Migration] | None = None) -> l
 
     Returns the names applied now (empty when the database was up to date). An up-to-date
     database is only read, so a read-only user can open it.
+
+    Raises:
+        StoreError: the database has migrations this version does not know: a newer
+            wirewatch wrote it, and this one would write rows that version does not expect.
     """
     migrations = migrations_for(db) if migrations is None else migrations
     done = set(applied_migrations(db))
+    unknown = sorted(done - {name for name, _ in migrations})
+    if unknown:
+        raise StoreError(f"the database {db.name} was written by a newer wirewatch",
+                         f"it has migration {unknown[-1]!r}, which wirewatch {__version__} "
+                         "does not know",
+                         "Upgrade wirewatch (pip install --upgrade wirewatch, or pull and run "
+                         "scripts/setup) to use it; nothing was read or written")
     if all(name in done for name, _ in migrations):
         return []
     if not db.has_table(MIGRATIONS_TABLE):

@@ -49,6 +49,18 @@ class StoredDiscrepancy:
 
 
 @dataclass(frozen=True, slots=True)
+class RefusedAlert:
+    """A flag an alert channel refused for good (``watch --failed``)."""
+
+    flag_id: str
+    channel: str
+    confidence: str
+    refused_at: str
+    detail: str | None
+    """What the receiver answered, when it was recorded."""
+
+
+@dataclass(frozen=True, slots=True)
 class SearchHit:
     """A sentence that matched a full-text search."""
 
@@ -62,4 +74,4 @@ class SearchHit:
     """Up to a dozen words around the match, matched words wrapped in ``[`` ``]``."""
 
 
-__all__ = ["SaveResult", "SearchHit", "StoredClaim", "StoredDiscrepancy", "StoredEvent"]
+__all__ = ["RefusedAlert", "SaveResult", "SearchHit", "StoredClaim", "StoredDiscrepancy", "StoredEvent"]

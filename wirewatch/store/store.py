@@ -38,6 +38,7 @@ from wirewatch.store import kb, read
 from wirewatch.store.connect import Db, Row, database_path, is_postgres, translate_errors
 from wirewatch.store.migrations import apply_migrations
 from wirewatch.store.records import (
+    RefusedAlert,
     SaveResult,
     SearchHit,
     StoredClaim,
@@ -72,15 +73,30 @@ class Store:
     def __init__(self, db: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> None:
         self.path: Path | None = None if is_postgres(db) else database_path(db)
         """The SQLite file; None on PostgreSQL."""
-        self._db = Db.open(db, timeout)
+        self._target, self._timeout = db, timeout
+        self._db = self._connect()
         self.name = self._db.name
         """The database as messages name it (a server URL without its password)."""
+
+    def _connect(self) -> Db:
+        db = Db.open(self._target, self._timeout)
         try:
-            with translate_errors(f"cannot prepare the database {self.name}"):
-                apply_migrations(self._db)
+            with translate_errors(f"cannot prepare the database {db.name}"):
+                apply_migrations(db)
         except BaseException:
-            self._db.close()
+            db.close()
             raise
+        return db
+
+    @property
+    def connected(self) -> bool:
+        """False once the server has gone away (a PostgreSQL restart): ``reconnect``."""
+        return self._db.connected
+
+    def reconnect(self) -> None:
+        """Open the connection again; ``StoreError`` while the server is still away."""
+        self._db.close()
+        self._db = self._connect()
 
     @classmethod
     def open(cls, db: str | Path, *, timeout: float = DEFAULT_TIMEOUT) -> Store:
@@ -116,6 +132,15 @@ class Store:
         """
         with self._transaction(f"cannot save article {coded.article.id!r} to {self.name}"):
             return self._save_new(coded)
+
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Read the store as of one moment: every read inside sees what was committed when
+        the first ran, and nothing committed after, so reads that go together (articles,
+        then their events) always agree while other processes write. Reentrant; nothing may
+        be written inside."""
+        with translate_errors(f"cannot read {self.name}"), self._db.snapshot():
+            yield
 
     @contextmanager
     def _transaction(self, what: str) -> Iterator[None]:
@@ -185,11 +210,11 @@ class Store:
     def copies(self) -> dict[str, str]:
         """Each stored article's copy group: the id of the first article of its group
         (itself when it copies nothing); an exact copy's is its original's."""
-        with translate_errors(f"cannot read copies from {self.name}"):
+        with self.snapshot(), translate_errors(f"cannot read copies from {self.name}"):
             groups = {row[0]: row[1] for row in self._db.execute(
                 "SELECT article_id, copy_of FROM copies ORDER BY seq")}
-        for original, ids in self.exact_copies().items():
-            groups.update(dict.fromkeys(ids, groups.get(original, original)))
+            for original, ids in self.exact_copies().items():
+                groups.update(dict.fromkeys(ids, groups.get(original, original)))
         return groups
 
     def has_fingerprint(self, fingerprint: str) -> str | None:
@@ -205,7 +230,7 @@ class Store:
     def article(self, article_id: str) -> Article:
         """The article as ingested (an exact copy: its original's text under the copy's id
         and metadata); ``NotFoundError`` when no such id is stored."""
-        with translate_errors(f"cannot read {self.name}"):
+        with translate_errors(f"cannot read {self.name}"), self._db.snapshot():
             copy = self._db.execute("SELECT * FROM article_copies WHERE id = ?",
                                     (article_id,)).fetchone()
             if copy is None:
@@ -225,7 +250,7 @@ class Store:
 
         Sentences come back sorted by ``index``; every other tuple in saved order.
         """
-        with translate_errors(f"cannot read {self.name}"):
+        with translate_errors(f"cannot read {self.name}"), self._db.snapshot():
             return read.load_coded(self._db, self._article_row(article_id))
 
     def _article_row(self, article_id: str) -> Row:
@@ -318,24 +343,26 @@ class Store:
     def incidents(self, sources: dict[str, Source] | None = None) -> list[Incident]:
         """Every stored event mention fused into incidents (``wirewatch.fuse.incidents``);
         ``sources`` saves reading them again when the caller has them."""
-        sources = self.sources() if sources is None else sources
-        return fuse([Mention(e.id, e.event, sources[e.article_id]) for e in self.events()])
+        with self.snapshot():
+            sources = self.sources() if sources is None else sources
+            return fuse([Mention(e.id, e.event, sources[e.article_id]) for e in self.events()])
 
     def fused_discrepancies(self, incidents: Sequence[Incident] | None = None) -> list[Discrepancy]:
         """Figures that independent sources give differently, for one incident or one claim;
         ``incidents`` saves fusing again when the caller has them."""
-        sources = self.sources()
-        claims = [(c.claim, sources[c.article_id]) for c in self.claims()]
-        fused = self.incidents(sources) if incidents is None else incidents
+        with self.snapshot():
+            sources = self.sources()
+            claims = [(c.claim, sources[c.article_id]) for c in self.claims()]
+            fused = self.incidents(sources) if incidents is None else incidents
         return figure_discrepancies(fused) + claim_discrepancies(claims)
 
     def stories(self) -> list[Story]:
         """The stored articles grouped into stories (``wirewatch.fuse.stories``)."""
-        with translate_errors(f"cannot read articles from {self.name}"):
+        with self.snapshot(), translate_errors(f"cannot read articles from {self.name}"):
             rows = self._db.execute("SELECT id, title, text, published FROM articles"
                                       " ORDER BY stored_at, rowid").fetchall()
+            exact = self.exact_copies()
         stories = cluster_texts([(r[0], r[1] or "", r[2], r[3] or "") for r in rows])
-        exact = self.exact_copies()
         return [dataclasses.replace(story, articles=tuple(
             i for a in story.articles for i in (a, *exact.get(a, ())))) for story in stories]
 
@@ -375,14 +402,34 @@ class Store:
                 "SELECT flag_id FROM alerts WHERE channel = ?", (channel,))}
 
     def record_alert(self, flag_id: str, channel: str, confidence: str,
-                     outcome: str = "sent") -> None:
+                     outcome: str = "sent", detail: str | None = None) -> None:
         """Remember that a flag went to a channel, or that the channel refused it for good
-        (once: a second record is ignored)."""
+        and why (once: a second record is ignored)."""
         with self._transaction(f"cannot record an alert in {self.name}"):
             self._db.execute(
-                "INSERT INTO alerts (flag_id, channel, confidence, outcome, sent_at)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", (flag_id, channel, confidence, outcome,
-                                           datetime.now(UTC).isoformat(timespec="seconds")))
+                "INSERT INTO alerts (flag_id, channel, confidence, outcome, sent_at, detail)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                (flag_id, channel, confidence, outcome,
+                 datetime.now(UTC).isoformat(timespec="seconds"), detail))
+
+    def refused_alerts(self) -> list[RefusedAlert]:
+        """The alerts receivers refused for good, oldest first (``watch --failed``)."""
+        with translate_errors(f"cannot read alerts from {self.name}"):
+            rows = self._db.execute(
+                "SELECT flag_id, channel, confidence, sent_at, detail FROM alerts"
+                " WHERE outcome = 'refused' ORDER BY sent_at, flag_id").fetchall()
+        return [RefusedAlert(*row) for row in rows]
+
+    def forget_refused(self, channels: Sequence[str]) -> int:
+        """Forget the refusals of these channels, so that their flags are sent again
+        (``watch --resend``); how many were forgotten."""
+        wanted = list(dict.fromkeys(channels))
+        with self._transaction(f"cannot change alerts in {self.name}"):
+            count = sum(row[0] in wanted for row in self._db.execute(
+                "SELECT channel FROM alerts WHERE outcome = 'refused'"))
+            self._db.executemany("DELETE FROM alerts WHERE outcome = 'refused' AND channel = ?",
+                                 [(channel,) for channel in wanted])
+        return count
 
     def search(self, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         """Sentences containing every word of ``text`` (any punctuation is safe)."""

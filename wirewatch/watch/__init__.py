@@ -32,12 +32,14 @@ def store_flags(store: Store, packs: Sequence[Pack], since: date | None = None,
                 incidents: Sequence[Incident] | None = None) -> list[Flag]:
     """The flags the packs raise over the store now; with ``newer_than`` (an event id and
     a claim id from ``Store.newest``), only on incidents and claims that have something
-    stored after them. ``incidents`` saves fusing again when the caller has them."""
-    sources = store.sources()
-    fused = store.incidents(sources) if incidents is None else incidents
+    stored after them. ``incidents`` saves fusing again when the caller has them (read in
+    the caller's ``Store.snapshot``, so that they agree with the claims read here)."""
+    with store.snapshot():
+        sources = store.sources()
+        fused = store.incidents(sources) if incidents is None else incidents
+        claims = [claim_subject(c.id, c.claim, sources[c.article_id]) for c in store.claims()
+                  if c.id > newer_than[1]]
     subjects = [s for s in map(incident_subject, fused) if s.newest > newer_than[0]]
-    claims = [claim_subject(c.id, c.claim, sources[c.article_id]) for c in store.claims()
-              if c.id > newer_than[1]]
     return evaluate(packs, subjects, claims, since)
 
 

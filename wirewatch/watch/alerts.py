@@ -4,17 +4,24 @@ A channel has a name (``terminal``, ``jsonl:/abs/path``, ``webhook:<hash of the 
 so a token in a hook URL is never stored or printed); the store remembers which flag went
 to which channel (``alerts`` table), recorded only once the channel took it, so a flag is
 sent once per channel however often ``watch`` runs, and a webhook that was down gets the
-flag on the next run. A receiver that refuses a flag for good (a 4xx other than 429) has
-that refusal recorded and reported, so one bad flag cannot hold up the rest. Delivery is
-at least once: a crash between a webhook's 2xx and the record sends that flag again on
-the next run, which the receiver can recognise by its ``X-Wirewatch-Delivery`` header.
+flag on the next run. A receiver that refuses a flag for good (a 4xx other than 408 and
+429) has that refusal recorded with its answer and reported, so one bad flag cannot hold
+up the rest; ``watch --failed`` lists refusals and ``watch --resend`` sends them again.
+Delivery is at least once: a crash between a webhook's 2xx and the record sends that flag
+again on the next run, which the receiver can recognise by its ``X-Wirewatch-Delivery``
+header.
 
 The webhook POSTs the flag as JSON with ``X-Wirewatch-Timestamp`` (Unix seconds) and
 ``X-Wirewatch-Signature: sha256=<hex>``, the HMAC-SHA256 of ``<timestamp>.<body>`` under
 the shared secret, so a receiver can check both the body and its freshness (refusing old
-timestamps stops replays). Connection failures, timeouts, 429 and 5xx answers are retried
-with exponential back-off (0.5 s, 1 s, 2 s, ...). The retry loop is a few lines here rather
-than a dependency: httpx sends, and its transport retries cover only connecting.
+timestamps stops replays). A redirect (301, 302, 303, 307, 308) is followed, up to
+``MAX_REDIRECTS``, when it stays on the same scheme or goes to https, and the same signed
+body is POSTed again there (as curl's ``--post301 --post302`` do: a moved webhook still
+wants the alert, not a GET). Connection failures, timeouts, any other 3xx (a downgrade to
+http, too many hops), 408, 429 and 5xx answers are retried with exponential back-off
+(0.5 s, 1 s, 2 s, ...) and, if they last, the flag stays unsent for the next run. The
+retry loop is a few lines here rather than a dependency: httpx sends, and its transport
+retries cover only connecting.
 """
 
 from __future__ import annotations
@@ -27,7 +34,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 from rich.console import Console
@@ -43,6 +50,9 @@ from wirewatch.watch.flags import Flag
 SIGNATURE_HEADER = "X-Wirewatch-Signature"
 TIMESTAMP_HEADER = "X-Wirewatch-Timestamp"
 DELIVERY_HEADER = "X-Wirewatch-Delivery"
+MAX_REDIRECTS = 5
+RETRYABLE = frozenset({408, 429})
+"""4xx answers worth another try; every other 4xx refuses the flag for good."""
 _STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
 
 
@@ -111,9 +121,7 @@ class Webhook:
                                 "wirewatch.toml) to a secret the receiver shares")
         self._url, self._secret, self.attempts = url, secret, attempts
         self.backoff, self.timeout, self._sleep = backoff, timeout, sleep
-        parts = urlsplit(url)
-        self.shown = f"{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}" \
-                     f"{parts.path}{'?...' if parts.query else ''}"
+        self.shown = _shown(url)
         """The URL without credentials or query (which often carries a token)."""
         self.name = "webhook:" + hashlib.sha256(url.encode()).hexdigest()[:16]
 
@@ -123,28 +131,52 @@ class Webhook:
         for attempt in range(self.attempts):
             if attempt:
                 self._sleep(self.backoff * 2 ** (attempt - 1))
-            timestamp = str(int(time.time()))
-            headers = {"Content-Type": "application/json",
-                       "User-Agent": f"wirewatch/{__version__}", DELIVERY_HEADER: flag.flag_id,
-                       TIMESTAMP_HEADER: timestamp,
-                       SIGNATURE_HEADER: signature(self._secret, timestamp, body)}
             try:
-                answer = httpx.post(self._url, content=body, headers=headers, timeout=self.timeout)
+                answer, where = self._post(flag, body)
             except httpx.HTTPError as exc:
                 problem = type(exc).__name__  # its text may hold the URL
                 continue
             if answer.is_success:
                 return
-            problem = f"it answered HTTP {answer.status_code}"
-            if answer.status_code != 429 and answer.status_code < 500:
+            problem = f"it answered HTTP {answer.status_code}{where}"
+            if 400 <= answer.status_code < 500 and answer.status_code not in RETRYABLE:
                 raise DeliveryRefusedError(
                     f"the webhook {self.shown} refused flag {flag.flag_id}", problem,
-                    "It is recorded as refused and not sent again; check what the receiver "
-                    "expects")
+                    "It is recorded as refused and not sent again by itself: fix what the "
+                    "receiver expects, then `wirewatch watch --resend` with the same "
+                    "--webhook; `wirewatch watch --failed` lists refusals")
         raise DeliveryError(f"the webhook {self.shown} did not take flag {flag.flag_id}",
                             f"{problem} (after {self.attempts} attempt(s))",
                             "It stays unsent and goes on the next watch run; check the "
                             "receiver and its logs")
+
+    def _post(self, flag: Flag, body: bytes) -> tuple[httpx.Response, str]:
+        """POST the signed body, following redirects that keep to the scheme or go to
+        https; the last answer, and where it came from when that was not the hook's URL."""
+        url, where = self._url, ""
+        for _ in range(MAX_REDIRECTS + 1):
+            timestamp = str(int(time.time()))
+            headers = {"Content-Type": "application/json",
+                       "User-Agent": f"wirewatch/{__version__}", DELIVERY_HEADER: flag.flag_id,
+                       TIMESTAMP_HEADER: timestamp,
+                       SIGNATURE_HEADER: signature(self._secret, timestamp, body)}
+            answer = httpx.post(url, content=body, headers=headers, timeout=self.timeout,
+                                follow_redirects=False)
+            if not answer.is_redirect:
+                return answer, where
+            target = urljoin(url, answer.headers["location"])
+            scheme = urlsplit(target).scheme
+            if scheme not in (urlsplit(url).scheme, "https"):
+                return answer, f" redirecting to {scheme}, which is not followed"
+            url, where = target, f" from {_shown(target)} (redirected)"
+        return answer, f" after {MAX_REDIRECTS} redirects"
+
+
+def _shown(url: str) -> str:
+    """A URL as messages show it: no credentials, no query (which often carries a token)."""
+    parts = urlsplit(url)
+    return (f"{parts.scheme}://{parts.hostname}{f':{parts.port}' if parts.port else ''}"
+            f"{parts.path}{'?...' if parts.query else ''}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,7 +204,8 @@ def deliver(store: Store, flags: Sequence[Flag], channels: Sequence[Channel],
                 if on_failure is not None:
                     on_failure(exc)
                 if isinstance(exc, DeliveryRefusedError):
-                    store.record_alert(flag.flag_id, channel.name, flag.confidence, "refused")
+                    store.record_alert(flag.flag_id, channel.name, flag.confidence, "refused",
+                                       f"{exc.what}: {exc.why}")
                     continue
                 break
             store.record_alert(flag.flag_id, channel.name, flag.confidence)
@@ -180,4 +213,4 @@ def deliver(store: Store, flags: Sequence[Flag], channels: Sequence[Channel],
     return Delivery(sent, failed)
 
 
-__all__ = ["DELIVERY_HEADER", "SIGNATURE_HEADER", "TIMESTAMP_HEADER", "Channel", "Delivery", "JsonLines", "Terminal", "Webhook", "deliver", "flag_json", "signature"]
+__all__ = ["DELIVERY_HEADER", "MAX_REDIRECTS", "RETRYABLE", "SIGNATURE_HEADER", "TIMESTAMP_HEADER", "Channel", "Delivery", "JsonLines", "Terminal", "Webhook", "deliver", "flag_json", "signature"]
