@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import sqlite3
 from pathlib import Path
 
@@ -439,3 +440,114 @@ def test_postgres_answers_every_command_as_sqlite_does(capsys, example_db, pg_ur
         assert on_sqlite[0] == on_postgres[0] == 0, (command, on_postgres)
         assert json.loads(on_postgres[1]) == json.loads(on_sqlite[1]), command
         assert json.loads(on_postgres[1]), command  # not two empty answers
+
+
+HOSTILE_RECORDS = [
+    {"id": "hostile", "title": "Breaking\u001b[2J\u001b]0;owned\u0007 news\u009b31m",
+     "publisher": "Wire\u001b]8;;http://evil.example\u001b\\\\link",
+     "text": "Russian troops shelled Kharkiv on Monday\u001b[31m, killing 4 civilians\u009b2J, "
+             "officials said.", "published": "2025-03-03"},
+    {"id": "formula", "title": '=HYPERLINK("http://evil.example","click")',
+     "publisher": "@SUM(1+1)", "text": "Police arrested 12 protesters in Minsk on Tuesday.",
+     "published": "2025-03-04"},
+]
+CONTROL = ("\x1b", "\x9b", "\x07")
+
+
+@pytest.fixture()
+def hostile_db(capsys, db_path, tmp_path):
+    path = tmp_path / "hostile.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in HOSTILE_RECORDS), encoding="utf-8")
+    code, _, err = run(capsys, "ingest", str(path), "--db", str(db_path))
+    assert code == 0, err
+    return str(db_path)
+
+
+def test_no_control_character_from_an_article_reaches_the_terminal(capsys, hostile_db):
+    code, out, _ = run(capsys, "events", "--db", hostile_db, "--format", "json")
+    shelling = next(e for e in json.loads(out) if e["article_id"] == "hostile")
+    assert "\x1b" in shelling["evidence"][0]["quote"]  # stored exactly as ingested
+    for args in (["search", "Kharkiv"], ["show", str(shelling["id"])], ["stories"], ["events"],
+                 ["incidents"], ["search", "Kharkiv", "--format", "json"],
+                 ["show", str(shelling["id"]), "--format", "json"]):
+        code, out, err = run(capsys, *args, "--db", hostile_db)
+        assert code == 0 and out.strip(), args
+        assert not [c for c in CONTROL if c in out + err], (args, out)
+    code, out, _ = run(capsys, "stories", "--db", hostile_db, "--format", "csv")
+    assert "Breaking\x1b[2J" in out  # a file or pipe gets the data exactly
+
+
+def test_csv_and_exports_written_to_a_terminal_lose_their_control_characters(monkeypatch):
+    from wirewatch.serve import cli
+
+    class Terminal(io.TextIOWrapper):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal(io.BytesIO(), encoding="utf-8")
+    monkeypatch.setattr(cli.sys, "stdout", screen)
+    cli._write("title\nBreaking\x1b[2J\x1b]0;owned\x07 news\x9b31m\tend\n".encode())
+    assert screen.buffer.getvalue().decode() == "title\nBreaking[2J]0;owned news31m\tend\n"
+
+
+def test_a_styled_terminal_gets_rich_styles_but_no_injected_sequences():
+    from rich.table import Table
+
+    from wirewatch.serve.render import SafeConsole
+
+    buffer = io.StringIO()
+    console = SafeConsole(file=buffer, force_terminal=True, width=100)
+    table = Table(title="t")
+    table.add_column("title", style="bold")
+    table.add_row("Breaking\x1b[2J\x1b]0;owned\x07 news\x9b31m")
+    console.print(table)
+    console.print("[red]\x1b]8;;http://evil.example\x1b\\link[/red]")
+    printed = buffer.getvalue()
+    assert "\x1b[1m" in printed  # Rich's own bold
+    unstyled = re.sub(r"\x1b\[[0-9;]*m", "", printed)  # only Rich's colour and weight codes
+    assert not [c for c in CONTROL if c in unstyled] and "owned news" in unstyled
+
+
+def test_csv_output_neutralises_formulas(capsys, hostile_db):
+    code, out, _ = run(capsys, "stories", "--db", hostile_db, "--format", "csv")
+    assert code == 0
+    titles = [row["title"] for row in csv.DictReader(io.StringIO(out))]
+    assert '\'=HYPERLINK("http://evil.example","click")' in titles
+    _, out, _ = run(capsys, "export", "--db", hostile_db, "--format", "csv", "--all")
+    sources = [row["source"] for row in csv.DictReader(io.StringIO(out))]
+    assert "'@SUM(1+1)" in sources and not [s for s in sources if s.startswith(("=", "@"))]
+
+
+@pytest.mark.parametrize("command", ["code", "ingest -"])
+def test_a_closed_standard_input_is_one_clear_error(tmp_path, command):
+    import os
+    import subprocess
+    import sys
+
+    db = tmp_path / "w.db"
+    done = subprocess.run(["bash", "-c", f'"$0" -m wirewatch {command} --db "$1" <&-',
+                           sys.executable, str(db)], capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "COLUMNS": "200"}, check=False)
+    assert done.returncode in (1, 2), done.stderr
+    assert "standard input is closed" in done.stderr and "Traceback" not in done.stderr
+    assert not db.exists()
+
+
+def test_a_broken_link_in_a_folder_is_reported_and_the_rest_ingested(capsys, db_path, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Police arrested 12 protesters in Minsk on Tuesday.",
+                                  encoding="utf-8")
+    (folder / "b.txt").symlink_to(tmp_path / "gone.txt")
+    code, out, err = run(capsys, "ingest", str(folder), "--db", str(db_path))
+    assert code == 0 and "1 article(s) stored" in out
+    assert f"{folder / 'b.txt'} is a broken link: it points to {tmp_path / 'gone.txt'}" in err
+    code, _, err = run(capsys, "ingest", str(folder / "b.txt"), "--db", str(db_path))
+    assert code == 1 and "is a broken link" in err
+
+
+def test_a_mistyped_path_leaves_no_database_behind(capsys, db_path, tmp_path):
+    code, out, err = run(capsys, "ingest", str(tmp_path / "exmaples" / "kursk.txt"), "--db",
+                         str(db_path))
+    assert code == 1 and "does not exist" in err
+    assert "nothing was written" in out and not db_path.exists()

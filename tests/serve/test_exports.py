@@ -17,6 +17,7 @@ from wirewatch.fuse.incidents import Mention, Source, fuse
 from wirewatch.model import Actor, EventMention, Evidence, Place, Quantity, Span, TimeExpr
 from wirewatch.resolve.kb import ActorKB
 from wirewatch.serve.exports import ACLED_COLUMNS, export, happened
+from wirewatch.serve.render import csv_cell
 
 SENTENCE = ("Russian forces shelled Kharkiv on 3 March, killing 4 civilians, while Kim Jong-un "
             "pledged shells.")
@@ -117,3 +118,27 @@ def test_followthemoney_entities_validate(incidents):
     for event in by_schema["Event"]:
         assert set(event.get("involved")) <= ids
     assert len(ids) == len(entities)  # each entity once
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_neutralised_and_numbers_kept():
+    sentence = "=1+2 Rebels attacked police in Lima on 3 March."
+    where = (sentence.index("Lima"), sentence.index("Lima") + 4)
+    lima = Place("Lima", *where, "Lima", "PER", None, -12.05, -77.04, "city")
+    attack = EventMention(event_type="ASSAULT", factuality="asserted",
+                          trigger=Span("attacked", 12, 20), confidence=0.9, place=lima,
+                          evidence=(Evidence("a2", 0, len(sentence), sentence),))
+    hostile = Source("a2", "2025-03-04", '=HYPERLINK("http://evil.example","x")', "a2")
+    [row] = csv.DictReader(io.StringIO(export(fuse([Mention(1, attack, hostile)]), "csv")
+                                       .decode()))
+    assert row["source"] == '\'=HYPERLINK("http://evil.example","x")'
+    assert row["notes"].startswith("'=1+2 Rebels")
+    assert (row["latitude"], row["longitude"]) == ("-12.05", "-77.04")  # numbers stay numbers
+
+
+@pytest.mark.parametrize(("value", "written"), [
+    ("=1+1", "'=1+1"), ("+cmd", "'+cmd"), ("-2+3", "'-2+3"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\tx", "'\tx"), ("\rx", "'\rx"), ("-12", "-12"), ("-33.9", "-33.9"), ("+44", "+44"),
+    ("-1,000", "-1,000"), ("plain", "plain"), ("a=b", "a=b"), ("", ""), (5, 5), (None, None),
+])
+def test_a_csv_cell_is_neutralised_by_owasps_rule(value, written):
+    assert csv_cell(value) == written

@@ -4,6 +4,8 @@ the password kept out of messages). The round-trip and search tests run on both 
 
 from __future__ import annotations
 
+import re
+import sqlite3
 import threading
 from collections.abc import Callable
 
@@ -148,16 +150,54 @@ def test_a_missing_database_says_how_to_create_it(postgres_server: str) -> None:
     assert "does not exist" in caught.value.why and "createdb" in caught.value.fix
 
 
-@pytest.mark.parametrize(("url", "shown"), [
-    ("postgresql://u:pw@host/db", "postgresql://u:***@host/db"),
-    ("postgresql://u@host/db?sslmode=require&password=pw", 
-     "postgresql://u@host/db?sslmode=require&password=***"),
-    ("postgres://u:p@ss@host:5432/db", "postgres://u:***@host:5432/db"),
-    ("postgresql://u@host/db", "postgresql://u@host/db"),
-    ("wirewatch.db", "wirewatch.db"),
-])
-def test_messages_name_a_server_without_its_password(url: str, shown: str) -> None:
+# (URL, as messages show it, the password): every shape a password can take, encoded or not.
+URL_FORMS = [
+    ("postgresql://u:pw@host/db", "postgresql://u:***@host/db", "pw"),
+    ("postgresql://u:Pa55word@127.0.0.1:1/db", "postgresql://u:***@127.0.0.1:1/db", "Pa55word"),
+    ("postgres://u:p@ss@host:5432/db", "postgres://u:***@host:5432/db", "p@ss"),
+    ("postgresql://u:sec/retpw@127.0.0.1:1/db", "postgresql://***@127.0.0.1:1/db", "sec/retpw"),
+    ("postgresql://u:sec?retpw@127.0.0.1:1/db", "postgresql://***@127.0.0.1:1/db", "sec?retpw"),
+    ("postgresql://u:sec#retpw@127.0.0.1:1/db", "postgresql://***@127.0.0.1:1/db", "sec#retpw"),
+    ("postgresql://u:sec@ret@pw@127.0.0.1:1/db", "postgresql://u:***@127.0.0.1:1/db",
+     "sec@ret@pw"),
+    ("postgresql://u:se:cret@127.0.0.1:1/db", "postgresql://u:***@127.0.0.1:1/db", "se:cret"),
+    ("postgresql://u:s%40cr%2Fet@127.0.0.1:1/db", "postgresql://u:***@127.0.0.1:1/db",
+     "s%40cr%2Fet"),
+    ("postgresql://u:s3cret@[::1]:1/db", "postgresql://u:***@[::1]:1/db", "s3cret"),
+    ("postgresql+psycopg://u:s3cret@127.0.0.1:1/db", "postgresql+psycopg://u:***@127.0.0.1:1/db",
+     "s3cret"),
+    ("postgresql://u@127.0.0.1:1/db?sslmode=disable&password=s3cret",
+     "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***", "s3cret"),
+    ("postgresql://u@127.0.0.1:1/db?PASSWORD=s3cret", "postgresql://u@127.0.0.1:1/db?PASSWORD=***",
+     "s3cret"),
+    ("postgresql://u:pw1x@127.0.0.1:1/db?sslpassword=k3ypass",
+     "postgresql://u:***@127.0.0.1:1/db?sslpassword=***", "k3ypass"),
+    ("postgresql://u:@127.0.0.1:1/db", "postgresql://u:***@127.0.0.1:1/db", ""),
+    ("postgresql://:s3cret@127.0.0.1:1/db", "postgresql://:***@127.0.0.1:1/db", "s3cret"),
+    ("postgresql://u:with space@127.0.0.1:1/db", "postgresql://u:***@127.0.0.1:1/db",
+     "with space"),
+    ("postgresql://u@host/db", "postgresql://u@host/db", ""),
+    ("postgresql://host/db", "postgresql://host/db", ""),
+    ("wirewatch.db", "wirewatch.db", ""),
+]
+
+
+@pytest.mark.parametrize(("url", "shown", "password"), URL_FORMS)
+def test_messages_name_a_server_without_its_password(url: str, shown: str, password: str) -> None:
     assert display_name(url) == shown
+
+
+@pytest.mark.parametrize(("url", "shown", "password"),
+                         [form for form in URL_FORMS if form[2] and "127.0.0.1" in form[0]])
+def test_no_form_of_password_reaches_a_connection_error(url: str, shown: str,
+                                                        password: str) -> None:
+    """libpq reads a password holding / ? # or @ its own way and quotes pieces of the URL in
+    its errors: no piece of the password may show."""
+    with pytest.raises(StoreError) as caught:
+        Store.open(url, timeout=2)
+    message = caught.value.message
+    pieces = {password, *(p for p in re.split(r"[@/?#:%]", password) if len(p) >= 3)}
+    assert not [piece for piece in pieces if piece in message], message
 
 
 def test_the_knowledge_base_is_read_from_postgres_without_creating_tables(pg_url: str) -> None:
@@ -240,3 +280,49 @@ def test_nul_characters_are_stored_on_both_databases(any_db: str) -> None:
     with Store.open(any_db) as store:
         store.save(CodedArticle(article))
         assert store.article(article.id).text == article.text
+
+
+def test_a_snapshot_reads_one_moment_while_another_store_writes(any_db: str,
+                                                                make_coded: MakeCoded) -> None:
+    with Store.open(any_db) as reader, Store.open(any_db) as writer:
+        writer.save(make_coded("first"))
+        sources = reader.sources()
+        writer.save(make_coded("second"))  # between two reads, without a snapshot
+        assert {e.article_id for e in reader.events()} - set(sources) == {"second"}
+        with reader.snapshot():
+            sources = reader.sources()
+            writer.save(make_coded("third"))
+            assert {e.article_id for e in reader.events()} == set(sources) == {"first", "second"}
+            assert [i.mentions[0].source.article_id for i in reader.incidents()]
+            with reader.snapshot():  # reentrant: the same moment
+                assert [a.id for a in reader.articles()] == ["first", "second"]
+        assert [a.id for a in reader.articles()] == ["first", "second", "third"]
+        reader.save(make_coded("fourth"))  # the snapshot is over: the store writes again
+
+
+def test_a_database_from_a_newer_wirewatch_is_refused(any_db: str, make_coded: MakeCoded) -> None:
+    with Store.open(any_db) as store:
+        store.save(make_coded("kept"))
+        with store._db.transaction():
+            store._db.execute(f"INSERT INTO {MIGRATIONS_TABLE} (seq, name, applied_at) VALUES "
+                              "(1000, '0099_future', '2030-01-01')")
+    with pytest.raises(StoreError) as caught:
+        Store.open(any_db)
+    error = caught.value
+    assert "newer wirewatch" in error.what and "'0099_future'" in error.why
+    assert "Upgrade wirewatch" in error.fix
+    with psycopg.connect(any_db) if any_db.startswith("postgresql") else \
+            sqlite3.connect(any_db) as conn:
+        assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 1
+
+
+def test_a_lost_connection_is_opened_again(pg_url: str, make_coded: MakeCoded) -> None:
+    with Store.open(pg_url) as store:
+        store.save(make_coded("before"))
+        with psycopg.connect(pg_url, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", (store._db.conn.info.backend_pid,))
+        with pytest.raises(StoreError):
+            store.events()
+        assert not store.connected
+        store.reconnect()
+        assert store.connected and [a.id for a in store.articles()] == ["before"]

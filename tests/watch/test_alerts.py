@@ -131,3 +131,63 @@ def test_a_token_in_the_webhook_url_is_neither_stored_nor_shown(tmp_path):
     assert "SECRETKEY" not in caught.value.message and "pw" not in caught.value.message
     assert "http://127.0.0.1:9/hook/T0KEN?..." in caught.value.message
     assert "SECRETKEY" not in hook.name and hook.name.startswith("webhook:")
+
+
+@pytest.mark.parametrize("status", [301, 302, 303, 307, 308])
+def test_a_moved_webhook_gets_the_same_signed_post_at_its_new_address(receiver, status):
+    base = receiver.url.rsplit("/", 1)[0]
+    receiver.redirects = {"/old": (status, "/moved"), "/moved": (status, f"{base}/hook")}
+    hook = Webhook(base + "/old", SECRET, sleep=lambda _: None)
+    hook.send(flag())
+    assert receiver.paths == ["/old", "/moved", "/hook"]  # POSTed at each hop, not a GET
+    [(headers, body)] = receiver.requests
+    assert json.loads(body)["flag_id"] == "un-dprk:workers-abroad:I1"
+    signed = headers[TIMESTAMP_HEADER].encode() + b"." + body
+    assert headers[SIGNATURE_HEADER] == "sha256=" + hmac.new(SECRET.encode(), signed,
+                                                              hashlib.sha256).hexdigest()
+
+
+def test_redirects_that_downgrade_or_never_end_are_retried_not_refused(receiver):
+    base = receiver.url.rsplit("/", 1)[0]
+    receiver.redirects = {"/old": (307, "http://127.0.0.1:9/elsewhere")}  # same scheme: followed
+    with pytest.raises(DeliveryError) as caught:
+        Webhook(base + "/old", SECRET, attempts=2, sleep=lambda _: None, timeout=2).send(flag())
+    assert not isinstance(caught.value, DeliveryRefusedError)  # an unreachable target: retried
+    receiver.paths.clear()
+    receiver.redirects = {"/down": (301, "ftp://127.0.0.1/hook")}  # not http(s): not followed
+    with pytest.raises(DeliveryError, match="HTTP 301 redirecting to ftp") as caught:
+        Webhook(base + "/down", SECRET, attempts=2, sleep=lambda _: None).send(flag())
+    assert not isinstance(caught.value, DeliveryRefusedError) and receiver.paths == ["/down"] * 2
+    receiver.paths.clear()
+    receiver.redirects = {"/loop": (307, "/loop")}
+    with pytest.raises(DeliveryError, match="HTTP 307 after 5 redirects") as caught:
+        Webhook(base + "/loop", SECRET, attempts=1, sleep=lambda _: None).send(flag())
+    assert not isinstance(caught.value, DeliveryRefusedError) and len(receiver.paths) == 6
+
+
+@pytest.mark.parametrize("status, refused", [(404, True), (410, True), (422, True),
+                                             (408, False), (429, False), (500, False),
+                                             (503, False), (304, False)])
+def test_only_4xx_answers_other_than_408_and_429_refuse_for_good(receiver, status, refused):
+    receiver.fail_first, receiver.status = -1, status
+    hook = webhook(receiver, attempts=3)
+    with pytest.raises(DeliveryError) as caught:
+        hook.send(flag())
+    assert isinstance(caught.value, DeliveryRefusedError) == refused
+    assert receiver.attempts == (1 if refused else 3)
+    assert f"HTTP {status}" in caught.value.message
+
+
+def test_a_refusal_is_recorded_with_its_answer_and_can_be_sent_again(receiver, tmp_path):
+    receiver.fail_first, receiver.status = -1, 404
+    with Store(tmp_path / "w.db") as store:
+        hook = webhook(receiver)
+        deliver(store, [flag(1)], [hook])
+        [refused] = store.refused_alerts()
+        assert (refused.flag_id, refused.channel) == ("un-dprk:workers-abroad:I1", hook.name)
+        assert "HTTP 404" in (refused.detail or "")
+        assert store.forget_refused(["terminal"]) == 0  # another channel's refusals stay
+        assert store.forget_refused([hook.name]) == 1 and store.refused_alerts() == []
+        receiver.fail_first = 0
+        assert deliver(store, [flag(1)], [hook]).sent == 1
+        assert store.alerted(hook.name) == {"un-dprk:workers-abroad:I1"}

@@ -122,6 +122,28 @@ def test_a_receiver_that_is_down_gets_its_alerts_on_the_next_run(capsys, example
     assert len(receiver.requests) == 2
 
 
+def test_refused_alerts_are_listed_and_sent_again_on_resend(capsys, example_db, receiver,
+                                                           monkeypatch):
+    monkeypatch.setenv("WIREWATCH_WEBHOOK_SECRET", "desk-secret")
+    receiver.fail_first, receiver.status = -1, 404  # a receiver misconfigured for good
+    run(capsys, "watch", "--db", example_db, "--quiet", "--webhook", receiver.url, status=1)
+    assert receiver.attempts == 2  # each flag once: a refusal is not retried
+    listed = run(capsys, "watch", "--db", example_db, "--failed")
+    assert "2 refused alert(s)" in listed and listed.count("HTTP 404") == 2
+    assert "un-dprk:workers-abroad:" in listed and "un-dprk:military-services:" in listed
+    # a plain run leaves them refused; --resend sends them once the receiver is fixed
+    run(capsys, "watch", "--db", example_db, "--quiet", "--webhook", receiver.url)
+    assert receiver.attempts == 2
+    receiver.fail_first, receiver.requests = 0, []
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as done:
+        main(["watch", "--db", example_db, "--quiet", "--webhook", receiver.url, "--resend"])
+    assert not done.value.code and "2 refused alert(s) to send again" in capsys.readouterr().err
+    assert sorted(json.loads(body)["rule"] for _, body in receiver.requests) == [
+        "military-services", "workers-abroad"]
+    assert "0 refused alert(s)" in run(capsys, "watch", "--db", example_db, "--failed")
+
+
 def test_watch_refuses_a_webhook_without_a_secret(capsys, example_db, receiver, monkeypatch):
     monkeypatch.delenv("WIREWATCH_WEBHOOK_SECRET", raising=False)
     run(capsys, "watch", "--db", example_db, "--webhook", receiver.url, status=2)

@@ -320,7 +320,7 @@ def create_app(settings: Settings, *, hosts: Sequence[str] | None = None,
         status = _status(error)
         headers = {"Retry-After": str(max(1, math.ceil(outage.wait_left())))} \
             if status == 503 else None
-        if status >= 500:
+        if status >= 500 and not outage.down:  # an outage is told once, not per request
             tell(error.message)  # the operator sees the cause; the client only its kind
         if not _has_token(token, request.headers.get("authorization", "")):
             error = _anonymous(error, private)

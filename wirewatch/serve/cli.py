@@ -454,7 +454,8 @@ def watch(
             refused = store.refused_alerts()
         _print_rows(Format.table, [{"flag": a.flag_id, "channel": a.channel,
                                     "refused at": a.refused_at, "why": a.detail or ""}
-                                   for a in refused], "refused alert(s)")
+                                   for a in refused], "refused alert(s)",
+                    ["flag", "channel", "refused at", "why"])
         return
     packs = load_packs(settings.packs)
     day = _since(since)

@@ -162,7 +162,7 @@ class Webhook:
                        SIGNATURE_HEADER: signature(self._secret, timestamp, body)}
             answer = httpx.post(url, content=body, headers=headers, timeout=self.timeout,
                                 follow_redirects=False)
-            if not answer.is_redirect:
+            if not answer.has_redirect_location:  # 301, 302, 303, 307, 308 with a Location
                 return answer, where
             target = urljoin(url, answer.headers["location"])
             scheme = urlsplit(target).scheme
