@@ -191,10 +191,10 @@ def worst_case(limit: int) -> None:
     rates = sorted(run("bbc")["rates"])
     median = rates[len(rates) // 2]
     table = Table(title=f"Worst case: ms per 1,000 characters coded (median of {limit} BBC "
-                        f"articles coded one by one: {median:.1f})")
-    for column in ("article", "characters", "coded", "seconds", "ms / 1,000 chars",
-                   "x median", "peak MB"):
-        table.add_column(column, justify="right")
+                        f"articles, one by one: {median:.1f})")
+    for column in ("article", "characters", "coded", "seconds", "ms/1k chars", "x median",
+                   "peak MB"):
+        table.add_column(column, justify="right", no_wrap=True)
     table.add_row(f"slowest of {limit} BBC", "", "", "", f"{rates[-1]:.1f}",
                   f"{rates[-1] / median:.1f}", "")
     for name in HOSTILE:
@@ -202,7 +202,7 @@ def worst_case(limit: int) -> None:
         rate = r["seconds"] / r["coded"] * 1_000_000
         table.add_row(name, f"{r['chars']:,}", f"{r['coded']:,}", f"{r['seconds']:.1f}",
                       f"{rate:.1f}", f"{rate / median:.1f}", f"{r['peak_mb']:.0f}")
-    Console().print(table)
+    Console(width=120).print(table)
 
 
 def print_table(results: list[dict[str, float]]) -> None:

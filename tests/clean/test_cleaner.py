@@ -79,6 +79,8 @@ def test_a_sentence_longer_than_the_bound_is_cut_at_a_space_or_at_the_bound():
     result = Cleaner(max_paragraph=500)(make_article(words))
     assert all(len(p) <= 500 for p in result.text.split("\n\n"))
     assert result.text.replace("\n\n", " ").split() == words.split()  # no word cut in two
+    edge = "a" * 500 + " " + "b" * 600  # the only space just past the bound
+    assert max(map(len, Cleaner(max_paragraph=500)(make_article(edge)).text.split("\n\n"))) == 500
     solid = "".join(chr(97 + n % 26) for n in range(1700))  # no space at all
     pieces = Cleaner(max_paragraph=500)(make_article(solid)).text.split("\n\n")
     assert [len(p) for p in pieces] == [500, 500, 500, 200]

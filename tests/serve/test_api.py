@@ -95,6 +95,7 @@ def test_only_allowed_hosts_are_answered(settings: Settings):
             answer = httpx.get(f"{url}/api/incidents", headers={"Host": host})
             assert answer.status_code == 400, host
             assert answer.json()["error"]["code"] == "host_not_allowed"
+            assert answer.headers["x-frame-options"] == "DENY"
             assert "--allowed-host" in answer.json()["error"]["fix"]
     with live(settings, hosts=["*"]) as url:
         assert httpx.get(f"{url}/api/incidents",
@@ -116,10 +117,9 @@ def test_anonymous_errors_name_no_file_or_server(settings: Settings, tmp_path: P
         assert broken.status_code == 503 and path not in broken.text and "w.db" not in broken.text
         assert int(broken.headers["retry-after"]) >= 1
         assert broken.json()["error"]["code"] == "store_error"
-        again = httpx.get(f"{url}/api/incidents", headers=AUTH)  # within the back-off
-        assert again.status_code == 503 and "trying again with back-off" in again.text
-    assert any(path in line and "not a database" in line for line in said)
-    assert sum("lost the connection" in line for line in said) == 1
+        operator = httpx.get(f"{url}/api/incidents", headers=AUTH)
+        assert operator.status_code == 503 and "not a database" in operator.text
+    assert any(path in line and "not a database" in line for line in said)  # the server's log
 
 
 def test_an_unknown_event_type_is_refused_as_the_cli_refuses_it(settings: Settings):

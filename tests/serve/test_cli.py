@@ -550,4 +550,4 @@ def test_a_mistyped_path_leaves_no_database_behind(capsys, db_path, tmp_path):
     code, out, err = run(capsys, "ingest", str(tmp_path / "exmaples" / "kursk.txt"), "--db",
                          str(db_path))
     assert code == 1 and "does not exist" in err
-    assert "nothing was written" in out and not db_path.exists()
+    assert "No article stored" in out and not db_path.exists()

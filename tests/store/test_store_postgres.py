@@ -170,6 +170,8 @@ URL_FORMS = [
      "postgresql://u@127.0.0.1:1/db?sslmode=disable&password=***", "s3cret"),
     ("postgresql://u@127.0.0.1:1/db?PASSWORD=s3cret", "postgresql://u@127.0.0.1:1/db?PASSWORD=***",
      "s3cret"),
+    ("postgresql://u@127.0.0.1:1/db?password=ab#cdefgh", "postgresql://u@127.0.0.1:1/db?password=***",
+     "ab#cdefgh"),
     ("postgresql://u:pw1x@127.0.0.1:1/db?sslpassword=k3ypass",
      "postgresql://u:***@127.0.0.1:1/db?sslpassword=***", "k3ypass"),
     ("postgresql://u:@127.0.0.1:1/db", "postgresql://u:***@127.0.0.1:1/db", ""),
@@ -326,3 +328,32 @@ def test_a_lost_connection_is_opened_again(pg_url: str, make_coded: MakeCoded) -
         assert not store.connected
         store.reconnect()
         assert store.connected and [a.id for a in store.articles()] == ["before"]
+
+
+@pytest.mark.parametrize("read", ["flags", "incidents", "fused_discrepancies"])
+def test_an_article_committed_between_two_reads_is_not_half_seen(
+        any_db: str, make_coded: MakeCoded, monkeypatch: pytest.MonkeyPatch, read: str) -> None:
+    """Another process commits an article right after the articles are read, before their
+    events are: the read goes on as of the first moment (before snapshots: KeyError)."""
+    from wirewatch.settings import Settings
+    from wirewatch.watch import load_packs, store_flags
+
+    with Store.open(any_db) as reader, Store.open(any_db) as writer:
+        writer.save(make_coded("first"))
+        sources, late = Store.sources, []
+
+        def sources_then_a_commit(self: Store) -> object:
+            found = sources(self)
+            late.append(f"late{len(late)}")
+            writer.save(make_coded(late[-1]))
+            return found
+
+        monkeypatch.setattr(Store, "sources", sources_then_a_commit)
+        if read == "flags":
+            store_flags(reader, load_packs(Settings().packs))
+        elif read == "incidents":
+            assert {m.source.article_id for i in reader.incidents() for m in i.mentions} == {
+                "first"}
+        else:
+            reader.fused_discrepancies()
+        assert late  # an article was committed in the middle of the read

@@ -20,6 +20,7 @@ from wirewatch.watch.alerts import (
     JsonLines,
     Webhook,
     deliver,
+    follows,
 )
 from wirewatch.watch.flags import Flag
 
@@ -191,3 +192,22 @@ def test_a_refusal_is_recorded_with_its_answer_and_can_be_sent_again(receiver, t
         receiver.fail_first = 0
         assert deliver(store, [flag(1)], [hook]).sent == 1
         assert store.alerted(hook.name) == {"un-dprk:workers-abroad:I1"}
+
+
+@pytest.mark.parametrize(("current", "target", "followed"), [
+    ("http://a/hook", "http://b/hook", True), ("http://a/hook", "https://a/hook", True),
+    ("https://a/hook", "https://b/hook", True), ("https://a/hook", "http://a/hook", False),
+    ("http://a/hook", "ftp://a/hook", False), ("https://a/hook", "file:///etc/passwd", False),
+])
+def test_redirects_keep_to_their_scheme_or_go_to_https(current, target, followed):
+    assert follows(current, target) is followed
+
+
+@pytest.mark.parametrize("location", ["https://[bad/", "http://127.0.0.1:99999/hook"])
+def test_a_redirect_to_no_url_at_all_is_retried_not_a_crash(receiver, location):
+    base = receiver.url.rsplit("/", 1)[0]
+    receiver.redirects = {"/old": (307, location)}
+    with pytest.raises(DeliveryError) as caught:
+        Webhook(base + "/old", SECRET, attempts=2, sleep=lambda _: None).send(flag())
+    assert not isinstance(caught.value, DeliveryRefusedError)
+    assert "(after 2 attempt(s))" in caught.value.message

@@ -163,8 +163,8 @@ def _bounded(block: _Block, limit: int) -> list[_Block]:
     pieces, start = [], 0
     text = block.text
     while len(text) - start > limit:
-        ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, start + 1, start + limit + 1)]
-        space = text.rfind(" ", start + 1, start + limit + 1)
+        ends = [m.end() for m in _SENTENCE_BREAK.finditer(text, start + 1, start + limit)]
+        space = text.rfind(" ", start + 1, start + limit)
         cut = ends[-1] if ends else space + 1 if space > start else start + limit
         pieces.append(_Block(block.start + start, block.start + cut, text[start:cut]))
         start = cut

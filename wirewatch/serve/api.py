@@ -273,7 +273,8 @@ def create_app(settings: Settings, *, hosts: Sequence[str] | None = None,
         try:
             opened = Store.open(settings.db)
         except StoreError as error:
-            outage.failed(error)
+            if is_postgres(settings.db):  # a server can come back; a SQLite file is as it is
+                outage.failed(error)
             raise
         outage.succeeded()
         return opened
@@ -342,9 +343,10 @@ def create_app(settings: Settings, *, hosts: Sequence[str] | None = None,
                       headers=getattr(error, "headers", None))
 
     @app.exception_handler(Exception)
-    def crash(request: Request, error: Exception) -> JSONResponse:
-        return _error(500, "internal_error", "the server failed on this request",
-                      type(error).__name__, "Report it with the request that caused it")
+    def crash(request: Request, error: Exception) -> Response:
+        return _guarded(request, _error(500, "internal_error", "the server failed on this "
+                                        "request", type(error).__name__,
+                                        "Report it with the request that caused it"))
 
     @app.get("/api/articles", response_model=Page, tags=["articles"])
     def articles(opened: ReadDep, limit: Limit = 50, offset: Offset = 0) -> Page:
@@ -526,23 +528,29 @@ def create_app(settings: Settings, *, hosts: Sequence[str] | None = None,
         framed, and send no Referer."""
         host = request.headers.get("host")
         if allowed and host is not None and _host_name(host) not in allowed:
-            return _error(400, "host_not_allowed", f"this server does not answer to the host "
-                          f"{host[:100]!r}", "a page on another site may be reaching it by "
-                          "rebinding that name to this address", "Open it by an address it "
-                          "was started with, or start it with --allowed-host NAME")
-        response: Response = await call_next(request)
-        if request.url.path not in ("/docs", "/redoc"):  # FastAPI's pages load from a CDN
-            response.headers.setdefault("Content-Security-Policy", "default-src 'self'; "
-                                        "img-src 'self' data:; frame-ancestors 'none'")
-        else:
-            response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
-        response.headers.setdefault("X-Frame-Options", "DENY")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        return response
+            return _guarded(request, _error(
+                400, "host_not_allowed", f"this server does not answer to the host "
+                f"{host[:100]!r}", "a page on another site may be reaching it by rebinding "
+                "that name to this address", "Open it by an address it was started with, or "
+                "start it with --allowed-host NAME"))
+        return _guarded(request, await call_next(request))
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     return app
+
+
+def _guarded(request: Request, response: Response) -> Response:
+    """``response`` with the headers every answer carries: no framing, no Referer, no type
+    sniffing, and (but for FastAPI's /docs pages, which load from a CDN) nothing loaded
+    from elsewhere."""
+    policy = "frame-ancestors 'none'"
+    if request.url.path not in ("/docs", "/redoc"):
+        policy = "default-src 'self'; img-src 'self' data:; " + policy
+    response.headers.setdefault("Content-Security-Policy", policy)
+    response.headers.setdefault("X-Frame-Options", "DENY")
+    response.headers.setdefault("Referrer-Policy", "no-referrer")
+    response.headers.setdefault("X-Content-Type-Options", "nosniff")
+    return response
 
 
 def _status(error: WirewatchError) -> int:

@@ -254,8 +254,8 @@ def _report_ingest(report: jobs.IngestReport, db: str) -> None:
         err.print(f"[yellow]stored, {escape(coded.note or '')}:[/yellow] {escape(coded.article.id)}",
                   highlight=False)
     if not report.stored and not report.duplicates:
-        out.print(f"No article stored ({len(report.problems)} problem(s)); nothing was "
-                  f"written to {escape(db)}.", highlight=False)
+        out.print(f"No article stored in {escape(db)} ({len(report.problems)} problem(s)).",
+                  highlight=False)
         raise typer.Exit(1)
     out.print(f"{len(report.stored)} article(s) stored in {escape(db)}, {len(report.duplicates)} already "
               f"there; {report.events} event(s), {report.claims} claim(s); "
@@ -381,7 +381,7 @@ def discrepancies(
     """List discrepancies: posts the text gives people that the knowledge base contradicts
     (id and article given), and figures that independent sources give differently."""
     settings = Settings.load(config, db=db)
-    with _existing_store(settings.db) as store:
+    with _existing_store(settings.db) as store, store.snapshot():
         found = [(str(d.id), d.article_id, d.discrepancy)
                  for d in store.discrepancies(kind=kind, kb_id=kb_id)]
         if kb_id is None and kind in {None, "figure"}:
@@ -567,6 +567,9 @@ def serve(
     err.print(f"wirewatch on http://{_url_host(host)}:{port}/ over "
               f"{escape(display_name(settings.db))}; writes {writes}; answering to "
               f"{escape(', '.join(hosts))}", highlight=False)
+    if "*" in hosts:
+        _say("any host name is answered, so a web page elsewhere could read the API by DNS "
+             "rebinding: name the ones users reach this server by with --allowed-host")
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     server.run(sockets=[listening])
 
@@ -587,8 +590,8 @@ def _url_host(host: str) -> str:
 
 def _listen(host: str, port: int) -> socket.socket:
     """A listening socket on ``host``:``port``, or an ``InputError`` saying why not."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET  # as uvicorn chooses
     try:
-        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
         return socket.create_server((host, port), family=family, backlog=2048)
     except OSError as exc:
         raise InputError(f"cannot listen on {_url_host(host)}:{port}",

@@ -32,7 +32,7 @@ from wirewatch.errors import StoreError
 SQLITE_URL_PREFIX = "sqlite:///"
 POSTGRES_SCHEMES = ("postgresql", "postgres", "postgresql+psycopg")
 _URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
-_QUERY_PASSWORD = re.compile(r"([?&][a-z_]*password=)([^&#]*)", re.IGNORECASE)
+_QUERY_PASSWORD = re.compile(r"([?&][a-z_]*password=)([^&]*)", re.IGNORECASE)
 _NOT_A_DATABASE = ("file is not a database", "malformed")
 _READ_ONLY = ("readonly", "read-only")
 WRITER_LOCK = 0x77697265  # "wire": the PostgreSQL advisory lock every write transaction holds

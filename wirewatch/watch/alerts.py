@@ -133,8 +133,11 @@ class Webhook:
                 self._sleep(self.backoff * 2 ** (attempt - 1))
             try:
                 answer, where = self._post(flag, body)
-            except httpx.HTTPError as exc:
+            except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 problem = type(exc).__name__  # its text may hold the URL
+                continue
+            except ValueError:  # a Location no URL parser reads ("https://[bad/", a port > 65535)
+                problem = "it redirected to an address that is not a URL"
                 continue
             if answer.is_success:
                 return
@@ -165,11 +168,18 @@ class Webhook:
             if not answer.has_redirect_location:  # 301, 302, 303, 307, 308 with a Location
                 return answer, where
             target = urljoin(url, answer.headers["location"])
-            scheme = urlsplit(target).scheme
-            if scheme not in (urlsplit(url).scheme, "https"):
-                return answer, f" redirecting to {scheme}, which is not followed"
+            if not follows(url, target):
+                return answer, (f" redirecting to {urlsplit(target).scheme}, which is not "
+                                "followed")
             url, where = target, f" from {_shown(target)} (redirected)"
         return answer, f" after {MAX_REDIRECTS} redirects"
+
+
+def follows(current: str, target: str) -> bool:
+    """Whether a webhook redirect from ``current`` to ``target`` is followed: on the same
+    scheme, or to https (never from https down to http, nor off http altogether)."""
+    scheme = urlsplit(target).scheme
+    return scheme in ("http", "https") and scheme in (urlsplit(current).scheme, "https")
 
 
 def _shown(url: str) -> str:
@@ -213,4 +223,4 @@ def deliver(store: Store, flags: Sequence[Flag], channels: Sequence[Channel],
     return Delivery(sent, failed)
 
 
-__all__ = ["DELIVERY_HEADER", "MAX_REDIRECTS", "RETRYABLE", "SIGNATURE_HEADER", "TIMESTAMP_HEADER", "Channel", "Delivery", "JsonLines", "Terminal", "Webhook", "deliver", "flag_json", "signature"]
+__all__ = ["DELIVERY_HEADER", "MAX_REDIRECTS", "RETRYABLE", "SIGNATURE_HEADER", "TIMESTAMP_HEADER", "Channel", "Delivery", "JsonLines", "Terminal", "Webhook", "deliver", "flag_json", "follows", "signature"]
