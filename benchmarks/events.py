@@ -1,7 +1,9 @@
 """Event-coding accuracy on the public gold data: ``python -m benchmarks.events``.
 
 Needs ``../shared/eval/events/`` beside the repository (it says so and stops if not).
-Prints, for the PLOVER GSR sentences and the CASE 2021 snippets, per-label
+Prints, for the PLV sentence-actor rows (end to end: the event wirewatch finds must link
+the row's source words to its target words; fit and check halves, split by sentence), then
+for the PLOVER GSR sentences and the CASE 2021 snippets, per-label
 precision/recall/F1, macro-F1, the costliest confusions and source/target country
 accuracy, first with the shipped weights (fitted on these same files, so optimistic),
 then 5-fold cross-validated (each fold's weights never saw the records scored: the
@@ -20,8 +22,15 @@ from pathlib import Path
 from rich.console import Console
 
 from wirewatch.errors import WirewatchError
-from wirewatch.evaluate.gold import KB_DIR, evaluate_case, evaluate_plover, with_office_holders
-from wirewatch.evaluate.report import print_case, print_plover, print_trained
+from wirewatch.evaluate.gold import (
+    KB_DIR,
+    evaluate_case,
+    evaluate_plover,
+    evaluate_plv,
+    with_office_holders,
+)
+from wirewatch.evaluate.report import print_case, print_plover, print_plv, print_trained
+from wirewatch.evaluate.split import HALVES
 from wirewatch.settings import Settings
 
 
@@ -30,6 +39,8 @@ def main() -> None:
     scratch = tempfile.TemporaryDirectory()
     settings = Settings(processes=1, db=str(Path(scratch.name) / "shipped.db"))  # shipped KB only
     try:
+        for half in HALVES:
+            print_plv(evaluate_plv(settings, half=half), half, console)
         print_plover(evaluate_plover(settings), console)
         print_countries_with_office_holders(Path(scratch.name) / "kb.db", console)
         print_case(evaluate_case(settings), console)

@@ -57,3 +57,26 @@ def test_evaluate_case_labels_a_snippet_by_its_most_confident_event(tmp_path):
     assert set(scores) == {"ARREST", "AIR_STRIKE"}
     assert scores["ARREST"].correct == 1  # COERCE arrest -> Strategic developments/Arrests
     assert scores["AIR_STRIKE"].predicted == 0 and ("AIR_STRIKE", "NONE", 1) in report.confusions
+
+
+PLV = [  # two rows share the first sentence, as PLV's do
+    {"id": "p1", "text": "Police arrested twelve protesters in Nairobi on Friday.",
+     "source": "Police", "target": "twelve protesters", "plover": "COERCE", "root": "COERCE"},
+    {"id": "p2", "text": "Police arrested twelve protesters in Nairobi on Friday.",
+     "source": "protesters", "target": "Police", "plover": "COERCE", "root": "COERCE"},
+    {"id": "p3", "text": "The weather was mild.", "source": "weather", "target": "mild",
+     "plover": "PROTEST", "root": "PROTEST"},
+]
+
+
+def test_evaluate_plv_needs_the_event_to_link_the_rows_words(tmp_path):
+    _gold_dir(tmp_path, "plv-train.jsonl", PLV)
+    from wirewatch.evaluate.gold import evaluate_plv
+
+    result = evaluate_plv(Settings(), eval_dir=tmp_path)
+    scores = {s.label: s for s in result.report.scores}
+    assert scores["COERCE"].support == 2 and scores["COERCE"].correct == 1  # not the reversed row
+    assert ("COERCE", "NONE", 1) in result.report.confusions
+    assert (result.no_event, result.rows) == (1, 3)
+    both = [evaluate_plv(Settings(), eval_dir=tmp_path, half=h).rows for h in ("fit", "check")]
+    assert sum(both) == 3 and sorted(both) in ([0, 3], [1, 2])  # a sentence never in both

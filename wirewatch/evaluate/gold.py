@@ -24,8 +24,10 @@ import pycountry
 from wirewatch import jobs
 from wirewatch.errors import InputError
 from wirewatch.evaluate.scoring import NONE, Report, role_accuracy, score_labels
+from wirewatch.evaluate.split import Half
+from wirewatch.evaluate.split import half as split_half
 from wirewatch.ingest import make_article
-from wirewatch.model import CodedArticle, EventMention
+from wirewatch.model import Actor, CodedArticle, EventMention
 from wirewatch.pipeline import code_articles
 from wirewatch.settings import Settings
 
@@ -34,9 +36,21 @@ KB_DIR = EVAL_DIR.parent / "kb"
 """Public office-holder files (``../shared/kb``), imported as a user would for the benchmarks."""
 PLOVER_FILE = "events/plover-gsr-dev.jsonl"
 CASE_FILE = "events/case2021-task2-dev.jsonl"
+PLV_FILE = "events/plv-train.jsonl"
 # CAMEO-era codes in the gold data for countries that ISO 3166-1 alpha-3 spells otherwise;
 # other codes that are not countries (IGO, NGO, IMG) are not scored.
 CODE_FIXES = {"JAP": "JPN", "VTN": "VNM"}
+
+
+@dataclass(frozen=True, slots=True)
+class PlvResult:
+    """PLV end to end: for each sentence-actor row, the type of the event that links words
+    of its source to words of its target (``NONE`` where none does)."""
+
+    report: Report
+    no_event: int
+    """Rows whose sentence gives no event at all."""
+    rows: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +94,41 @@ def evaluate_case(settings: Settings, eval_dir: Path | None = None) -> Report:
                         [e.acled.code if e and e.acled else NONE for e in best])
 
 
+def evaluate_plv(settings: Settings, eval_dir: Path | None = None,
+                 half: Half | None = None) -> PlvResult:
+    """PLV rows (all, or one half: rows are split by their sentence, so no sentence is in
+    both), each labelled with the type of the most confident event whose source overlaps the
+    row's source words and whose target or recipient overlaps its target words."""
+    rows = [r for r in records(eval_file(PLV_FILE, eval_dir))
+            if half is None or split_half(r["text"]) == half]
+    texts = list(dict.fromkeys(r["text"] for r in rows))
+    coded = dict(zip(texts, code_articles((make_article(t, id=f"plv-{n}")
+                                           for n, t in enumerate(texts)), settings), strict=True))
+    predicted = [_linking(r, coded[r["text"]]) for r in rows]
+    no_event = sum(not coded[r["text"]].events for r in rows)
+    return PlvResult(score_labels([r["plover"] for r in rows], predicted), no_event, len(rows))
+
+
+def _linking(row: dict, coded: CodedArticle) -> str:
+    """The type of the most confident event linking the row's source to its target."""
+    source, target = _span(row["text"], row["source"]), _span(row["text"], row["target"])
+    linking = [e for e in coded.events
+               if any(_overlaps(a, source) for a in e.source)
+               and any(_overlaps(a, target) for a in (*e.target, *e.recipient))]
+    best = max(linking, key=lambda e: e.confidence, default=None)
+    return best.event_type if best else NONE
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.find(words)
+    start = text.lower().find(words.lower()) if start < 0 else start
+    return (start, start + len(words)) if start >= 0 else (0, 0)
+
+
+def _overlaps(actor: Actor, span: tuple[int, int]) -> bool:
+    return actor.start < span[1] and span[0] < actor.end
+
+
 def with_office_holders(db: Path) -> tuple[Settings, list[Path]] | None:
     """Settings whose knowledge base has ``KB_DIR``'s office-holder files imported into the
     scratch database ``db`` (``wirewatch kb import``), and those files; None when there are none."""
@@ -110,5 +159,5 @@ def _countries(actors: list[dict]) -> list[str]:
     return [code for code in codes if pycountry.countries.get(alpha_3=code) is not None]
 
 
-__all__ = ["CASE_FILE", "EVAL_DIR", "KB_DIR", "PLOVER_FILE", "PloverResult", "evaluate_case",
-           "evaluate_plover", "records"]
+__all__ = ["CASE_FILE", "EVAL_DIR", "KB_DIR", "PLOVER_FILE", "PLV_FILE", "PloverResult",
+           "PlvResult", "evaluate_case", "evaluate_plover", "evaluate_plv", "records"]

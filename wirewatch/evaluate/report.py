@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from rich.console import Console
 from rich.table import Table
 
-from wirewatch.evaluate.gold import PloverResult
+from wirewatch.evaluate.gold import PloverResult, PlvResult
 from wirewatch.evaluate.scoring import Report
 
 if TYPE_CHECKING:  # learn needs scikit-learn, which only the dev setup installs
@@ -35,6 +35,13 @@ def print_plover(result: PloverResult, console: Console) -> None:
         console.print(f"{role} country accuracy {found / max(total, 1):.3f} ({found}/{total})")
 
 
+def print_plv(result: PlvResult, half: str, console: Console) -> None:
+    print_report(result.report, f"PLV ({half} half): the type of the event linking each row's "
+                 "source to its target, end to end", console, label="root")
+    console.print(f"rows whose sentence gives no event: {result.no_event / max(result.rows, 1):.1%}"
+                  f" ({result.no_event}/{result.rows})")
+
+
 def print_case(report: Report, console: Console) -> None:
     print_report(report, "CASE 2021 task 2 dev: ACLED sub-event type per snippet", console,
                  label="label")
@@ -58,4 +65,4 @@ def print_trained(trained: Trained, console: Console) -> None:
     console.print(table)
 
 
-__all__ = ["print_case", "print_plover", "print_report", "print_trained"]
+__all__ = ["print_case", "print_plover", "print_plv", "print_report", "print_trained"]
