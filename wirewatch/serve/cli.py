@@ -716,11 +716,13 @@ def evaluate(
     eval_dir: Annotated[Path | None, typer.Option(help="Folder of the gold data "
                                                        "\\[default: ../shared/eval].")] = None,
 ) -> None:
-    """Score event coding against the public gold data: PLOVER types and ACLED classes."""
-    from wirewatch.evaluate.gold import evaluate_case, evaluate_plover
-    from wirewatch.evaluate.report import print_case, print_plover
+    """Score event coding against the public gold data: PLV rows end to end, PLOVER types
+    and ACLED classes."""
+    from wirewatch.evaluate.gold import evaluate_case, evaluate_plover, evaluate_plv
+    from wirewatch.evaluate.report import print_case, print_plover, print_plv
 
     settings = Settings.load(config, db=db)  # the knowledge base a user added to --db applies
+    print_plv(evaluate_plv(settings, eval_dir), "every", out)
     print_plover(evaluate_plover(settings, eval_dir), out)
     print_case(evaluate_case(settings, eval_dir), out)
     out.print("The learned weights were fitted on these files, so these scores are optimistic; "
