@@ -496,3 +496,52 @@ def test_taking_ground_is_fighting_and_the_acled_classifier_reads_who_took_it(
     [[fight]] = article_events(Extractor.load().read(work.clean, work.doc)[1])
     assert fight.event.event_type == "FIGHT" and [a.sector for a in fight.event.source] == [source_sector]
     assert f"trig:{lemma}" in fight.words and f"taken_by:{source_sector}" in fight.words
+
+
+@pytest.mark.parametrize("sentence, kind, doer", [
+    ("Iran reportedly shipped missiles to Yemen's rebels.", "AID", "IRN"),
+    ("Syrian forces allegedly used chemical weapons in Douma.", "ASSAULT", "SYR"),
+    ("Turkey is believed to have shelled Kurdish positions in Syria.", "FIGHT", "TUR"),
+    ("Two Iranian tankers are suspected of smuggling fuel to Syria.", None, "IRN"),
+])
+def test_hearsay_is_reported_with_its_doer(code_text, sentence, kind, doer):
+    """An act given as somebody's word is `reported`, never asserted, and keeps its doer:
+    hedging adverbs, hearsay passives ("is believed to have"), "suspected of"."""
+    event = only(code_text, sentence)
+    assert event.factuality == "reported" and [a.country for a in event.source] == [doer]
+    assert kind is None or event.event_type == kind
+
+
+def test_an_accusation_gives_the_act_to_the_accused_on_the_accusers_word(code_text):
+    found = events(code_text, "The United States accused Russia of supplying weapons to "
+                              "North Korea.")
+    accusation = next(e for e in found if e.event_type == "DISAPPROVE")
+    supply = next(e for e in found if e.event_type == "AID")
+    assert [a.country for a in accusation.source] == ["USA"]
+    assert [a.country for a in supply.source] == ["RUS"]  # the accused, not the accuser
+    assert supply.factuality == "reported" and supply.claimant is not None
+    assert supply.claimant.country == "USA"
+    charged = only(code_text, "A man charged with bombing a mosque appeared in court.")
+    assert charged.factuality == "reported" and [a.text for a in charged.source] == ["man"]
+
+
+def test_who_claimed_an_attack_is_its_doer_on_its_own_word(code_text):
+    event = only(code_text, "Al-Shabaab claimed responsibility for the attack that killed 12 "
+                            "soldiers in Somalia.")
+    assert event.event_type == "ASSAULT" and event.factuality == "reported"
+    assert [a.text for a in event.source] == ["Al-Shabaab"] and event.claimant is not None
+
+
+def test_a_ship_takes_no_nationality_from_its_sentence(code_text):
+    """The state that seizes a ship is not the one the ship supplied; a ship's country is its
+    flag or owner, not a country elsewhere in the sentence."""
+    found = events(code_text, "South Korea seized a ship that had transferred oil to a North "
+                              "Korean vessel.")
+    seizure = next(e for e in found if e.event_type == "COERCE")
+    transfer = next(e for e in found if e.event_type == "AID")
+    assert [a.country for a in seizure.source] == ["KOR"]
+    assert [a.text for a in transfer.source] == ["ship"] and transfer.source[0].country is None
+    assert [a.country for a in transfer.target] == ["PRK"]
+    flagged = only(code_text, "A Hong Kong-flagged tanker transferred 600 tonnes of oil to a "
+                              "North Korean ship.")
+    assert [a.country for a in flagged.source] == ["HKG"]

@@ -33,11 +33,82 @@ def factuality(lex: Lexicon, head: Token, verb: Token, planned: bool,
     headline = head.dep_ == "ROOT" and "to" in auxes and any(c.dep_ == "nsubj" for c in head.children)
     if planned or headline or reported_future or auxes & lex.cue("future") or _is_going_to(head):
         return "planned"
-    return "reported" if claimant else "asserted"
+    return "reported" if claimant or hearsay(lex, head, verb) else "asserted"
+
+
+def hearsay(lex: Lexicon, head: Token, verb: Token) -> bool:
+    """An act the sentence gives as somebody's word without naming them: "allegedly sent",
+    "reportedly delivered", "is said to have carried out", "is suspected of transferring"."""
+    hedged = any(c.dep_ == "advmod" and c.lower_ in lex.cue("hedges")
+                 for t in (head, verb) for c in t.children)
+    return hedged or raised(lex, head) is not None or accused(lex, head) is not None
+
+
+def accused(lex: Lexicon, verb: Token) -> tuple[Token, Token | None] | None:
+    """For an act told by a gerund under an accusation, who is accused of it and who
+    accuses (None when the sentence does not say): "[X] accused [Y] of supplying",
+    "[Y] is suspected (by [X]) of transferring", "two [men] accused of bombing"."""
+    preposition = verb.head
+    if verb.dep_ != "pcomp" or preposition.lower_ not in {"of", "with", "for", "in"}:
+        return None
+    accusing = preposition.head
+    if preposition.dep_ != "prep" or accusing.lemma_.lower() not in lex.cue("accusation"):
+        return None
+    role = {c.dep_: c for c in accusing.children}
+    if "nsubjpass" in role:
+        return role["nsubjpass"], _agent(accusing)
+    if accusing.dep_ == "acl" and accusing.tag_ == "VBN":
+        return accusing.head, _agent(accusing)
+    if "dobj" in role:
+        return role["dobj"], role.get("nsubj")
+    return None
+
+
+def responsible(lex: Lexicon, noun: Token) -> tuple[Token, Token | None] | None:
+    """For an act named by a noun, who the sentence makes answer for it and on whose word:
+    "[X] claimed responsibility for the bombing" (X, X), "[Y] blamed [X] for the attack"
+    (X, Y)."""
+    preposition = noun.head
+    if noun.dep_ != "pobj" or preposition.lower_ not in {"for", "of"}:
+        return None
+    owner = preposition.head
+    subject = next((c for c in owner.head.children if c.dep_ == "nsubj"), None)
+    if (owner.lemma_.lower() in lex.cue("responsibility") and owner.dep_ == "dobj"
+            and owner.head.lemma_.lower() in lex.cue("owning_up") and subject is not None):
+        return subject, subject
+    if owner.lemma_.lower() in lex.cue("accusation"):
+        role = {c.dep_: c for c in owner.children}
+        if "dobj" in role:
+            return role["dobj"], role.get("nsubj")
+        if "nsubjpass" in role:
+            return role["nsubjpass"], _agent(owner)
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    """The "by X" of a passive."""
+    return next((p for c in verb.children if c.dep_ == "agent" for p in c.children
+                 if p.dep_ == "pobj"), None)
+
+
+def raised(lex: Lexicon, verb: Token) -> Token | None:
+    """For the infinitive of a hearsay passive ("X is [said] to have delivered"), the passive
+    verb, whose subject is the doer; else None."""
+    head = verb.head
+    if verb.dep_ != "xcomp" or head.i == verb.i or head.lemma_.lower() not in lex.cue("raising"):
+        return None
+    passive = any(c.dep_ == "auxpass" for c in head.children)
+    return head if passive and any(c.dep_ == "nsubjpass" for c in head.children) else None
 
 
 def claimant(reading: ArticleReading, head: Token) -> Actor | None:
-    """Who the sentence attributes the act to: "X said", "as revealed by X", "according to X"."""
+    """Who the sentence attributes the act to: "X said", "as revealed by X", "according to X",
+    "X accused Y of ...", "is believed by X to have ..."."""
+    charge = accused(reading.r.lexicon, head)
+    if charge is None and head.dep_ == "relcl":  # "the bombing [that killed] 20", claimed by X
+        charge = responsible(reading.r.lexicon, head.head)
+    if charge is not None:
+        return reading.actor(charge[1]) if charge[1] is not None else None
     reporting = reading.r.lexicon.cue("reporting")
     token = head
     while token.dep_ in {"ccomp", "xcomp", "conj", "advcl", "acl"} and token.head.i != token.i:
@@ -48,7 +119,7 @@ def claimant(reading: ArticleReading, head: Token) -> Actor | None:
             token = noun.head
         token = token.head
         if token.lemma_.lower() in reporting:
-            subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+            subject = next((c for c in token.children if c.dep_ == "nsubj"), _agent(token))
             return reading.actor(subject) if subject is not None else None
     for child in token.children:
         if child.dep_ == "advcl" and child.lemma_.lower() in reporting:
@@ -66,4 +137,4 @@ def _is_going_to(verb: Token) -> bool:
     return verb.head.lower_ == "going" and verb.dep_ == "xcomp"
 
 
-__all__ = ["claimant", "factuality"]
+__all__ = ["accused", "claimant", "factuality", "hearsay", "raised", "responsible"]

@@ -139,8 +139,8 @@ class SentenceEvents:
             return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
-        if _clause_hung_on_its_subject(verb):
-            return False
+        if _clause_hung_on_its_subject(verb) or attribution.accused(self.lex, verb) is not None:
+            return False  # "accused Russia of [supplying] arms" tells the act accused of
         if _participle(verb):
             # "six people killed when ...", "a vehicle targeted by a bomber", "[shells] fired
             # at the town": violence told as a participle is still an act; "the agreement
@@ -194,6 +194,8 @@ class SentenceEvents:
                 continue
             by = [a for c in noun.children if c.dep_ == "poss" for a in self.reading.actors(c)]
             by += [a for g in prep_objects(noun, {"by"}) for a in self.reading.actors(g)]
+            owned = attribution.responsible(self.lex, noun)  # "claimed responsibility for [it]"
+            by += self.reading.actors(owned[0]) if owned else []
             trigger = self.reading.span(noun.i, noun.i + 1)
             return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
         return []
@@ -314,6 +316,15 @@ class SentenceEvents:
 
     def _source(self, verb: Token, depth: int = 0) -> list[Actor] | None:
         """Actors doing the act; None when the doer is an abstraction (commentary)."""
+        charge = attribution.accused(self.lex, verb)
+        if charge is None and verb.dep_ == "relcl":  # "the bombing [that killed] 20", claimed
+            charge = attribution.responsible(self.lex, verb.head)
+        raiser = attribution.raised(self.lex, verb)
+        if charge is not None or raiser is not None:
+            # "[Russia] is accused of supplying", "[Israel] is believed to have carried out"
+            doers = [charge[0]] if charge else [c for c in raiser.children  # type: ignore[union-attr]
+                                                 if c.dep_ == "nsubjpass"]
+            return [a for d in doers for a in self.reading.actors(d)] or None
         for child in verb.children:
             if child.dep_ in {"nsubj", "csubj"}:
                 # a misparsed reduced relative makes its verb the subject: "[the Red Cross]

@@ -345,9 +345,11 @@ class ArticleReading:
         # a demonym or an organisation in the phrase are actors even without a sector.
         if sector is None and not self._named_body(token, start, end):
             return None
+        # a ship's country is its flag or owner, never the one its sentence is set in
+        settled = token.lemma_.lower() not in self.r.lexicon.cue("vessels")
         return Actor(span.text, span.start, span.end, _strip_determiner(span.text), None,
                      country or self._located_in(token) or self._where_acting(token)
-                     or self._sentence_country(token), sector)
+                     or (self._sentence_country(token) if settled else None), sector)
 
     def _where_acting(self, token: Token) -> str | None:
         """The country of the place where the subject ``token`` acts: "Prisoners rioted at a
