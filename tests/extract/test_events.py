@@ -545,3 +545,18 @@ def test_a_ship_takes_no_nationality_from_its_sentence(code_text):
     flagged = only(code_text, "A Hong Kong-flagged tanker transferred 600 tonnes of oil to a "
                               "North Korean ship.")
     assert [a.country for a in flagged.source] == ["HKG"]
+
+
+def test_a_doerless_re_mention_joins_its_act_and_another_one_does_not(code_text):
+    """One happening is one event per article: "the blast" is the bombing already told; "a
+    separate attack" and "another bomb" are new happenings that lend it nothing."""
+    found = events(code_text, "Militants bombed a police checkpoint in Kandahar on Monday. "
+                              "The blast killed nine officers. In a separate attack, gunmen "
+                              "killed two soldiers in Herat.")
+    assert [(e.event_type, len(e.evidence)) for e in found] == [("ASSAULT", 2), ("ASSAULT", 1)]
+    kandahar, herat = found
+    assert [a.text for a in kandahar.source] == ["Militants"] and kandahar.place is not None
+    assert [a.text for a in herat.source] == ["gunmen"] and herat.place.name == "Herat"
+    again = events(code_text, "A bomb exploded at a market in Baghdad on Friday. Another bomb "
+                              "exploded near a mosque in the city an hour later.")
+    assert len(again) == 2 and again[1].place is None  # the second borrows no place

@@ -4,8 +4,11 @@ A lede, a headline and a later paragraph often report the same act ("agreed to
 send 5,000 workers", "to Send Thousands of Workers", "is dispatching thousands
 of workers"). Counting them three times is the duplication analysts distrust,
 so mentions merge when they describe the same act by overlapping actors with no
-conflicting place, time or negation. The first mention leads (news puts the most
-specific account first); later ones add evidence and fill fields it lacks.
+conflicting place, time or negation, and a doerless re-mention told as one already
+known ("the attack", "the blast killed five") joins the act it names, unless its words
+make it another ("a second bomb", "in a separate incident"). The first mention leads
+(news puts the most specific account first); later ones add evidence and fill fields it
+lacks.
 """
 
 from __future__ import annotations
@@ -14,6 +17,12 @@ import dataclasses
 
 from wirewatch.extract.events import PRECISION_RANK
 from wirewatch.model import Actor, EventMention, Evidence, Place, Quantity
+
+DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
+"""Words before a doerless act that tell it as one already reported."""
+NEW = frozenset({"another", "second", "third", "separate", "other", "new", "earlier",
+                 "later", "further", "fresh", "also"})
+"""Words that make it another one: "another attack", "in a separate incident"."""
 
 
 def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
@@ -27,7 +36,8 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
     by_act: dict[str, list[int]] = {}
     for mention in mentions:
         same = by_act.setdefault(_act(mention), [])
-        index = next((i for i in same if same_happening(merged[i], mention)), None)
+        order = reversed(same) if _re_mention(mention) else iter(same)  # "the attack": the latest
+        index = next((i for i in order if same_happening(merged[i], mention)), None)
         if index is None:
             same.append(len(merged))
             merged.append(mention)
@@ -45,7 +55,20 @@ def same_happening(a: EventMention, b: EventMention) -> bool:
     if not _places_agree(a.place, b.place):
         return False
     source, target = _overlap(a.source, b.source), _overlap(a.target, b.target)
-    return None not in (source, target) and bool(source or target)
+    if None in (source, target):
+        return False  # the two name different doers or different victims
+    return bool(source or target) or _re_mention(a) or _re_mention(b)
+
+
+def _re_mention(mention: EventMention) -> bool:
+    """A doerless mention told as one already known: "the attack", "the blast killed five";
+    not "a second bomb", "another attack", "in a separate incident" (a new happening)."""
+    if mention.source or not mention.evidence:
+        return False
+    sentence = mention.evidence[0]
+    before = sentence.quote[:max(mention.trigger.start - sentence.start, 0)].lower()
+    words = before.replace(",", " ").split()[-3:]
+    return bool(DEFINITE & set(words)) and not NEW & set(before.split())
 
 
 def combine(lead: EventMention, other: EventMention, quoted: set[Evidence]) -> EventMention:
@@ -55,6 +78,7 @@ def combine(lead: EventMention, other: EventMention, quoted: set[Evidence]) -> E
     quoted.update(added)
     return dataclasses.replace(
         lead,
+        source=lead.source or other.source,
         target=lead.target or other.target,
         recipient=lead.recipient or other.recipient,
         place=lead.place or other.place,
