@@ -21,6 +21,11 @@ from wirewatch.extract.quantities import read_number
     (["twenty", "five"], 25, None, None, False),
     (["10", "to", "20"], None, 10, 20, False),
     (["between", "10", "and", "20"], None, 10, 20, False),
+    (["about", "5", "-", "6,000"], None, 5000, 6000, True),  # the low end shares the thousands
+    (["50", "-", "60,000"], None, 50000, 60000, False),
+    (["200", "-", "3,000"], None, 200, 3000, False),  # a low end that stands on its own
+    (["5", "-", "6", "million"], None, 5_000_000, 6_000_000, False),
+    (["3,000", "-", "4,000"], None, 3000, 4000, False),
 ])
 def test_read_number(words, value, low, high, approximate):
     reading = read_number(words)
@@ -42,3 +47,17 @@ def test_not_a_number():
 def test_bounds_currency_and_units(words, value, low):
     reading = read_number(words)
     assert reading is not None and (reading.value, reading.low) == (value, low)
+
+
+@pytest.mark.parametrize("words", [["two", "-", "thirds"], ["Two-thirds"], ["half"],
+                                   ["a", "quarter"], ["40", "percent"], ["12", "%"]])
+def test_a_share_is_not_a_count(words):
+    assert read_number(words) is None
+
+
+@pytest.mark.slow
+def test_a_range_the_model_cut_short_is_read_whole(code_text):
+    coded = code_text("About 5-6,000 people protested in Minsk on Sunday.")
+    [quantity] = [q for c in coded.claims for q in c.quantities] or [
+        q for e in coded.events for q in e.quantities]
+    assert (quantity.low, quantity.high) == (5000, 6000) and quantity.text == "About 5-6,000 people"

@@ -34,6 +34,9 @@ VAGUE = {"dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999),
          "thousands": (2_000, 9_999), "millions": (2_000_000, 9_999_999),
          "billions": (2_000_000_000, 9_999_999_999)}
 _NUMBER = re.compile(r"^\d+(?:[.,]\d+)*$")
+FRACTIONS = frozenset({"half", "halves", "third", "thirds", "quarter", "quarters", "fifth",
+                       "fifths", "tenth", "tenths", "percent", "per", "%", "pct"})
+"""Words that make a number a share, not a count: "two-thirds", "half", "40 percent"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,8 @@ class Reading:
 
 def read_number(words: list[str]) -> Reading | None:
     """Read "around 15,000", "thousands", "tens of thousands", "5.5 million", "10 to 20"."""
+    if FRACTIONS & {part for word in words for part in word.lower().split("-")}:
+        return None  # a share of something, not a count of it
     lowered = _without_units([word.lower() for word in words])
     cues = {word for word in lowered if word in APPROXIMATE}
     numbers = [word for word in lowered if word not in APPROXIMATE and word not in {"of", "to", "and", "-"}]
@@ -92,12 +97,20 @@ def _vague(numbers: list[str]) -> tuple[float, float] | None:
 
 
 def _range(words: list[str]) -> tuple[float, float] | None:
+    """ "10 to 20", "5-6 million" (both in millions), "5-6,000" (5,000 to 6,000: the low end
+    is written short when it shares the high end's thousands)."""
     joined = " ".join(words)
     match = re.search(r"([\d.,]+)\s*(?:-|–|to|and)\s*([\d.,]+)", joined)
     if not match:
         return None
     low, high = _plain(match.group(1)), _plain(match.group(2))
-    return (low, high) if low is not None and high is not None and low < high else None
+    if low is None or high is None:
+        return None
+    scale = next((SCALES[w] for w in joined[match.end():].split() if w in SCALES), 1)
+    low, high = low * scale, high * scale
+    if low < 1000 <= high and high / 10 <= low * 1000 < high:
+        low *= 1000
+    return (low, high) if low < high else None
 
 
 def _value(numbers: list[str]) -> float | None:
@@ -123,6 +136,14 @@ def _plain(text: str) -> float | None:
         return None
 
 
+def _whole_range(number: SpacySpan) -> SpacySpan:
+    """The number with the rest of a range the model cut off: "[About 5]-6,000 people"."""
+    doc, end = number.doc, number.end
+    while end + 1 < len(doc) and doc[end].text in {"-", "–", "to"} and doc[end + 1].like_num:
+        end += 2
+    return doc[number.start:end] if end != number.end else number
+
+
 def counted_noun(number: SpacySpan) -> Token | None:
     """The noun a number counts: "5,000 [workers]", "thousands of [workers]"."""
     root = number.root
@@ -144,6 +165,7 @@ def counted_span(noun: Token) -> tuple[int, int]:
 
 def quantity_of(reading: ArticleReading, number: SpacySpan) -> Quantity | None:
     """A Quantity record for a number entity, with what it counts."""
+    number = _whole_range(number)
     parsed = read_number([token.text for token in number])
     if parsed is None:
         return None
