@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from wirewatch.clean import Cleaner
 from wirewatch.ingest import make_article
 
@@ -92,3 +94,40 @@ def test_a_page_of_thousands_of_repeated_lines_keeps_one_of_each():
     result = clean("\n\n".join(lines))
     assert len(result.text.split("\n\n")) == 50
     assert len(result.dropped) == 1950
+
+
+def test_page_furniture_is_dropped_with_its_reason_and_the_prose_kept():
+    text = ("By Jane Doe, BBC News\n"
+            "Skip Ad x Embed x Share Rebels attacked a convoy near Goma on Monday. (Photo: Jane "
+            "Doe/Reuters) Officials said three soldiers died. Click to share on Twitter (Opens "
+            "in new window)\n"
+            "Media playback is unsupported on your device\n"
+            "Read more: Why the convoy was there\n"
+            "Advertisement\n"
+            "Image copyright AFP Image caption Soldiers guard the road near Goma Troops were "
+            "sent to the area on Tuesday.")
+    result = clean(text)
+    reasons = [d.reason for d in result.dropped]
+    assert reasons == ["page furniture: byline", "page furniture: advert",
+                       "page furniture: advert", "page furniture: photo credit",
+                       "page furniture: share prompt", "page furniture: media player",
+                       "page furniture: link to another story", "page furniture: advert",
+                       "page furniture: photo credit", "page furniture: image caption"]
+    assert result.text.split("\n\n") == [
+        "Rebels attacked a convoy near Goma on Monday.", "Officials said three soldiers died.",
+        "Troops were sent to the area on Tuesday."]
+    for drop in result.dropped:
+        assert text[drop.start:drop.end] == drop.text
+    for match in re.finditer(r"\w+", result.text):
+        start, end = result.offsets.original(match.start(), match.end())
+        assert text[start:end] == match.group()
+
+
+@pytest.mark.parametrize("prose", [
+    "By Sunday, Russian troops had taken the town.",
+    "The talks collapsed, according to Reuters.",
+    "Watch out for floods, the agency warned.",
+    "Subscriptions to the state newspaper fell sharply last year, officials said.",
+])
+def test_prose_that_looks_like_furniture_is_kept(prose):
+    assert clean(prose).text == prose

@@ -15,6 +15,11 @@ are found by their words, near ones among the paragraphs with the same numbers a
 (rapidfuzz's ``extract_iter`` compares in C), so a scraped page of thousands of lines
 costs about a second.
 
+Page furniture — captions, photo credits, share and "read more" prompts, players, bylines,
+as ``data/furniture.toml`` lists them — is dropped with its reason too: a paragraph that is
+nothing else goes whole, and furniture run into the prose (as scrapers flatten pages) is
+cut out of it, the prose on either side kept as paragraphs of their own.
+
 Paragraphs are bounded before NLP: one longer than ``max_paragraph`` characters (5,000 by
 default) is split at sentence ends, and a sentence longer than that is cut at the last
 space before the limit (or at the limit itself when there is none). The NLP stage parses
@@ -26,8 +31,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
 
 from rapidfuzz import fuzz, process
 
@@ -45,6 +53,8 @@ _DATE_WORDS = frozenset([
     "november", "december", "yesterday", "today"])
 HEADLINE_MAX_WORDS = 20
 NEAR_MIN_WORDS = 8
+LINE_WORDS = 12
+"""The longest paragraph that can be furniture as a whole ("By Jane Doe, BBC News")."""
 MAX_PARAGRAPH = 5_000
 """Longest paragraph handed to NLP, in characters; longer ones are split (see above)."""
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -96,14 +106,54 @@ class _Block:
     """The original text of the block."""
 
 
+@dataclass(frozen=True, slots=True)
+class Furniture:
+    """What a scraper keeps that is not the article: patterns found anywhere in a paragraph
+    (``inline``) and patterns a whole short paragraph may be (``lines``), each with the
+    reason its drop records."""
+
+    inline: tuple[tuple[re.Pattern[str], str], ...]
+    lines: tuple[tuple[re.Pattern[str], str], ...]
+
+    @classmethod
+    @cache
+    def load(cls) -> Furniture:
+        """The shipped list, ``data/furniture.toml``."""
+        text = (resources.files("wirewatch") / "data" / "furniture.toml").read_text("utf-8")
+        table = tomllib.loads(text)
+        return cls(*(tuple((re.compile(e["pattern"]), e["reason"]) for e in table.get(kind, ()))
+                     for kind in ("inline", "lines")))
+
+    def cut(self, block: _Block) -> tuple[list[_Block], list[Dropped]]:
+        """The block's prose (as blocks) and its furniture (as drops)."""
+        if len(block.text.split()) <= LINE_WORDS:
+            for pattern, reason in self.lines:
+                if pattern.fullmatch(block.text.strip()):
+                    return [], [Dropped(block.start, block.end, f"page furniture: {reason}",
+                                        block.text)]
+        found = sorted((m.start(), m.end(), reason) for pattern, reason in self.inline
+                       for m in pattern.finditer(block.text) if m.end() > m.start())
+        kept, dropped, at = [], [], 0
+        for start, end, reason in found:
+            if start < at:
+                continue  # inside furniture already cut
+            kept.append(_Block(block.start + at, block.start + start, block.text[at:start]))
+            dropped.append(Dropped(block.start + start, block.start + end,
+                                   f"page furniture: {reason}", block.text[start:end]))
+            at = end
+        kept.append(_Block(block.start + at, block.end, block.text[at:]))
+        return [piece for piece in kept if piece.text.strip()], dropped
+
+
 class Cleaner:
-    """Normalises text and drops repeated headlines and paragraphs."""
+    """Normalises text and drops page furniture and repeated headlines and paragraphs."""
 
     def __init__(self, near_duplicate: float = 0.9, max_chars: int = 200_000,
-                 max_paragraph: int = MAX_PARAGRAPH) -> None:
+                 max_paragraph: int = MAX_PARAGRAPH, furniture: Furniture | None = None) -> None:
         self.near_duplicate = near_duplicate
         self.max_chars = max_chars
         self.max_paragraph = max_paragraph
+        self.furniture = furniture if furniture is not None else Furniture.load()
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Cleaner:
@@ -113,15 +163,19 @@ class Cleaner:
         kept: list[_Block] = []
         dropped: list[Dropped] = []
         seen = _Seen()
-        blocks = _blocks(article.text[: self.max_chars])
-        for block in (piece for b in blocks for piece in _bounded(b, self.max_paragraph)):
+        prose: list[_Block] = []
+        for block in _blocks(article.text[: self.max_chars]):
+            pieces, furniture = self.furniture.cut(block)
+            prose += pieces
+            dropped += furniture
+        for block in (piece for b in prose for piece in _bounded(b, self.max_paragraph)):
             reason = self._repeat(block, seen, article.title)
             if reason:
                 dropped.append(Dropped(block.start, block.end, reason, block.text))
             else:
                 kept.append(block)
         text, offsets = _assemble(kept)
-        return CleanArticle(article, text, offsets, tuple(dropped))
+        return CleanArticle(article, text, offsets, tuple(sorted(dropped, key=_position)))
 
     def _repeat(self, block: _Block, seen: _Seen, title: str | None) -> str | None:
         """Why the block repeats an earlier one, or None; remembers it when it does not."""
@@ -252,6 +306,10 @@ def _merge(segments: list[tuple[int, int, int, int]]) -> tuple[tuple[int, int, i
     return tuple(merged)
 
 
+def _position(drop: Dropped) -> tuple[int, int]:
+    return drop.start, drop.end
+
+
 def _facts(words: tuple[str, ...]) -> tuple[str, ...]:
     """Numbers and weekday/month words: paragraphs that differ in them report different facts."""
     return tuple(w for w in words if w.isdigit() or w in _DATE_WORDS)
@@ -266,4 +324,4 @@ def _same_words(text: str, title: str | None) -> bool:
     return bool(title) and _WORD.findall(text.casefold()) == _WORD.findall((title or "").casefold())
 
 
-__all__ = ["CleanArticle", "Cleaner", "OffsetMap"]
+__all__ = ["CleanArticle", "Cleaner", "Furniture", "OffsetMap"]
