@@ -560,3 +560,28 @@ def test_a_doerless_re_mention_joins_its_act_and_another_one_does_not(code_text)
     again = events(code_text, "A bomb exploded at a market in Baghdad on Friday. Another bomb "
                               "exploded near a mosque in the city an hour later.")
     assert len(again) == 2 and again[1].place is None  # the second borrows no place
+
+
+@pytest.mark.parametrize("sentence", [
+    "Heavy flooding killed 25 people in Assam on Tuesday.",
+    "A coal mine explosion killed 12 miners in Shanxi.",
+    "The bus overturned on a mountain road, killing nine passengers.",
+    "Shares in Tesla rallied after the results.",
+    "Her father hailed from a fishing village near Galway.",
+    "The embargo bans arms sales to Myanmar.",
+])
+def test_mishaps_markets_origins_and_rules_are_not_events(code_text, sentence):
+    assert not events(code_text, sentence)
+
+
+def test_an_attack_on_a_policy_is_words_not_violence(code_text):
+    event = only(code_text, "The senator attacked the president's immigration policy.")
+    assert event.event_type == "DISAPPROVE"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Gunmen killed 25 people in Assam on Tuesday.",
+    "A car bomb exploded in Kabul, killing nine people.",
+])
+def test_violence_with_a_doer_or_a_weapon_is_still_an_event(code_text, sentence):
+    assert {e.event_type for e in events(code_text, sentence)} == {"ASSAULT"}

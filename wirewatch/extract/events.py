@@ -139,6 +139,13 @@ class SentenceEvents:
             return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
+        if verb.lemma_.lower() in self.lex.cue("origin_verbs") and any(
+                c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+            return True  # "hailed from Kerala" tells where someone is from
+        if verb.tag_ in {"VBZ", "VBP"} and any(
+                c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.cue("violation_objects")
+                for c in verb.children):
+            return True  # "the sanctions ban transfers": what a rule says, not an act
         if _clause_hung_on_its_subject(verb) or attribution.accused(self.lex, verb) is not None:
             return False  # "accused Russia of [supplying] arms" tells the act accused of
         if _participle(verb):
@@ -175,6 +182,9 @@ class SentenceEvents:
         complement = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
         acted = complement if found.event_type == "AGREE" else verb
         event_type = found.event_type
+        if event_type == "ASSAULT" and any(c.dep_ == "dobj" and c.lemma_.lower()
+                                           in self.lex.cue("abstract_targets") for c in verb.children):
+            event_type = "DISAPPROVE"  # "attacked the plan": words, not violence
         if lemma == "protest" and not any(c.dep_ == "dobj" for c in verb.children):
             event_type = "PROTEST"  # "students protested in Dhaka"; "X protested the decision" is verbal
         return self._mention(verb, acted, found, event_type, None)
@@ -199,6 +209,31 @@ class SentenceEvents:
             trigger = self.reading.span(noun.i, noun.i + 1)
             return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
         return []
+
+    def _mishap(self, head: Token, verb: Token) -> bool:
+        """Whether a doerless act is told of a mishap: its cause an accident, a disaster or a
+        thing on a market ("flooding killed 40", "a gas explosion destroyed", "stocks
+        rallied"), or it hangs on a verb of mishap ("the plane crashed, killing 72")."""
+        lex = self.lex
+        if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.lemma_.lower() in lex.cue("mishap_verbs"):
+            return True
+        causes = [c for t in {head, verb, verb.head if verb.dep_ == "advcl" else verb}
+                  for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
+        causes += [p for c in list(causes) if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+        for cause in causes:
+            lemma = cause.lemma_.lower()
+            if lemma in lex.cue("mishaps") or lemma in lex.cue("market_things"):
+                return True
+            if any(m.dep_ in {"compound", "amod", "nmod"} and m.lemma_.lower() in lex.cue("mishap_modifiers")
+                   for m in cause.children):
+                return True
+        return False
+
+    def _game(self) -> bool:
+        """Whether the sentence tells a game ("the striker attacked the net"): sport words and
+        nobody hurt or armed."""
+        lemmas = {t.lemma_.lower() for t in self.sentence} | {t.lower_ for t in self.sentence}
+        return bool(lemmas & self.lex.cue("sport")) and not lemmas & self.lex.cue("casualties")
 
     def _armed(self, noun: Token) -> bool:
         """Whether a noun's modifiers name a weapon ("drone strike", "air strike")."""
@@ -263,6 +298,8 @@ class SentenceEvents:
             target = self.reading.actors(verb.head) + target  # "[people] killed in the raid"
         if not source and not target and event_type not in PHYSICAL:
             return None
+        if not source and event_type in PHYSICAL and (self._mishap(head, verb) or self._game()):
+            return None  # an accident, a disaster, a market or a game: nobody did it to anyone
         source = source or []
         own = _own_tokens(head)
         claimant = attribution.claimant(self.reading, head)

@@ -339,6 +339,8 @@ class ArticleReading:
         titled = self._titled_antecedent(token, span)
         if titled is not None:
             return titled
+        if token.lemma_.lower() in self.r.lexicon.cue("market_things"):
+            return None  # "bank stocks": a thing traded, whoever issued it
         sector = self.sector(token)
         country = self._phrase_country(start, end)
         # "Algerian landowners", "the UNITA militarist wing": people or a body named by
