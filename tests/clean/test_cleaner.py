@@ -131,3 +131,14 @@ def test_page_furniture_is_dropped_with_its_reason_and_the_prose_kept():
 ])
 def test_prose_that_looks_like_furniture_is_kept(prose):
     assert clean(prose).text == prose
+
+
+def test_a_credit_takes_no_word_of_the_sentence_after_it_and_a_link_line_goes_whole():
+    result = clean("Image copyright Reuters Russian troops shelled Kharkiv on Monday.\n"
+                   "Read more: Israeli jets strike Hamas targets in Gaza as rockets hit Tel "
+                   "Aviv overnight\n"
+                   "By Friday, Rebels Held Kunduz")
+    assert result.text.split("\n\n") == ["Russian troops shelled Kharkiv on Monday.",
+                                         "By Friday, Rebels Held Kunduz"]
+    assert [d.reason for d in result.dropped] == ["page furniture: photo credit",
+                                                  "page furniture: link to another story"]

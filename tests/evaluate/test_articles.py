@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from wirewatch.evaluate.articles import score_main_events, score_wikievents
@@ -83,3 +85,21 @@ def test_halves_are_stable_and_split_keeps_order(key):
     halves = split(items, lambda item: item)
     assert sorted(halves["fit"] + halves["check"]) == sorted(items)
     assert halves["fit"] == [i for i in items if half(i) == "fit"] and halves["fit"]
+
+
+def test_precision_and_recall_go_by_the_trigger_sentence_any_mention_counted_apart():
+    """One bombing told in two sentences is one event: judged where its trigger is, and
+    found where it is told (``found_any``)."""
+    record = {"id": "w1", "text": TEXT, "events": [
+        gold("Conflict.Attack.DetonateExplode", "violence", "bombed"),
+        gold("Justice.ArrestJailDetain.Unspecified", "coerce", "arrested"),
+    ]}
+    bombing = event("ASSAULT", "bombed", "Militants")
+    merged = dataclasses.replace(bombing, evidence=(*bombing.evidence, Evidence(
+        "w1", *sentence("Police"), "Police arrested two men.")))
+    arrest = event("COERCE", "arrested", "Police")
+    score = score_wikievents([record], [coded(merged, arrest)])
+    assert (score.judged, score.right, score.found, score.found_any) == (2, 2, 2, 2)
+    misplaced = event("COERCE", "bombed", "Police")  # an arrest read where the bombing is
+    score = score_wikievents([record], [coded(misplaced)])
+    assert (score.judged, score.right, score.found) == (1, 0, 0)

@@ -26,6 +26,8 @@ from wirewatch.extract.quantities import read_number
     (["200", "-", "3,000"], None, 200, 3000, False),  # a low end that stands on its own
     (["5", "-", "6", "million"], None, 5_000_000, 6_000_000, False),
     (["3,000", "-", "4,000"], None, 3000, 4000, False),
+    (["500,000", "to", "1", "million"], None, 500_000, 1_000_000, False),
+    (["2", "to", "3", "thousand"], None, 2000, 3000, False),
 ])
 def test_read_number(words, value, low, high, approximate):
     reading = read_number(words)

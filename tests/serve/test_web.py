@@ -124,6 +124,7 @@ def test_timeline_map_and_incidents(page: Page, server: str):
     expect(rows.first).to_be_visible()
     assert rows.count() >= 4  # the example's three incidents and the posted one
     assert page.locator("#timeline rect.bar").count() >= 1
+    expect(page.locator("#map path.country").first).to_be_attached()  # drawn once loaded
     assert page.locator("#map path.country").count() > 150  # Natural Earth's outlines drawn
     expect(page.locator("#map circle.point").first).to_be_attached()
     expect(page.locator("#by-type")).to_contain_text("AGREE (AID)")

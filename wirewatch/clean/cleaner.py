@@ -55,6 +55,8 @@ HEADLINE_MAX_WORDS = 20
 NEAR_MIN_WORDS = 8
 LINE_WORDS = 12
 """The longest paragraph that can be furniture as a whole ("By Jane Doe, BBC News")."""
+LINK_WORDS = 30
+"""The longest paragraph that can be a link to another story, headline and all."""
 MAX_PARAGRAPH = 5_000
 """Longest paragraph handed to NLP, in characters; longer ones are split (see above)."""
 _SENTENCE_BREAK = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
@@ -114,6 +116,8 @@ class Furniture:
 
     inline: tuple[tuple[re.Pattern[str], str], ...]
     lines: tuple[tuple[re.Pattern[str], str], ...]
+    links: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Patterns a paragraph of up to ``LINK_WORDS`` may be: a link to another story."""
 
     @classmethod
     @cache
@@ -122,15 +126,17 @@ class Furniture:
         text = (resources.files("wirewatch") / "data" / "furniture.toml").read_text("utf-8")
         table = tomllib.loads(text)
         return cls(*(tuple((re.compile(e["pattern"]), e["reason"]) for e in table.get(kind, ()))
-                     for kind in ("inline", "lines")))
+                     for kind in ("inline", "lines", "links")))
 
     def cut(self, block: _Block) -> tuple[list[_Block], list[Dropped]]:
         """The block's prose (as blocks) and its furniture (as drops)."""
-        if len(block.text.split()) <= LINE_WORDS:
-            for pattern, reason in self.lines:
-                if pattern.fullmatch(block.text.strip()):
-                    return [], [Dropped(block.start, block.end, f"page furniture: {reason}",
-                                        block.text)]
+        words = len(block.text.split())
+        whole = (self.lines if words <= LINE_WORDS else ()) + (
+            self.links if words <= LINK_WORDS else ())
+        for pattern, reason in whole:
+            if pattern.fullmatch(block.text.strip()):
+                return [], [Dropped(block.start, block.end, f"page furniture: {reason}",
+                                    block.text)]
         found = sorted((m.start(), m.end(), reason) for pattern, reason in self.inline
                        for m in pattern.finditer(block.text) if m.end() > m.start())
         kept, dropped, at = [], [], 0

@@ -6,13 +6,15 @@ with a KAIROS type and the family a PLOVER coder makes of it (the eval README). 
 its conventions:
 
 - **precision**: an output event of a type WikiEvents judges (``FAMILIES``) is right when a
-  gold event of a compatible family lies in one of its evidence sentences. Types it does not
+  gold event of a compatible family lies in the sentence of its trigger. Types it does not
   annotate (AGREE, SUPPORT, AID, ...) are not judged.
 - **recall**: a gold event of a family in ``RECALLED`` (not ``harm``, which PLOVER codes as
   the attack that caused it, nor null) is found when an output event of a compatible type
-  has an evidence sentence that holds its trigger.
-- **doer**: of the gold attacks with an Attacker, those found by an ASSAULT or FIGHT whose
-  source overlaps the Attacker (by characters, or by name).
+  has its trigger in the gold event's sentence; ``found_any`` also counts the other sentences
+  an event's mentions were merged from (one happening told in several sentences is one
+  event, found wherever it is told).
+- **doer**: of the gold attacks with an Attacker, those found (in any mention) by an ASSAULT
+  or FIGHT whose source overlaps the Attacker (by characters, or by name).
 
 Giveme5W1H (``articles/giveme5w1h-gold.jsonl``) gives each article's main event as
 who/what phrases. The main event is found when an event of the article names one of the
@@ -61,6 +63,9 @@ class WikiScore:
     gold: int
     """Gold events of a recalled family."""
     found: int
+    """Found by an event whose trigger is in their sentence."""
+    found_any: int
+    """Found by an event with a mention in their sentence."""
     attacks: int
     """Gold attacks that name their Attacker."""
     doer_right: int
@@ -74,31 +79,36 @@ class WikiScore:
         return self.found / self.gold if self.gold else 0.0
 
     @property
+    def recall_any(self) -> float:
+        return self.found_any / self.gold if self.gold else 0.0
+
+    @property
     def doer(self) -> float:
         return self.doer_right / self.attacks if self.attacks else 0.0
 
 
 def score_wikievents(gold: Sequence[dict], coded: Sequence[CodedArticle]) -> WikiScore:
     """Score the coded articles against their WikiEvents records (same order)."""
-    judged = right = total = found = attacks = doers = 0
+    judged = right = total = found = found_any = attacks = doers = 0
     for record, article in zip(gold, coded, strict=True):
         events = list(article.events)
         for event in events:
             if event.event_type in FAMILIES:
                 judged += 1
-                right += any(_compatible(event, g) and _in_evidence(event, g)
+                right += any(_compatible(event, g) and _in_sentence(event.trigger.start, g)
                              for g in record["events"])
         for g in record["events"]:
             if g["family"] not in RECALLED:
                 continue
             total += 1
+            found += any(_compatible(e, g) and _in_sentence(e.trigger.start, g) for e in events)
             matches = [e for e in events if _compatible(e, g) and _in_evidence(e, g)]
-            found += bool(matches)
+            found_any += bool(matches)
             attackers = [a for a in g["arguments"] if a["role"] == "Attacker"]
             if g["kairos"].startswith("Conflict.Attack") and attackers:
                 attacks += 1
                 doers += any(_names(actor, attackers) for e in matches for actor in e.source)
-    return WikiScore(judged, right, total, found, attacks, doers)
+    return WikiScore(judged, right, total, found, found_any, attacks, doers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,17 +157,27 @@ def _compatible(event: EventMention, gold: dict) -> bool:
     return gold["family"] in FAMILIES.get(event.event_type, frozenset())
 
 
+def _in_sentence(offset: int, gold: dict) -> bool:
+    return gold["sentence"]["start"] <= offset < gold["sentence"]["end"]
+
+
 def _in_evidence(event: EventMention, gold: dict) -> bool:
-    start = gold["trigger"]["start"]
-    return any(e.start <= start < e.end for e in event.evidence)
+    """Whether one of the event's mentions was read from the gold event's sentence."""
+    return any(_in_sentence(e.start, gold) or e.start <= gold["trigger"]["start"] < e.end
+               for e in event.evidence)
+
+
+def overlaps(actor: Actor, start: int, end: int) -> bool:
+    """Whether an actor's words overlap the characters ``[start, end)``."""
+    return actor.start < end and start < actor.end
 
 
 def _names(actor: Actor, arguments: Sequence[dict]) -> bool:
     """Whether an actor is one of the gold arguments: overlapping characters or the same name."""
-    return any(actor.start < a["end"] and a["start"] < actor.end
+    return any(overlaps(actor, a["start"], a["end"])
                or a["text"].casefold() in (actor.text.casefold(), actor.name.casefold())
                for a in arguments)
 
 
 __all__ = ["FAMILIES", "POLITICAL_CLUSTERS", "RECALLED", "MainEventScore", "WikiScore",
-           "score_main_events", "score_wikievents"]
+           "overlaps", "score_main_events", "score_wikievents"]

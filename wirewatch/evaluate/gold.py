@@ -23,11 +23,12 @@ import pycountry
 
 from wirewatch import jobs
 from wirewatch.errors import InputError
+from wirewatch.evaluate.articles import overlaps
 from wirewatch.evaluate.scoring import NONE, Report, role_accuracy, score_labels
 from wirewatch.evaluate.split import Half
 from wirewatch.evaluate.split import half as split_half
 from wirewatch.ingest import make_article
-from wirewatch.model import Actor, CodedArticle, EventMention
+from wirewatch.model import CodedArticle, EventMention
 from wirewatch.pipeline import code_articles
 from wirewatch.settings import Settings
 
@@ -113,8 +114,8 @@ def _linking(row: dict, coded: CodedArticle) -> str:
     """The type of the most confident event linking the row's source to its target."""
     source, target = _span(row["text"], row["source"]), _span(row["text"], row["target"])
     linking = [e for e in coded.events
-               if any(_overlaps(a, source) for a in e.source)
-               and any(_overlaps(a, target) for a in (*e.target, *e.recipient))]
+               if any(overlaps(a, *source) for a in e.source)
+               and any(overlaps(a, *target) for a in (*e.target, *e.recipient))]
     best = max(linking, key=lambda e: e.confidence, default=None)
     return best.event_type if best else NONE
 
@@ -123,10 +124,6 @@ def _span(text: str, words: str) -> tuple[int, int]:
     start = text.find(words)
     start = text.lower().find(words.lower()) if start < 0 else start
     return (start, start + len(words)) if start >= 0 else (0, 0)
-
-
-def _overlaps(actor: Actor, span: tuple[int, int]) -> bool:
-    return actor.start < span[1] and span[0] < actor.end
 
 
 def with_office_holders(db: Path) -> tuple[Settings, list[Path]] | None:

@@ -54,14 +54,19 @@ def accused(lex: Lexicon, verb: Token) -> tuple[Token, Token | None] | None:
     accusing = preposition.head
     if preposition.dep_ != "prep" or accusing.lemma_.lower() not in lex.cue("accusation"):
         return None
-    role = {c.dep_: c for c in accusing.children}
-    if "nsubjpass" in role:
-        return role["nsubjpass"], _agent(accusing)
     if accusing.dep_ == "acl" and accusing.tag_ == "VBN":
-        return accusing.head, _agent(accusing)
-    if "dobj" in role:
-        return role["dobj"], role.get("nsubj")
-    return None
+        return accusing.head, _agent(accusing)  # "two men accused of bombing"
+    return _blamed(accusing)
+
+
+def answering(lex: Lexicon, verb: Token) -> tuple[Token, Token | None] | None:
+    """Who the sentence makes answer for the act of ``verb``, and on whose word: accused of
+    it ("accused [Y] of supplying"), or claiming or blamed for the act its noun names ("the
+    bombing [that killed] 20", claimed by X)."""
+    charge = accused(lex, verb)
+    if charge is None and verb.dep_ == "relcl":
+        charge = responsible(lex, verb.head)
+    return charge
 
 
 def responsible(lex: Lexicon, noun: Token) -> tuple[Token, Token | None] | None:
@@ -76,12 +81,17 @@ def responsible(lex: Lexicon, noun: Token) -> tuple[Token, Token | None] | None:
     if (owner.lemma_.lower() in lex.cue("responsibility") and owner.dep_ == "dobj"
             and owner.head.lemma_.lower() in lex.cue("owning_up") and subject is not None):
         return subject, subject
-    if owner.lemma_.lower() in lex.cue("accusation"):
-        role = {c.dep_: c for c in owner.children}
-        if "dobj" in role:
-            return role["dobj"], role.get("nsubj")
-        if "nsubjpass" in role:
-            return role["nsubjpass"], _agent(owner)
+    return _blamed(owner) if owner.lemma_.lower() in lex.cue("accusation") else None
+
+
+def _blamed(accusing: Token) -> tuple[Token, Token | None] | None:
+    """Whom a verb of accusing accuses, and who accuses: "[X] blamed [Y]", "[Y] is suspected
+    (by [X])"."""
+    role = {c.dep_: c for c in accusing.children}
+    if "nsubjpass" in role:
+        return role["nsubjpass"], _agent(accusing)
+    if "dobj" in role:
+        return role["dobj"], role.get("nsubj")
     return None
 
 
@@ -104,9 +114,7 @@ def raised(lex: Lexicon, verb: Token) -> Token | None:
 def claimant(reading: ArticleReading, head: Token) -> Actor | None:
     """Who the sentence attributes the act to: "X said", "as revealed by X", "according to X",
     "X accused Y of ...", "is believed by X to have ..."."""
-    charge = accused(reading.r.lexicon, head)
-    if charge is None and head.dep_ == "relcl":  # "the bombing [that killed] 20", claimed by X
-        charge = responsible(reading.r.lexicon, head.head)
+    charge = answering(reading.r.lexicon, head)
     if charge is not None:
         return reading.actor(charge[1]) if charge[1] is not None else None
     reporting = reading.r.lexicon.cue("reporting")
@@ -137,4 +145,4 @@ def _is_going_to(verb: Token) -> bool:
     return verb.head.lower_ == "going" and verb.dep_ == "xcomp"
 
 
-__all__ = ["accused", "claimant", "factuality", "hearsay", "raised", "responsible"]
+__all__ = ["accused", "answering", "claimant", "factuality", "hearsay", "raised", "responsible"]

@@ -47,15 +47,16 @@ class SentenceClaims:
 
     def _figures(self) -> list[tuple[Token, Quantity]]:
         """Counts in the sentence that no event used, with the verb that governs each."""
-        found = []
+        found: list[tuple[Token, Quantity]] = []
         for ent in self.reading.ents_within(self.sentence.start, self.sentence.end):
             if ent.label_ not in NUMBER_LABELS or any(t.i in self.used for t in ent):
                 continue
             if _is_reference(ent):
                 continue
             quantity = quantity_of(self.reading, ent)
-            if quantity is not None and (quantity.counted or ent.label_ == "MONEY"):
-                found.append((_governor(ent.root), quantity))
+            if quantity is not None and (quantity.counted or ent.label_ == "MONEY") and not any(
+                    q.start <= quantity.start and quantity.end <= q.end for _, q in found):
+                found.append((_governor(ent.root), quantity))  # not a range's end read already
         return found
 
     def _claim(self, kind: str, verb: Token, quantities: tuple[Quantity, ...]) -> Claim:

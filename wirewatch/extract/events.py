@@ -20,7 +20,7 @@ import dataclasses
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract import attribution, confidence, modes
+from wirewatch.extract import attribution, confidence, modes, nonevents
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of
 from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
@@ -139,13 +139,14 @@ class SentenceEvents:
             return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
-        if verb.lemma_.lower() in self.lex.cue("origin_verbs") and any(
+        roles = {c.dep_ for c in verb.children}
+        if verb.lemma_.lower() in self.lex.cue("origin_verbs") and "dobj" not in roles and any(
                 c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
             return True  # "hailed from Kerala" tells where someone is from
-        if verb.tag_ in {"VBZ", "VBP"} and any(
+        if verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() in self.lex.cue("rule_verbs") and any(
                 c.dep_ == "nsubj" and c.lemma_.lower() in self.lex.cue("violation_objects")
                 for c in verb.children):
-            return True  # "the sanctions ban transfers": what a rule says, not an act
+            return True  # "the embargo bans arms sales": what a rule says, not an act
         if _clause_hung_on_its_subject(verb) or attribution.accused(self.lex, verb) is not None:
             return False  # "accused Russia of [supplying] arms" tells the act accused of
         if _participle(verb):
@@ -182,8 +183,7 @@ class SentenceEvents:
         complement = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
         acted = complement if found.event_type == "AGREE" else verb
         event_type = found.event_type
-        if event_type == "ASSAULT" and any(c.dep_ == "dobj" and c.lemma_.lower()
-                                           in self.lex.cue("abstract_targets") for c in verb.children):
+        if event_type == "ASSAULT" and nonevents.attack_in_words(self.lex, verb):
             event_type = "DISAPPROVE"  # "attacked the plan": words, not violence
         if lemma == "protest" and not any(c.dep_ == "dobj" for c in verb.children):
             event_type = "PROTEST"  # "students protested in Dhaka"; "X protested the decision" is verbal
@@ -209,31 +209,6 @@ class SentenceEvents:
             trigger = self.reading.span(noun.i, noun.i + 1)
             return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
         return []
-
-    def _mishap(self, head: Token, verb: Token) -> bool:
-        """Whether a doerless act is told of a mishap: its cause an accident, a disaster or a
-        thing on a market ("flooding killed 40", "a gas explosion destroyed", "stocks
-        rallied"), or it hangs on a verb of mishap ("the plane crashed, killing 72")."""
-        lex = self.lex
-        if verb.dep_ in {"advcl", "conj", "xcomp"} and verb.head.lemma_.lower() in lex.cue("mishap_verbs"):
-            return True
-        causes = [c for t in {head, verb, verb.head if verb.dep_ == "advcl" else verb}
-                  for c in t.children if c.dep_ in {"nsubj", "nsubjpass", "agent"}]
-        causes += [p for c in list(causes) if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
-        for cause in causes:
-            lemma = cause.lemma_.lower()
-            if lemma in lex.cue("mishaps") or lemma in lex.cue("market_things"):
-                return True
-            if any(m.dep_ in {"compound", "amod", "nmod"} and m.lemma_.lower() in lex.cue("mishap_modifiers")
-                   for m in cause.children):
-                return True
-        return False
-
-    def _game(self) -> bool:
-        """Whether the sentence tells a game ("the striker attacked the net"): sport words and
-        nobody hurt or armed."""
-        lemmas = {t.lemma_.lower() for t in self.sentence} | {t.lower_ for t in self.sentence}
-        return bool(lemmas & self.lex.cue("sport")) and not lemmas & self.lex.cue("casualties")
 
     def _armed(self, noun: Token) -> bool:
         """Whether a noun's modifiers name a weapon ("drone strike", "air strike")."""
@@ -298,7 +273,8 @@ class SentenceEvents:
             target = self.reading.actors(verb.head) + target  # "[people] killed in the raid"
         if not source and not target and event_type not in PHYSICAL:
             return None
-        if not source and event_type in PHYSICAL and (self._mishap(head, verb) or self._game()):
+        if not source and event_type in PHYSICAL and (nonevents.mishap(self.lex, head, verb)
+                                                       or nonevents.game(self.lex, verb)):
             return None  # an accident, a disaster, a market or a game: nobody did it to anyone
         source = source or []
         own = _own_tokens(head)
@@ -353,9 +329,7 @@ class SentenceEvents:
 
     def _source(self, verb: Token, depth: int = 0) -> list[Actor] | None:
         """Actors doing the act; None when the doer is an abstraction (commentary)."""
-        charge = attribution.accused(self.lex, verb)
-        if charge is None and verb.dep_ == "relcl":  # "the bombing [that killed] 20", claimed
-            charge = attribution.responsible(self.lex, verb.head)
+        charge = attribution.answering(self.lex, verb)
         raiser = attribution.raised(self.lex, verb)
         if charge is not None or raiser is not None:
             # "[Russia] is accused of supplying", "[Israel] is believed to have carried out"
@@ -494,14 +468,16 @@ class SentenceEvents:
         return self.reading.country(ent) is not None
 
     def _quantities(self, own: list[Token]) -> list[Quantity]:
-        found, seen = [], set()
+        found: list[Quantity] = []
+        seen: set[int] = set()
         for token in sorted(own, key=lambda t: t.i):
             ent = self.reading.ent_at.get(token.i)
             if ent is not None and ent.label_ in NUMBER_LABELS and ent.start not in seen:
                 seen.add(ent.start)
                 quantity = quantity_of(self.reading, ent)
-                if quantity is not None:
-                    found.append(quantity)
+                if quantity is not None and not any(q.start <= quantity.start and quantity.end <= q.end
+                                                    for q in found):
+                    found.append(quantity)  # not the end of a range already read whole
         return found
 
     # -- purpose -------------------------------------------------------------------------

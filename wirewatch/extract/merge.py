@@ -4,9 +4,9 @@ A lede, a headline and a later paragraph often report the same act ("agreed to
 send 5,000 workers", "to Send Thousands of Workers", "is dispatching thousands
 of workers"). Counting them three times is the duplication analysts distrust,
 so mentions merge when they describe the same act by overlapping actors with no
-conflicting place, time or negation, and a doerless re-mention told as one already
-known ("the attack", "the blast killed five") joins the act it names, unless its words
-make it another ("a second bomb", "in a separate incident"). The first mention leads
+conflicting place, time or negation, and an act named again by a definite noun with no
+doer or victim of its own ("the attack was condemned") joins the latest act of its kind,
+unless its words make it another ("a second bomb", "in a separate incident"). The first mention leads
 (news puts the most specific account first); later ones add evidence and fill fields it
 lacks.
 """
@@ -19,7 +19,7 @@ from wirewatch.extract.events import PRECISION_RANK
 from wirewatch.model import Actor, EventMention, Evidence, Place, Quantity
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})
-"""Words before a doerless act that tell it as one already reported."""
+"""Determiners that name an act as one already reported ("the attack")."""
 NEW = frozenset({"another", "second", "third", "separate", "other", "new", "earlier",
                  "later", "further", "fresh", "also"})
 """Words that make it another one: "another attack", "in a separate incident"."""
@@ -36,8 +36,10 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
     by_act: dict[str, list[int]] = {}
     for mention in mentions:
         same = by_act.setdefault(_act(mention), [])
-        order = reversed(same) if _re_mention(mention) else iter(same)  # "the attack": the latest
-        index = next((i for i in order if same_happening(merged[i], mention)), None)
+        if _re_mention(mention):  # "the attack" is the latest one told, if it can be
+            index = same[-1] if same and _agree(merged[same[-1]], mention) else None
+        else:
+            index = next((i for i in same if same_happening(merged[i], mention)), None)
         if index is None:
             same.append(len(merged))
             merged.append(mention)
@@ -48,27 +50,31 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
 
 
 def same_happening(a: EventMention, b: EventMention) -> bool:
+    """Whether two mentions are of one act by overlapping actors, nothing in conflict."""
+    source, target = _overlap(a.source, b.source), _overlap(a.target, b.target)
+    return _agree(a, b) and None not in (source, target) and bool(source or target)
+
+
+def _agree(a: EventMention, b: EventMention) -> bool:
+    """Same act, factualities, times and places that may be one happening's."""
     if _act(a) != _act(b) or not _factualities_agree(a.factuality, b.factuality):
         return False
     if a.time and b.time and a.time.text.lower() != b.time.text.lower():
         return False
-    if not _places_agree(a.place, b.place):
-        return False
-    source, target = _overlap(a.source, b.source), _overlap(a.target, b.target)
-    if None in (source, target):
-        return False  # the two name different doers or different victims
-    return bool(source or target) or _re_mention(a) or _re_mention(b)
+    return _places_agree(a.place, b.place)
 
 
 def _re_mention(mention: EventMention) -> bool:
-    """A doerless mention told as one already known: "the attack", "the blast killed five";
-    not "a second bomb", "another attack", "in a separate incident" (a new happening)."""
-    if mention.source or not mention.evidence:
+    """An act named again by a definite noun with no doer and no victim of its own: "the
+    attack was condemned", "after the bombing". Not "a second bomb", "another attack", "in a
+    separate incident" (a new happening), nor "the blast killed nine" (it tells victims of
+    its own: merged, it could lend them to the wrong attack)."""
+    if mention.source or mention.target or not mention.evidence:
         return False
     sentence = mention.evidence[0]
     before = sentence.quote[:max(mention.trigger.start - sentence.start, 0)].lower()
-    words = before.replace(",", " ").split()[-3:]
-    return bool(DEFINITE & set(words)) and not NEW & set(before.split())
+    words = before.replace(",", " ").split()
+    return bool(words) and words[-1] in DEFINITE and not NEW & set(words)
 
 
 def combine(lead: EventMention, other: EventMention, quoted: set[Evidence]) -> EventMention:

@@ -107,7 +107,9 @@ def _range(words: list[str]) -> tuple[float, float] | None:
     if low is None or high is None:
         return None
     scale = next((SCALES[w] for w in joined[match.end():].split() if w in SCALES), 1)
-    low, high = low * scale, high * scale
+    high *= scale
+    if "," not in match.group(1):  # "500,000 to 1 million" is whole already
+        low *= scale
     if low < 1000 <= high and high / 10 <= low * 1000 < high:
         low *= 1000
     return (low, high) if low < high else None
@@ -137,11 +139,18 @@ def _plain(text: str) -> float | None:
 
 
 def _whole_range(number: SpacySpan) -> SpacySpan:
-    """The number with the rest of a range the model cut off: "[About 5]-6,000 people"."""
+    """The number with the rest of a range the model cut off ("[About 5]-6,000 people",
+    "[2] to 3 thousand"), when that reads as a range; else the number as found."""
     doc, end = number.doc, number.end
     while end + 1 < len(doc) and doc[end].text in {"-", "–", "to"} and doc[end + 1].like_num:
         end += 2
-    return doc[number.start:end] if end != number.end else number
+    if end < len(doc) and doc[end].lower_ in SCALES and end != number.end:
+        end += 1  # "to 3 thousand"
+    if end == number.end:
+        return number
+    whole = doc[number.start:end]
+    reading = read_number([token.text for token in whole])
+    return whole if reading is not None and reading.value is None else number
 
 
 def counted_noun(number: SpacySpan) -> Token | None:
