@@ -24,6 +24,7 @@ from rich.table import Table
 from wirewatch.errors import WirewatchError
 from wirewatch.evaluate.articles import POLITICAL_CLUSTERS, score_main_events, score_wikievents
 from wirewatch.evaluate.gold import eval_file, records
+from wirewatch.evaluate.scoring import share
 from wirewatch.evaluate.split import HALVES, split
 from wirewatch.ingest import make_article
 from wirewatch.model import CodedArticle
@@ -69,8 +70,8 @@ def main() -> None:
         score = score_main_events(giveme[name], coded(giveme[name], settings))
         found, total = score.total(POLITICAL_CLUSTERS)
         every, articles = score.total()
-        table.add_row(name, str(total), f"{found / max(total, 1):.2f} ({found})", str(articles),
-                      f"{every / max(articles, 1):.2f} ({every})")
+        table.add_row(name, str(total), f"{share(found, total):.2f} ({found})", str(articles),
+                      f"{share(every, articles):.2f} ({every})")
         for cluster, (hit, seen) in score.found.items():
             clusters.setdefault(cluster, []).append(f"{name} {hit}/{seen}")
     console.print(table)

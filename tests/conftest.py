@@ -59,6 +59,29 @@ def kursk(code_text, example_text):
     return code_text(example_text, id="kursk-workers")
 
 
+class QuietHandler(BaseHTTPRequestHandler):
+    """A request handler that answers in one call and keeps the test output clean."""
+
+    def answer(self, status: int, kind: str, body: bytes, **headers: str) -> None:
+        self.send_response(status)
+        for name, value in headers.items():
+            self.send_header(name.replace("_", "-"), value)
+        self.send_header("Content-Type", kind)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def quiet_handler() -> type[QuietHandler]:
+    """The base class for the handlers of ``serve_http``: ``self.answer(status, type, body,
+    **headers)``."""
+    return QuietHandler
+
+
 @pytest.fixture()
 def serve_http() -> Iterator[Callable[[type[BaseHTTPRequestHandler]], str]]:
     """Start a real HTTP server on 127.0.0.1 for a handler class; its base URL is returned,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 
 import pytest
 
@@ -60,10 +59,10 @@ class Site:
 
 
 @pytest.fixture()
-def site(serve_http) -> Site:
+def site(serve_http, quiet_handler) -> Site:
     state = Site()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(quiet_handler):
         def do_GET(self) -> None:
             state.hits.append((self.path, time.monotonic(), dict(self.headers)))
             if self.path == "/robots.txt":
@@ -73,13 +72,13 @@ def site(serve_http) -> Site:
             if state.failures.get(self.path, 0) > 0:
                 state.failures[self.path] -= 1
                 if state.retry_after:
-                    return self.answer(429, "text/plain", b"slow down", retry=state.retry_after)
+                    return self.answer(429, "text/plain", b"slow down", Retry_After=state.retry_after)
                 return self.answer(503, "text/plain", b"busy")
             if self.path in ("/rss.xml", "/atom.xml"):
                 if self.headers.get("If-None-Match") == '"v1"':
                     return self.answer(304, "application/rss+xml", b"")
                 body = (RSS if self.path == "/rss.xml" else ATOM).format(base=state.base)
-                return self.answer(200, "application/rss+xml", body.encode(), etag='"v1"')
+                return self.answer(200, "application/rss+xml", body.encode(), ETag='"v1"')
             if self.path == "/slow.xml":
                 time.sleep(2)
                 return self.answer(200, "application/rss+xml", b"<rss/>")
@@ -94,21 +93,6 @@ def site(serve_http) -> Site:
                 return self.answer(200, "text/html; charset=utf-8",
                                    ARTICLE.format(title=title, text=text).encode())
             return self.answer(404, "text/plain", b"no")
-
-        def answer(self, status: int, kind: str, body: bytes, etag: str | None = None,
-                   retry: str | None = None) -> None:
-            self.send_response(status)
-            if retry:
-                self.send_header("Retry-After", retry)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            if etag:
-                self.send_header("ETag", etag)
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
 
     state.base = serve_http(Handler)
     return state

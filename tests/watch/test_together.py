@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import httpx
@@ -169,10 +168,10 @@ class Feed:
 
 
 @pytest.fixture()
-def feed(serve_http) -> Feed:
+def feed(serve_http, quiet_handler) -> Feed:
     state = Feed()
 
-    class Handler(BaseHTTPRequestHandler):
+    class Handler(quiet_handler):
         def do_GET(self) -> None:
             if self.path == "/rss.xml":
                 entries = "".join(f"<item><title>{title}</title><link>{state.base}/{n}.html</link>"
@@ -190,16 +189,6 @@ def feed(serve_http) -> Feed:
                     "when asked by reporters later in the week.</p></article></body></html>"
                 ).encode())
             return self.answer(404, "text/plain", b"no")
-
-        def answer(self, status: int, kind: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", kind)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, format: str, *args: object) -> None:
-            pass
 
     state.base = serve_http(Handler)
     return state

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from wirewatch.evaluate.scoring import share
 from wirewatch.model import Actor, CodedArticle, EventMention
 
 FAMILIES: dict[str, frozenset[str]] = {
@@ -72,19 +73,19 @@ class WikiScore:
 
     @property
     def precision(self) -> float:
-        return self.right / self.judged if self.judged else 0.0
+        return share(self.right, self.judged)
 
     @property
     def recall(self) -> float:
-        return self.found / self.gold if self.gold else 0.0
+        return share(self.found, self.gold)
 
     @property
     def recall_any(self) -> float:
-        return self.found_any / self.gold if self.gold else 0.0
+        return share(self.found_any, self.gold)
 
     @property
     def doer(self) -> float:
-        return self.doer_right / self.attacks if self.attacks else 0.0
+        return share(self.doer_right, self.attacks)
 
 
 def score_wikievents(gold: Sequence[dict], coded: Sequence[CodedArticle]) -> WikiScore:

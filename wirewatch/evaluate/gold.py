@@ -15,7 +15,7 @@ their scores here are optimistic; ``evaluate.learn`` gives cross-validated ones.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,7 +116,7 @@ def _linking(row: dict, coded: CodedArticle) -> str:
     linking = [e for e in coded.events
                if any(overlaps(a, *source) for a in e.source)
                and any(overlaps(a, *target) for a in (*e.target, *e.recipient))]
-    best = max(linking, key=lambda e: e.confidence, default=None)
+    best = _most_confident(linking)
     return best.event_type if best else NONE
 
 
@@ -143,12 +143,12 @@ def _best_events(name: str, settings: Settings,
     """The gold records of ``name`` and the most confident event wirewatch codes in each."""
     gold = list(records(eval_file(name, eval_dir)))
     articles = (make_article(r["text"], id=r["id"]) for r in gold)
-    return gold, [_best(c) for c in code_articles(articles, settings)]
+    return gold, [_most_confident(c.events) for c in code_articles(articles, settings)]
 
 
-def _best(coded: CodedArticle) -> EventMention | None:
+def _most_confident(events: Sequence[EventMention]) -> EventMention | None:
     """The most confident event (the first on ties)."""
-    return max(coded.events, key=lambda e: e.confidence, default=None)
+    return max(events, key=lambda e: e.confidence, default=None)
 
 
 def _countries(actors: list[dict]) -> list[str]:

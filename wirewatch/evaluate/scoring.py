@@ -13,6 +13,11 @@ from dataclasses import dataclass
 NONE = "NONE"
 
 
+def share(part: int, whole: int) -> float:
+    """``part / whole``, 0 when there is no whole (a label nobody predicted)."""
+    return part / whole if whole else 0.0
+
+
 @dataclass(frozen=True, slots=True)
 class LabelScore:
     label: str
@@ -23,11 +28,11 @@ class LabelScore:
 
     @property
     def precision(self) -> float:
-        return self.correct / self.predicted if self.predicted else 0.0
+        return share(self.correct, self.predicted)
 
     @property
     def recall(self) -> float:
-        return self.correct / self.support if self.support else 0.0
+        return share(self.correct, self.support)
 
     @property
     def f1(self) -> float:
@@ -73,4 +78,4 @@ def role_accuracy(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[st
     return found, total
 
 
-__all__ = ["NONE", "LabelScore", "Report", "role_accuracy", "score_labels"]
+__all__ = ["NONE", "LabelScore", "Report", "role_accuracy", "score_labels", "share"]

@@ -14,7 +14,7 @@ from spacy.tokens import Token
 
 from wirewatch.extract import attribution
 from wirewatch.extract.events import NUMBER_LABELS
-from wirewatch.extract.quantities import quantity_of
+from wirewatch.extract.quantities import quantity_of, within
 from wirewatch.extract.reading import ArticleReading
 from wirewatch.model import Actor, Claim, Quantity
 
@@ -54,9 +54,9 @@ class SentenceClaims:
             if _is_reference(ent):
                 continue
             quantity = quantity_of(self.reading, ent)
-            if quantity is not None and (quantity.counted or ent.label_ == "MONEY") and not any(
-                    q.start <= quantity.start and quantity.end <= q.end for _, q in found):
-                found.append((_governor(ent.root), quantity))  # not a range's end read already
+            if quantity is not None and (quantity.counted or ent.label_ == "MONEY") and not within(
+                    quantity, (q for _, q in found)):
+                found.append((_governor(ent.root), quantity))
         return found
 
     def _claim(self, kind: str, verb: Token, quantities: tuple[Quantity, ...]) -> Claim:

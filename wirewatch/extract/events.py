@@ -22,7 +22,7 @@ from spacy.tokens import Token
 
 from wirewatch.extract import attribution, confidence, modes, nonevents
 from wirewatch.extract.lexicon import Trigger
-from wirewatch.extract.quantities import quantity_of
+from wirewatch.extract.quantities import quantity_of, within
 from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
 from wirewatch.model import Actor, EventMention, Place, Quantity, Span, TimeExpr
 from wirewatch.resolve.dates import resolve_time
@@ -475,9 +475,8 @@ class SentenceEvents:
             if ent is not None and ent.label_ in NUMBER_LABELS and ent.start not in seen:
                 seen.add(ent.start)
                 quantity = quantity_of(self.reading, ent)
-                if quantity is not None and not any(q.start <= quantity.start and quantity.end <= q.end
-                                                    for q in found):
-                    found.append(quantity)  # not the end of a range already read whole
+                if quantity is not None and not within(quantity, found):
+                    found.append(quantity)
         return found
 
     # -- purpose -------------------------------------------------------------------------

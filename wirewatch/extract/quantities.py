@@ -9,6 +9,7 @@ so a small table beats a dependency.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from spacy.tokens import Span as SpacySpan
@@ -153,6 +154,12 @@ def _whole_range(number: SpacySpan) -> SpacySpan:
     return whole if reading is not None and reading.value is None else number
 
 
+def within(quantity: Quantity, found: Iterable[Quantity]) -> bool:
+    """Whether ``quantity`` lies inside one already read: the end of a range read whole
+    ("500,000 to [1 million]") is not a count of its own."""
+    return any(q.start <= quantity.start and quantity.end <= q.end for q in found)
+
+
 def counted_noun(number: SpacySpan) -> Token | None:
     """The noun a number counts: "5,000 [workers]", "thousands of [workers]"."""
     root = number.root
@@ -190,4 +197,4 @@ def quantity_of(reading: ArticleReading, number: SpacySpan) -> Quantity | None:
                     parsed.approximate, counted)
 
 
-__all__ = ["Reading", "counted_noun", "counted_span", "quantity_of", "read_number"]
+__all__ = ["Reading", "counted_noun", "counted_span", "quantity_of", "read_number", "within"]

@@ -563,9 +563,14 @@ def _status(error: WirewatchError) -> int:
 
 
 def _has_token(token: str, authorization: str) -> bool:
+    """Whether an ``Authorization`` header carries the operator's bearer token."""
     scheme, _, credentials = authorization.partition(" ")
-    return bool(token) and scheme.lower() == "bearer" and hmac.compare_digest(
-        credentials.strip().encode(), token.encode())
+    return scheme.lower() == "bearer" and _is_token(token, credentials)
+
+
+def _is_token(token: str, credentials: str) -> bool:
+    """Whether credentials are the operator's token (none is set: never), in constant time."""
+    return bool(token) and hmac.compare_digest(credentials.strip().encode(), token.encode())
 
 
 def _store_names(db: str) -> list[str]:
@@ -610,8 +615,7 @@ def _authorise(token: str, bearer: HTTPAuthorizationCredentials | None) -> None:
     if not token:
         raise StarletteHTTPException(403, "writes are disabled: the operator has set no API "
                                           "token (api_token / WIREWATCH_API_TOKEN)")
-    if bearer is None or not hmac.compare_digest(bearer.credentials.strip().encode(),
-                                                 token.encode()):
+    if bearer is None or not _is_token(token, bearer.credentials):
         raise StarletteHTTPException(401, "a valid bearer token is needed to write",
                                      headers={"WWW-Authenticate": "Bearer"})
 

@@ -230,7 +230,7 @@ class Store:
     def article(self, article_id: str) -> Article:
         """The article as ingested (an exact copy: its original's text under the copy's id
         and metadata); ``NotFoundError`` when no such id is stored."""
-        with translate_errors(f"cannot read {self.name}"), self._db.snapshot():
+        with self.snapshot():
             copy = self._db.execute("SELECT * FROM article_copies WHERE id = ?",
                                     (article_id,)).fetchone()
             if copy is None:
@@ -250,7 +250,7 @@ class Store:
 
         Sentences come back sorted by ``index``; every other tuple in saved order.
         """
-        with translate_errors(f"cannot read {self.name}"), self._db.snapshot():
+        with self.snapshot():
             return read.load_coded(self._db, self._article_row(article_id))
 
     def _article_row(self, article_id: str) -> Row:
