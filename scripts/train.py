@@ -2,8 +2,10 @@
 
     .venv/bin/python scripts/train.py        (needs `scripts/setup --dev` and ../shared/eval)
 
-Writes ``confidence.json`` (trained on plover-gsr-dev) and ``acled.json`` (trained on
-case2021-task2-dev) and prints each model's 5-fold cross-validated scores: the
+Writes ``trigger.json`` (trained on the fit half of plv-train; written first, since the
+rules the other two learn from use it), ``confidence.json`` (trained on plover-gsr-dev) and
+``acled.json`` (trained on case2021-task2-dev) and prints each model's 5-fold
+cross-validated scores: the
 estimate of how the shipped weights do on text they never saw. Deterministic: the
 same data and rules give the same weights.
 """
@@ -18,25 +20,34 @@ from pathlib import Path
 from rich.console import Console
 
 from wirewatch.errors import WirewatchError
-from wirewatch.evaluate.report import print_trained
+from wirewatch.evaluate.report import print_trained, print_trigger
+from wirewatch.extract.learned import SoftmaxModel
 from wirewatch.settings import Settings
 
 
 def main() -> None:
     console = Console()
     try:
-        from wirewatch.evaluate.learn import train
+        from wirewatch.evaluate.learn import train, train_trigger
     except ImportError:
         sys.exit("train: scikit-learn is missing; run scripts/setup --dev")
-    try:
-        trained = train(Settings(processes=1))
-    except WirewatchError as error:
-        sys.exit(f"train: {error.message}")
     data = Path(str(resources.files("wirewatch") / "data"))
-    for name, model in (("confidence", trained.confidence), ("acled", trained.acled)):
+
+    def write(name: str, model: SoftmaxModel) -> None:
         path = data / f"{name}.json"
         path.write_text(json.dumps(model.to_json(), separators=(",", ":")) + "\n", encoding="utf-8")
         console.print(f"wrote {path} ({len(model.weights)} features)")
+
+    try:
+        trigger = train_trigger(Settings(processes=1))
+        write("trigger", trigger.model)
+        SoftmaxModel.forget()  # the rules read from here on use the trigger model just written
+        trained = train(Settings(processes=1))
+    except WirewatchError as error:
+        sys.exit(f"train: {error.message}")
+    for name, model in (("confidence", trained.confidence), ("acled", trained.acled)):
+        write(name, model)
+    print_trigger(trigger, console)
     print_trained(trained, console)
 
 

@@ -80,3 +80,14 @@ def test_evaluate_plv_needs_the_event_to_link_the_rows_words(tmp_path):
     assert (result.no_event, result.rows) == (1, 3)
     both = [evaluate_plv(Settings(), eval_dir=tmp_path, half=h).rows for h in ("fit", "check")]
     assert sum(both) == 3 and sorted(both) in ([0, 3], [1, 2])  # a sentence never in both
+
+
+def test_plvs_older_yield_root_takes_a_release_coded_retreat(tmp_path):
+    """PLV's YIELD (``plover``: CONCEDE) covers what PLOVER 2021 calls RETREAT: a release."""
+    from wirewatch.evaluate.gold import evaluate_plv
+
+    _gold_dir(tmp_path, "plv-train.jsonl", [
+        {"id": "y1", "text": "Police released twelve protesters in Nairobi on Friday.", "source": "Police",
+         "target": "twelve protesters", "plover": "CONCEDE", "root": "YIELD"}])
+    [score] = evaluate_plv(Settings(), eval_dir=tmp_path).report.scores
+    assert (score.label, score.correct) == ("CONCEDE", 1)

@@ -210,7 +210,23 @@ def test_what_is_done_names_its_target(code_text):
 
 def test_a_meeting_abroad_is_not_done_to_the_host_country(code_text):
     event = only(code_text, "Russian and Ukrainian negotiators met in Istanbul on Monday.")
-    assert event.event_type == "CONSULT" and event.mode != "visit" and event.target == ()
+    assert event.event_type == "CONSULT" and event.mode != "visit"
+    # each side is the other's counterpart, never Turkey
+    assert {a.country for a in event.target} == {a.country for a in event.source} == {"RUS", "UKR"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Jordan and Britain agreed to hold joint military exercises this month.",
+    "India and Pakistan clashed along the border on Sunday.",
+])
+def test_acts_done_together_make_each_doer_the_others_counterpart(code_text, sentence):
+    [event] = [e for e in events(code_text, sentence) if e.event_type in {"AGREE", "FIGHT"}]
+    assert len(event.source) == 2 and {a.country for a in event.target} == {a.country for a in event.source}
+
+
+def test_an_act_by_one_doer_is_not_made_mutual(code_text):
+    event = only(code_text, "Jordan agreed to hold military exercises this month.")
+    assert event.target == ()
 
 
 def test_acts_in_the_same_country_stay_apart(code_text):
@@ -595,3 +611,82 @@ def test_a_re_mention_with_victims_of_its_own_lends_them_to_no_other_attack(code
                               "members of one family.")
     family = next(e for e in found if any(a.text == "family" for a in e.target))
     assert family.source == () and len(family.evidence) == 1
+
+
+@pytest.mark.parametrize("sentence, owner", [
+    ("Russia and China vetoed a US resolution on Venezuela on Thursday.", "USA"),
+    ("George W. Bush rejected every offer made by the Taliban on Monday.", "AFG"),
+])
+def test_a_thing_acted_on_names_its_author_as_the_target(code_text, sentence, owner):
+    """ "vetoed a [US] resolution", "rejected every offer made by [the Taliban]": the one whose
+    resolution or offer it is, not a place the thing mentions."""
+    [event] = [e for e in events(code_text, sentence) if e.event_type == "REJECT"]
+    assert [a.country for a in event.target][:1] == [owner]
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("The army forced the rebels to withdraw from the town on Monday.", "rebels"),
+    ("The governor called on the police to investigate the mayor.", "police"),
+])
+def test_the_one_told_to_act_is_the_doer_of_the_act(code_text, sentence, doer):
+    """Object control: "forced [X] to withdraw", "called on [X] to investigate"."""
+    acts = [e for e in events(code_text, sentence) if e.event_type in {"RETREAT", "INVESTIGATE"}]
+    assert acts and all([a.text for a in e.source] == [doer] for e in acts)
+
+
+def test_a_demand_is_one_event_not_also_the_act_demanded(code_text):
+    event = only(code_text, "The UN urged Israel to withdraw its troops from Gaza on Monday.")
+    assert event.event_type == "DEMAND"
+    assert [a.text for a in event.source] == ["UN"] and [a.country for a in event.target] == ["ISR"]
+
+
+def test_the_subject_of_a_purpose_still_acts(code_text):
+    """ "summoned X to complain": the one who summoned complains (not object control)."""
+    found = events(code_text, "India summoned a top US diplomat to complain about spying.")
+    assert found and all([a.country for a in e.source] == ["IND"] for e in found)
+
+
+@pytest.mark.parametrize("sentence", [
+    '"Who was it?" the prosecutor asked.',
+    "Asked to point him out, the witness gestured to the table.",
+    "The minister conceded that the country faces a shortage of medicine.",
+])
+def test_questions_and_admissions_are_not_events(code_text, sentence):
+    assert events(code_text, sentence) == ()
+
+
+def test_asking_someone_to_act_or_for_something_is_a_demand(code_text):
+    for sentence in ("Iran asked Russia for weapons on Monday.", "Iran asked Russia to send weapons."):
+        event = only(code_text, sentence)
+        assert event.event_type == "DEMAND" and [a.country for a in event.target] == ["RUS"]
+
+
+def test_the_harm_a_participle_tells_is_the_same_act(code_text):
+    """ "exploded, killing nine people and wounding 20": one bombing with its victims and counts."""
+    event = only(code_text, "A car bomb exploded in Baghdad on Monday, killing nine people and wounding 20.")
+    assert event.event_type == "ASSAULT" and [a.text for a in event.target] == ["people"]
+    assert [q.value for q in event.quantities] == [9, 20]
+    assert event.place is not None and event.place.text == "Baghdad"
+
+
+@pytest.mark.parametrize("sentence, doers", [
+    ("Three people were killed in an Israeli airstrike on Gaza on Monday.", ["ISR"]),
+    ("A man was killed in a battle between Russian troops and Ukrainian forces.", ["RUS", "UKR"]),
+])
+def test_victims_of_an_attack_named_by_a_noun_take_its_doer(code_text, sentence, doers):
+    [event] = [e for e in events(code_text, sentence) if e.event_type in {"ASSAULT", "FIGHT"}]
+    assert [a.country for a in event.source] == doers
+
+
+def test_a_name_before_an_attack_noun_is_not_its_doer(code_text):
+    """ "the Rolando bombing" is named for its place; "a Taliban bombing" for a known armed group."""
+    assert all(not e.source for e in events(code_text, "The Rolando bombing killed 13 people in Madrid."))
+    [event] = events(code_text, "The death toll from a Taliban truck bombing in Mazar-i-Sharif rose to six.")
+    assert [a.name for a in event.source] == ["Taliban"]
+
+
+def test_harm_hung_on_an_act_that_is_no_violence_has_no_doer(code_text):
+    """The parser hangs "wounding" on "hunting": the police did not wound anyone."""
+    found = events(code_text, "French police are hunting a suspect who left a device that exploded on "
+                              "Friday, wounding 13 people.")
+    assert found and all(a.sector != "police" for e in found for a in e.source)

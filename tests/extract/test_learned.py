@@ -82,3 +82,9 @@ def test_the_acled_classifier_sees_the_events_around_an_event():
     assert (protest.event.event_type, arrest.event.event_type) == ("PROTEST", "COERCE")
     assert "co:COERCE" in protest.words and "co:PROTEST" in arrest.words
     assert not any(w.startswith("co:") for w in acled.event_features(protest.event, [protest.event]))
+
+
+def test_a_fight_is_never_an_agreement_whatever_the_words_around_it():
+    agreement = SoftmaxModel(("AGREEMENT", "ARMED_CLASH"), (0.0, 0.0), {"co:AGREE": (5.0, 0.0)})
+    assert acled.classify(["co:AGREE"], "FIGHT", agreement).code == "ARMED_CLASH"
+    assert acled.classify(["co:AGREE"], "AGREE", agreement).code == "AGREEMENT"

@@ -41,6 +41,11 @@ PLV_FILE = "events/plv-train.jsonl"
 # CAMEO-era codes in the gold data for countries that ISO 3166-1 alpha-3 spells otherwise;
 # other codes that are not countries (IGO, NGO, IMG) are not scored.
 CODE_FIXES = {"JAP": "JPN", "VTN": "VNM"}
+PLV_ROOTS = {"RETREAT": "CONCEDE"}
+"""PLV is coded in an older PLOVER whose YIELD root (the set's ``plover`` field calls it
+CONCEDE) covers what PLOVER 2021 splits into CONCEDE and RETREAT: releasing prisoners,
+returning property, withdrawing (CAMEO 084 "return, release" is RETREAT in the official
+CAMEO2PLOVER table). A RETREAT that links the row's words is read as that root."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +122,7 @@ def _linking(row: dict, coded: CodedArticle) -> str:
                if any(overlaps(a, *source) for a in e.source)
                and any(overlaps(a, *target) for a in (*e.target, *e.recipient))]
     best = _most_confident(linking)
-    return best.event_type if best else NONE
+    return PLV_ROOTS.get(best.event_type, best.event_type) if best else NONE
 
 
 def _span(text: str, words: str) -> tuple[int, int]:

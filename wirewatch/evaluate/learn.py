@@ -1,7 +1,12 @@
 """Fitting the learned parts from the public gold data, with cross-validation.
 
-Two models, both multinomial logistic regressions (scikit-learn, a dev dependency
+Three models, all multinomial logistic regressions (scikit-learn, a dev dependency
 imported only here) shipped as plain JSON weights (``extract.learned``):
+
+- ``trigger``: the PLOVER type (or ``NONE``) of a verb the lexicon does not list, from its
+  parse (``extract.triggers``). Learned on the fit half of ``plv-train.jsonl`` only: each
+  row's verb is the one that governs both its source and its target words; the sentence's
+  other verbs with a subject are ``NONE``. Fitted first: the other two read its events.
 
 - ``confidence``: is this event the one the sentence's PLOVER label describes?
   Learned on ``plover-gsr-dev.jsonl``; its probability is the event's ``confidence``.
@@ -25,11 +30,13 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from wirewatch.clean import Cleaner
-from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, eval_file, records
+from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, PLV_FILE, eval_file, records
 from wirewatch.evaluate.scoring import NONE, Report, score_labels
-from wirewatch.extract import acled, confidence
+from wirewatch.evaluate.split import half
+from wirewatch.extract import acled, confidence, triggers
 from wirewatch.extract.extractor import Extractor, article_events
 from wirewatch.extract.learned import SoftmaxModel
+from wirewatch.extract.lexicon import Lexicon
 from wirewatch.ingest import make_article
 from wirewatch.model import EventMention
 from wirewatch.pipeline import CleanStage, NlpStage, Work
@@ -42,7 +49,7 @@ SEED = 13
 SHUFFLES = 6
 """How many shufflings of the folds the spread of the cross-validated macro-F1 is taken over:
 with 500 records and 30 labels, one shuffling alone swings it by ±0.02."""
-C = {"confidence": 1.0, "acled": 1.0}
+C = {"confidence": 1.0, "acled": 1.0, "trigger": 3.0}
 """Inverse regularisation strengths, chosen by cross-validation on the dev files."""
 
 
@@ -101,6 +108,98 @@ def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], c: float,
         if any(abs(w) >= 1e-2 for w in column):
             weights[str(name)] = column
     return SoftmaxModel(tuple(classes), tuple(round(float(b), 4) for b in intercept), weights)
+
+
+# -- trigger --------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Verbs:
+    """The verbs of one PLV sentence, each with the model's features and its gold label."""
+
+    features: tuple[tuple[str, ...], ...]
+    labels: tuple[str, ...]
+
+
+def trigger_sentences(settings: Settings, eval_dir: Path | None = None) -> list[Verbs]:
+    """The fit half of the PLV rows, by sentence: the verb that governs a row's source and
+    target words is labelled with its root, the sentence's other candidate verbs ``NONE``."""
+    by_text: dict[str, list[dict]] = {}
+    for row in records(eval_file(PLV_FILE, eval_dir)):
+        if half(row["text"]) == "fit":
+            by_text.setdefault(row["text"], []).append(row)
+    articles = (Work(make_article(text, id=f"plv-{n}")) for n, text in enumerate(by_text))
+    cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(articles)
+    sentences, lexicon = [], Lexicon.load()
+    for rows, work in zip(by_text.values(), NlpStage(settings.model, settings.batch_size).run(cleaned),
+                          strict=True):
+        if work.doc is None:
+            continue
+        labels: dict[int, str] = {}
+        for row in rows:
+            verb = _governing_verb(work.doc, row["source"], row["target"])
+            if verb is not None:
+                labels[verb.i] = row["plover"]
+        verbs = [t for t in work.doc if t.i in labels or triggers.candidate(t)]
+        sentences.append(Verbs(tuple(tuple(triggers.features(v, lexicon)) for v in verbs),
+                               tuple(labels.get(v.i, triggers.NONE) for v in verbs)))
+    return sentences
+
+
+def _governing_verb(doc, source: str, target: str):  # type: ignore[no-untyped-def]
+    """The lowest verb over both the source's and the target's words, None when they are
+    not in the text or no verb governs both."""
+    heads = []
+    for words in (source, target):
+        start = doc.text.find(words)
+        span = doc.char_span(start, start + len(words), alignment_mode="expand") if start >= 0 else None
+        if span is None or len(span) == 0:
+            return None
+        heads.append(span.root)
+    over_source = {heads[0].i, *(a.i for a in heads[0].ancestors)}
+    for token in (heads[1], *heads[1].ancestors):
+        if token.i in over_source:
+            return token if token.pos_ in {"VERB", "AUX"} else None
+    return None
+
+
+def trigger_rows(sentences: Sequence[Verbs]) -> tuple[list[Sequence[str]], list[str]]:
+    return ([f for s in sentences for f in s.features], [label for s in sentences for label in s.labels])
+
+
+def cross_validate_trigger(sentences: Sequence[Verbs], c: float = C["trigger"],
+                           seed: int = SEED) -> tuple[Report, float]:
+    """Cross-validated (by sentence) scores of the verbs' labels, and the share of events
+    read at ``THRESHOLD`` or more that have the gold type (the ``NONE`` verbs included)."""
+    predicted: dict[tuple[int, int], str] = {}
+    for train, test in _folds(len(sentences), seed):
+        model = fit(*trigger_rows([sentences[i] for i in train]), c)
+        for i in test:
+            for k, feats in enumerate(sentences[i].features):
+                probabilities = model.probabilities(feats)
+                label, p = max(probabilities.items(), key=lambda item: item[1])
+                predicted[(i, k)] = label if p >= triggers.THRESHOLD else triggers.NONE
+    gold = {(i, k): label for i, s in enumerate(sentences) for k, label in enumerate(s.labels)}
+    keys = sorted(gold)
+    read = [k for k in keys if predicted[k] != triggers.NONE]
+    precision = sum(predicted[k] == gold[k] for k in read) / len(read) if read else 0.0
+    return score_labels([gold[k] for k in keys], [predicted[k] for k in keys]), precision
+
+
+@dataclass(frozen=True, slots=True)
+class TrainedTrigger:
+    model: SoftmaxModel
+    cv: Report
+    """Verb labels (``NONE`` for verbs read as no act), 5-fold cross-validated by sentence."""
+    precision: float
+    """Cross-validated share of the verbs the model reads as an act that have the gold type."""
+    verbs: int
+    sentences: int
+
+
+def train_trigger(settings: Settings, eval_dir: Path | None = None) -> TrainedTrigger:
+    sentences = trigger_sentences(settings, eval_dir)
+    cv, precision = cross_validate_trigger(sentences)
+    return TrainedTrigger(fit(*trigger_rows(sentences), C["trigger"]), cv, precision,
+                          sum(len(s.labels) for s in sentences), len(sentences))
 
 
 # -- confidence -----------------------------------------------------------------------
@@ -222,5 +321,6 @@ def _folds(n: int, seed: int = SEED) -> list[tuple[list[int], list[int]]]:
     return folds
 
 
-__all__ = ["Read", "Trained", "calibration", "cross_validate_acled", "cross_validate_confidence", "fit",
-           "read_gold", "train"]
+__all__ = ["Read", "Trained", "TrainedTrigger", "Verbs", "calibration", "cross_validate_acled",
+           "cross_validate_confidence", "cross_validate_trigger", "fit", "read_gold", "train",
+           "train_trigger", "trigger_rows", "trigger_sentences"]

@@ -11,7 +11,7 @@ from wirewatch.evaluate.gold import PloverResult, PlvResult
 from wirewatch.evaluate.scoring import Report
 
 if TYPE_CHECKING:  # learn needs scikit-learn, which only the dev setup installs
-    from wirewatch.evaluate.learn import Trained
+    from wirewatch.evaluate.learn import Trained, TrainedTrigger
 
 
 def print_report(report: Report, title: str, console: Console, label: str = "type") -> None:
@@ -47,6 +47,13 @@ def print_case(report: Report, console: Console) -> None:
                  label="label")
 
 
+def print_trigger(trained: TrainedTrigger, console: Console) -> None:
+    """The learned trigger model's cross-validated scores on the PLV fit half's verbs."""
+    print_report(trained.cv, f"trigger type of {trained.verbs} verbs in {trained.sentences} PLV "
+                 "fit-half sentences, 5-fold cross-validated", console)
+    console.print(f"verbs read as an act that have the gold type: {trained.precision:.3f}")
+
+
 def print_trained(trained: Trained, console: Console) -> None:
     """The learned parts' 5-fold cross-validated scores and confidence calibration."""
     print_report(trained.confidence_cv, "PLOVER type, 5-fold cross-validated", console)
@@ -65,4 +72,4 @@ def print_trained(trained: Trained, console: Console) -> None:
     console.print(table)
 
 
-__all__ = ["print_case", "print_plover", "print_plv", "print_report", "print_trained"]
+__all__ = ["print_case", "print_plover", "print_plv", "print_report", "print_trained", "print_trigger"]

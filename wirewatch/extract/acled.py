@@ -71,6 +71,11 @@ COMPATIBLE: dict[str, tuple[str, ...]] = {
 }
 """ACLED event types a PLOVER type can be: a battle is never a "Diplomatic event", and a
 statement (every type not listed) is a strategic development or one of CASE's others."""
+NEVER: dict[str, frozenset[str]] = {
+    "FIGHT": frozenset({"AGREEMENT", "ARREST"}), "ASSAULT": frozenset({"AGREEMENT"}),
+}
+"""Sub-event types an allowed ACLED type still excludes: fighting is never an agreement (the
+agreement beside it in the sentence is an event of its own)."""
 
 
 def word_features(tokens: Iterable[Token], prefix: str = "w") -> list[str]:
@@ -129,7 +134,8 @@ def classify(feats: Iterable[str], event_type: str | None,
     feats = list(feats)
     probabilities = (model or SoftmaxModel.load("acled")).probabilities(feats)
     allowed = COMPATIBLE.get(event_type or "", VERBAL)
-    fitting = [c for c in probabilities if CLASSES[c][0] in allowed] or list(probabilities)
+    never = NEVER.get(event_type or "", frozenset())
+    fitting = [c for c in probabilities if CLASSES[c][0] in allowed and c not in never] or list(probabilities)
     taken = _territorial_words()
     if event_type == "FIGHT" and not any(f.startswith("taken_by:") or f in taken for f in feats):
         # ground changes hands only where the sentence says it was taken ("recaptured"):

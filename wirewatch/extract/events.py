@@ -20,7 +20,7 @@ import dataclasses
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract import attribution, confidence, modes, nonevents
+from wirewatch.extract import attribution, confidence, modes, nonevents, triggers
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import quantity_of, within
 from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
@@ -51,12 +51,17 @@ PLACE_TARGETED = PHYSICAL | {"SANCTION", "RETREAT", "AID", "CONCEDE", "THREATEN"
                              "REJECT", "DEMAND", "DISAPPROVE", "INVESTIGATE"}
 """Acts done to a place when no one is named ("eased emergency measures in Montenegro"); a
 meeting in Paris, support or cooperation there is not done to France."""
+RECIPROCAL = {"CONSULT", "COOPERATE", "FIGHT", "AGREE"}
+"""Acts done together: with several doers and no one else named ("Jordan and Britain agreed
+to hold joint exercises", "India and Pakistan clashed"), each doer is the other's
+counterpart, as dyadic coders code them both ways."""
 OWN_COUNTRY = {"PROTEST", "CONCEDE"}
 """Acts that, with no one and no place named, are aimed at the doer's own government, as
 ICEWS and PLOVER coders code them (``SentenceEvents._own_country``)."""
 ACTIVE_PASSIVES = {"engage", "involve"}
 """Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
 NUMBER_LABELS = {"CARDINAL", "MONEY", "QUANTITY"}
+ARMED = {"military", "police", "rebels"}
 PRECISION_RANK = {"region": 0, "country": 1, "admin1": 2, "admin2": 3, "city": 4}
 
 
@@ -77,15 +82,23 @@ class SentenceEvents:
         """The events as the rules read them, with their confidence features (unscored)."""
         mentions: list[EventMention] = []
         consumed: set[int] = set()
+        by_verb: dict[int, int] = {}
         for token in self.sentence:
             if token.i in consumed or token.pos_ not in {"VERB", "AUX"}:
                 continue
             demand = self._obligation(token, consumed)
             found = demand or (None if self._not_an_act(token) else self._from_verb(token, consumed))
-            if found is not None:
+            act = by_verb.get(token.head.i) if _consequence(token) else None
+            if found is not None and act is not None and {found.event_type, mentions[act].event_type} <= VIOLENT:
+                mentions[act] = _with_harm(mentions[act], found)  # "bombed the market, [killing] nine"
+                by_verb[token.i] = act  # "..., killing nine and [wounding] 20"
+            elif found is not None:
+                by_verb[token.i] = len(mentions)
                 mentions.append(found)
         if not mentions:
             mentions += self._from_noun()
+        if not mentions:
+            mentions += self._learned()
         if not mentions:
             return []
         return [(event, confidence.features(event, self.trigger_tokens(event)[0], len(mentions), i))
@@ -139,6 +152,14 @@ class SentenceEvents:
             return True  # "continues to provide" describes a state; "continued to send" an act
         if verb.lemma_.lower() in self.lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
             return True
+        if verb.lemma_.lower() in self.lex.cue("admission") and any(
+                c.dep_ == "ccomp" and not _obligation_clause(c) for c in verb.children):
+            return True  # "conceded that the country faces a shortage"
+        if verb.lemma_.lower() in self.lex.cue("questions") and not any(
+                c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for")
+                or (c.dep_ in {"dobj", "dative"} and c.lower_ not in {"question", "questions"})
+                for c in verb.children):
+            return True  # "'Who was it?' Mendeloff asked"; "asked X to leave" is a demand
         roles = {c.dep_ for c in verb.children}
         if verb.lemma_.lower() in self.lex.cue("origin_verbs") and "dobj" not in roles and any(
                 c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
@@ -180,6 +201,8 @@ class SentenceEvents:
         found = self.lex.match(lemma, self._objects(verb))
         if found is None:
             return None
+        if act is not None and found.event_type == "DEMAND":
+            consumed.add(act[0].i)  # "urged Israel to withdraw": asked for, not done
         complement = next((c for c in verb.children if c.dep_ == "xcomp"), verb)
         acted = complement if found.event_type == "AGREE" else verb
         event_type = found.event_type
@@ -202,13 +225,56 @@ class SentenceEvents:
             event = self._mention(head, noun, found, found.event_type, None)
             if event is None:
                 continue
-            by = [a for c in noun.children if c.dep_ == "poss" for a in self.reading.actors(c)]
-            by += [a for g in prep_objects(noun, {"by"}) for a in self.reading.actors(g)]
+            by = self._noun_doers(noun)
             owned = attribution.responsible(self.lex, noun)  # "claimed responsibility for [it]"
             by += self.reading.actors(owned[0]) if owned else []
+            if noun.dep_ == "compound":
+                by += self.reading.actors(noun.head)  # "a [suicide] bomber": the bomber did it
             trigger = self.reading.span(noun.i, noun.i + 1)
             return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
         return []
+
+    def _learned(self) -> list[EventMention]:
+        """Acts told by verbs the lexicon does not list ("opened its borders to refugees",
+        "returned the sculpture to X"), typed by the learned model (``extract.triggers``),
+        when the sentence names the doer and the one it is done to, not by a pronoun (the
+        model is not trusted with "it turns to X for support", whose "it" may be misread)."""
+        found = []
+        for verb in self.sentence:
+            if (not triggers.candidate(verb) or self._not_an_act(verb) or _by_pronoun(verb)
+                    or self.lex.match(self.lex.verb_lemma(verb), self._objects(verb)) is not None):
+                continue
+            typed = triggers.classify(triggers.features(verb, self.lex))
+            if typed is None:
+                continue
+            used = set(self.used)
+            event = self._mention(verb, verb, Trigger(typed[0], frozenset({verb.lemma_.lower()})),
+                                  typed[0], None)
+            if event is not None and event.source and event.target:
+                found.append(event)
+            else:
+                self.used = used
+        return found
+
+    def _noun_doers(self, noun: Token) -> list[Actor]:
+        """Who did the act a noun names: "[Russia]'s attack", "an [Israeli] airstrike", "an
+        attack by [X]", "a battle between [X] and [Y]"."""
+        by = [a for c in noun.children if c.dep_ == "poss" for a in self.reading.actors(c)]
+        # a people's adjective or a known armed group names the doer ("an [Israeli] airstrike",
+        # "a [Taliban] truck bombing"); another name is often the place or the target ("the
+        # Oklahoma City bombing", "the Rolando bombing")
+        by += [a for c in noun.lefts if c.dep_ in {"amod", "compound"} for a in self.reading.actors(c)
+               if c.ent_type_ == "NORP" or (a.kb_id is not None and a.sector in ARMED)]
+        by += [a for g in prep_objects(noun, {"by", "between"}) for a in self.reading.actors(g)]
+        return _unique(by)
+
+    def _violent(self, verb: Token) -> bool:
+        found = self.lex.match(self.lex.verb_lemma(verb), self._objects(verb))
+        return found is not None and found.event_type in VIOLENT
+
+    def _violent_noun(self, noun: Token) -> bool:
+        found = self.lex.noun(noun.lemma_.lower())
+        return noun.pos_ == "NOUN" and found is not None and found.event_type in VIOLENT
 
     def _armed(self, noun: Token) -> bool:
         """Whether a noun's modifiers name a weapon ("drone strike", "air strike")."""
@@ -298,6 +364,8 @@ class SentenceEvents:
             target = self._conditioned(head, verb, source)
         if not target and place is None and event_type in OWN_COUNTRY:
             target = self._own_country(head, source)
+        if not target and len(source) > 1 and (intended or event_type) in RECIPROCAL:
+            target = source  # "Jordan and Britain agreed to hold exercises": each with the other
         if not target and event_type not in {"CONSULT", "COOPERATE"}:
             # "went on strike to protest against X", "sent material to help defend X",
             # "blocked roads demanding the removal of X": who the act is aimed at
@@ -346,6 +414,24 @@ class SentenceEvents:
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
             if child.dep_ == "nsubjpass" and verb.lemma_.lower() in ACTIVE_PASSIVES:
                 return self.reading.actors(child) or None
+        in_attack = [a for g in prep_objects(verb, {"in", "during"}) if self._violent_noun(g)
+                     for a in self._noun_doers(g)]
+        if in_attack:
+            return in_attack  # "were killed in an [Israeli] airstrike", "in a battle between [X and Y]"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and self._violent(verb) and not self._violent(verb.head):
+            return []  # "police are hunting a man who left a device ..., wounding 13": not the police
+        if verb.dep_ == "xcomp":
+            # "forced [the rebels] to withdraw", "called on [X] to investigate": the one told
+            # to act is its doer, not the one who told it
+            telling = verb.head.lemma_.lower() in self.lex.cue("telling")
+            told = [c for c in verb.head.children if c.dep_ == "dobj" and telling]
+            told += prep_objects(verb.head, {"on", "upon"})
+            controllers = [a for c in told for a in self.reading.actors(c) or self._owner(c, named=True)]
+            if controllers:
+                return controllers
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+                c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children):
+            return []  # "[Asked] to point him out, Elliott gestured": Elliott was asked
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and depth < 3 and verb.head.i != verb.i:
             return self._source(verb.head, depth + 1)
         if verb.dep_ == "relcl" or _clause_hung_on_its_subject(verb):
@@ -409,8 +495,9 @@ class SentenceEvents:
                 for a in self.reading.actors(g) or self._owner(g, named=True)]
 
     def _owner(self, noun: Token, named: bool = False) -> list[Actor]:
-        """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]";
-        ``named``: not a pronoun ("its efforts")."""
+        """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]", "vetoed
+        a [US] resolution", "rejected every offer made by [the Taliban]"; ``named``: not a
+        pronoun ("its efforts")."""
         for child in noun.children:
             if child.dep_ == "poss":
                 return [] if named and child.tag_ == "PRP$" else self.reading.actors(child)
@@ -418,7 +505,12 @@ class SentenceEvents:
                 found = [a for g in child.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
                 if found:
                     return found
-        return []
+        authors = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for g in prep_objects(c, {"by"}) for a in self.reading.actors(g)]
+        named_in = [a for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
+                    and (c.ent_type_ in {"ORG", "NORP", "PERSON"} or self._is_country(c))
+                    for a in self.reading.actors(c)]
+        return authors or named_in
 
     def _is_country(self, token: Token) -> bool:
         ent = self.reading.ent_at.get(token.i)
@@ -506,7 +598,8 @@ class SentenceEvents:
                         for g in p.children if g.dep_ == "prep" and g.lower_ in {"of", "against", "at"}]
         doers = {(a.start, a.end) for a in source}
         if verb.dep_ == "xcomp" and verb.head.i != head.i:  # "summoned [X] to complain"
-            found = [a for o in verb.head.children if o.dep_ == "dobj" for a in self.reading.actors(o)]
+            found = [a for o in verb.head.children if o.dep_ == "dobj" for a in self.reading.actors(o)
+                     if (a.start, a.end) not in doers]
             if found:
                 return _unique(found)
         for clause in clauses:
@@ -571,6 +664,31 @@ def _purpose_clause(head: Token, verb: Token) -> Token | None:
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return child
     return None
+
+
+def _consequence(verb: Token) -> bool:
+    """A participle telling what an act did: "a bomb exploded, [killing] nine"."""
+    if verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return False
+    return verb.dep_ == "advcl" or (verb.dep_ == "conj" and _consequence(verb.head))
+
+
+def _with_harm(act: EventMention, harm: EventMention) -> EventMention:
+    """One violent act with the harm a participle says it did: its victims and counts."""
+    quantities = list(act.quantities)
+    quantities += [q for q in harm.quantities if not within(q, quantities)]
+    return dataclasses.replace(act, source=act.source or harm.source,
+                               target=tuple(_unique([*act.target, *harm.target])),
+                               quantities=tuple(quantities))
+
+
+def _obligation_clause(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children)
+
+
+def _by_pronoun(verb: Token) -> bool:
+    """Whether the verb's subject or object is a personal pronoun: "[it] turns to X"."""
+    return any(c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.tag_ == "PRP" for c in verb.children)
 
 
 def _clause_hung_on_its_subject(verb: Token) -> bool:

@@ -36,6 +36,11 @@ class SoftmaxModel:
     def load(cls, name: str) -> SoftmaxModel:
         return _load_shipped(name)
 
+    @staticmethod
+    def forget() -> None:
+        """Read the shipped weights again on the next ``load`` (after training wrote them)."""
+        _load_shipped.cache_clear()
+
     def probabilities(self, features: Iterable[str]) -> dict[str, float]:
         scores = list(self.intercept)
         for name in set(features):
