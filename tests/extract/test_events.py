@@ -690,3 +690,9 @@ def test_harm_hung_on_an_act_that_is_no_violence_has_no_doer(code_text):
     found = events(code_text, "French police are hunting a suspect who left a device that exploded on "
                               "Friday, wounding 13 people.")
     assert found and all(a.sector != "police" for e in found for a in e.source)
+
+
+def test_an_attack_noun_as_subject_gives_its_forces_as_the_doer(code_text):
+    """ "A U.S. military airstrike killed ...": the U.S. military did it."""
+    event = only(code_text, "A U.S. military airstrike killed a telecom worker in Somalia on Tuesday.")
+    assert [a.country for a in event.source] == ["USA"]

@@ -97,8 +97,7 @@ class SentenceEvents:
                 mentions.append(found)
         if not mentions:
             mentions += self._from_noun()
-        if not mentions:
-            mentions += self._learned()
+        mentions += self._learned(consumed | set(by_verb))
         if not mentions:
             return []
         return [(event, confidence.features(event, self.trigger_tokens(event)[0], len(mentions), i))
@@ -234,14 +233,14 @@ class SentenceEvents:
             return [dataclasses.replace(event, source=tuple(_unique(by)), trigger=trigger)]
         return []
 
-    def _learned(self) -> list[EventMention]:
+    def _learned(self, taken: set[int]) -> list[EventMention]:
         """Acts told by verbs the lexicon does not list ("opened its borders to refugees",
         "returned the sculpture to X"), typed by the learned model (``extract.triggers``),
         when the sentence names the doer and the one it is done to, not by a pronoun (the
         model is not trusted with "it turns to X for support", whose "it" may be misread)."""
         found = []
         for verb in self.sentence:
-            if (not triggers.candidate(verb) or self._not_an_act(verb) or _by_pronoun(verb)
+            if (verb.i in taken or not triggers.candidate(verb) or self._not_an_act(verb) or _by_pronoun(verb)
                     or self.lex.match(self.lex.verb_lemma(verb), self._objects(verb)) is not None):
                 continue
             typed = triggers.classify(triggers.features(verb, self.lex))
@@ -260,11 +259,11 @@ class SentenceEvents:
         """Who did the act a noun names: "[Russia]'s attack", "an [Israeli] airstrike", "an
         attack by [X]", "a battle between [X] and [Y]"."""
         by = [a for c in noun.children if c.dep_ == "poss" for a in self.reading.actors(c)]
-        # a people's adjective or a known armed group names the doer ("an [Israeli] airstrike",
-        # "a [Taliban] truck bombing"); another name is often the place or the target ("the
-        # Oklahoma City bombing", "the Rolando bombing")
+        # a people's adjective or an armed force names the doer ("an [Israeli] airstrike", "a
+        # [Taliban] truck bombing", "a U.S. [military] airstrike"); another name is often the
+        # place or the target ("the Oklahoma City bombing", "the Rolando bombing")
         by += [a for c in noun.lefts if c.dep_ in {"amod", "compound"} for a in self.reading.actors(c)
-               if c.ent_type_ == "NORP" or (a.kb_id is not None and a.sector in ARMED)]
+               if c.ent_type_ == "NORP" or a.sector in ARMED]
         by += [a for g in prep_objects(noun, {"by", "between"}) for a in self.reading.actors(g)]
         return _unique(by)
 
@@ -409,7 +408,10 @@ class SentenceEvents:
                 # a misparsed reduced relative makes its verb the subject: "[the Red Cross]
                 # operating in Iraq said ..."
                 doers = [child, *(c for c in child.children if c.dep_ == "nsubj" and child.pos_ == "VERB")]
-                return [a for d in doers for a in self.reading.actors(d)] or None
+                found = [a for d in doers for a in self.reading.actors(d)]
+                if not found and self._violent_noun(child):
+                    found = self._noun_doers(child)  # "an [Israeli] airstrike killed ..."
+                return found or None
             if child.dep_ == "agent":
                 return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
             if child.dep_ == "nsubjpass" and verb.lemma_.lower() in ACTIVE_PASSIVES:
