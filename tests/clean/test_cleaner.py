@@ -145,13 +145,3 @@ def test_a_credit_takes_no_word_of_the_sentence_after_it_and_a_link_line_goes_wh
                                          "By Friday, Rebels Held Kunduz"]
     assert [d.reason for d in result.dropped] == ["page furniture: photo credit",
                                                   "page furniture: link to another story"]
-
-
-@pytest.mark.parametrize("dateline", [
-    "MANILA, Philippines -- ", "WASHINGTON (Reuters) - ", "ISLAMABAD: ", "SAN FRANCISCO - ",
-    "GAZA CITY, Gaza Strip -- ",
-])
-def test_a_wire_dateline_is_dropped_so_its_place_is_never_the_doer(dateline):
-    result = clean(dateline + "President Rodrigo Duterte praised the Senate on Monday.")
-    assert result.text == "President Rodrigo Duterte praised the Senate on Monday."
-    assert [(d.reason, d.text) for d in result.dropped] == [("page furniture: dateline", dateline)]

@@ -696,3 +696,14 @@ def test_an_attack_noun_as_subject_gives_its_forces_as_the_doer(code_text):
     """ "A U.S. military airstrike killed ...": the U.S. military did it."""
     event = only(code_text, "A U.S. military airstrike killed a telecom worker in Somalia on Tuesday.")
     assert [a.country for a in event.source] == ["USA"]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("MANILA, Philippines -- President Rodrigo Duterte praised the Senate on Monday.", "PHL"),
+    ("MOGADISHU, Somalia -- A U.S. military airstrike has killed a worker, officials said.", "USA"),
+    ("WASHINGTON (Reuters) - The US imposed sanctions on Iran.", "USA"),
+])
+def test_a_wire_dateline_is_never_the_doer(code_text, text, doer):
+    [event] = events(code_text, text)
+    assert [a.country for a in event.source] == [doer]
+    assert all(a.start > text.index("-") for a in event.source)  # not the dateline's place

@@ -13,9 +13,9 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from wirewatch.extract import attribution
-from wirewatch.extract.events import NUMBER_LABELS
 from wirewatch.extract.quantities import quantity_of, within
 from wirewatch.extract.reading import ArticleReading
+from wirewatch.extract.setting import NUMBER_LABELS
 from wirewatch.model import Actor, Claim, Quantity
 
 SUBJECTS = {"nsubj", "nsubjpass"}

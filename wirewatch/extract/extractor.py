@@ -15,7 +15,8 @@ from spacy.tokens import Span as SpacySpan
 from wirewatch.clean import CleanArticle
 from wirewatch.extract import acled, confidence
 from wirewatch.extract.claims import SentenceClaims
-from wirewatch.extract.events import PLACE_TARGETED, RECEIVING, SentenceEvents
+from wirewatch.extract.events import SentenceEvents
+from wirewatch.extract.kinds import PLACE_TARGETED, RECEIVING
 from wirewatch.extract.merge import merge_mentions
 from wirewatch.extract.reading import ArticleReading, Resolvers
 from wirewatch.extract.titles import title_discrepancies

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from wirewatch.extract.events import PRECISION_RANK
+from wirewatch.extract.setting import PRECISION_RANK
 from wirewatch.model import Actor, EventMention, Evidence, Place, Quantity
 
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "its", "their"})

@@ -27,6 +27,12 @@ from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
+DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’-]{2,}(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[ \t][A-Z][\w.'’-]+(?:[ \t][A-Z][\w.'’-]+){0,3})?"
+    r"[ \t]*(?:\((?:AP|Reuters|AFP|dpa|DPA|Xinhua|IANS|PTI|UPI|Bloomberg|CNN|TASS|Anadolu|IRNA|KCNA|Yonhap)\)[ \t]*)?"
+    r"(?:--|—|–|-|:)[ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
+"""A wire dateline opening a paragraph: a place in capitals, its region, the agency, a dash
+or a colon ("MANILA, Philippines -- ", "WASHINGTON (Reuters) - ", "ISLAMABAD: ")."""
 RELATIVE = {"who", "that", "which", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 ABSTRACT_SUFFIXES = ("tion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ure", "ing")
@@ -90,6 +96,10 @@ class ArticleReading:
         self.mentioned = self._mentioned_countries()
         self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
+        self.dateline = {t.i for m in DATELINE.finditer(doc.text)
+                         for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()}
+        """Tokens of wire datelines ("MANILA, Philippines -- "): where a story was filed, which
+        the parser may read as a verb's subject; never an actor."""
 
     # -- offsets -----------------------------------------------------------------
     def span(self, start: int, end: int) -> Span:
@@ -322,8 +332,16 @@ class ArticleReading:
             return [actor]
         return [dataclasses.replace(actor, country=code) for code in dict.fromkeys(codes)]
 
+    def past_dateline(self, token: Token) -> Token | None:
+        """For a dateline word the parser took for a subject, the words after the dateline it
+        hung on it ("MANILA, Philippines -- [President Duterte] said ..."); else None."""
+        return next((c for c in token.children if c.dep_ == "appos" and c.i not in self.dateline), None)
+
     def actor(self, token: Token) -> Actor | None:
         """The actor a noun phrase headed by ``token`` names, or None for abstractions."""
+        if token.i in self.dateline:
+            past = self.past_dateline(token)
+            return self.actor(past) if past is not None else None
         if token.lower_ in RELATIVE and token.head.dep_ == "relcl":
             token = token.head.head
         if token.lower_ in PRONOUNS:

@@ -1,4 +1,5 @@
-"""Learned trigger typing: what a verb the lexicon does not list does between two actors.
+"""Triggers: which verbs tell an act (``not_an_act``), and the learned typing of a verb the
+lexicon does not list, between two actors.
 
 The lexicon (``data/lexicon.toml``) names the verbs that are events and reads them by
 rule. News uses many more ("flew medicine into", "faulted", "opened its borders to",
@@ -20,8 +21,12 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
+from wirewatch.extract import attribution
+from wirewatch.extract.clauses import conditional, hung_on_its_subject, participle
+from wirewatch.extract.kinds import VIOLENT
 from wirewatch.extract.learned import SoftmaxModel
 from wirewatch.extract.lexicon import Lexicon
+from wirewatch.extract.roles import Roles
 
 MODEL = "trigger"
 NONE = "NONE"
@@ -30,6 +35,50 @@ THRESHOLD = 0.5
 at 0.5 or more were of the gold type about twice as often as not."""
 CLAUSE_DEPS = {"relcl", "advcl", "ccomp", "parataxis", "acl", "csubj", "conj"}
 CONTENT = {"NOUN", "VERB", "ADJ", "PROPN", "ADV"}
+
+
+def not_an_act(roles: Roles, verb: Token) -> bool:
+    """Whether a verb tells no act of its own: purpose and condition clauses, ongoing states,
+    reported speech, questions, admissions, origins, what a rule says, bare gerunds."""
+    lex = roles.lex
+    has_to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if verb.dep_ == "advcl" and (has_to or conditional(verb.head)):
+        return True  # a purpose or a condition ("unless the president resigns")
+    if verb.dep_ in {"relcl", "acl"} and has_to:
+        return True  # "a strike to protest ...", "a plan to attack ...": what a thing is for
+    if (verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.cue("aspectual")
+            and verb.head.tag_ in {"VBZ", "VBP"}):
+        return True  # "continues to provide" describes a state; "continued to send" an act
+    if verb.lemma_.lower() in lex.cue("reporting") and any(c.dep_ == "ccomp" for c in verb.children):
+        return True
+    if verb.lemma_.lower() in lex.cue("admission") and any(
+            c.dep_ == "ccomp" and not _obligation(c) for c in verb.children):
+        return True  # "conceded that the country faces a shortage"
+    if verb.lemma_.lower() in lex.cue("questions") and not any(
+            c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for")
+            or (c.dep_ in {"dobj", "dative"} and c.lower_ not in {"question", "questions"})
+            for c in verb.children):
+        return True  # "'Who was it?' Mendeloff asked"; "asked X to leave" is a demand
+    deps = {c.dep_ for c in verb.children}
+    if verb.lemma_.lower() in lex.cue("origin_verbs") and "dobj" not in deps and any(
+            c.dep_ == "prep" and c.lower_ == "from" for c in verb.children):
+        return True  # "hailed from Kerala" tells where someone is from
+    if verb.tag_ in {"VBZ", "VBP"} and verb.lemma_.lower() in lex.cue("rule_verbs") and any(
+            c.dep_ == "nsubj" and c.lemma_.lower() in lex.cue("violation_objects")
+            for c in verb.children):
+        return True  # "the embargo bans arms sales": what a rule says, not an act
+    if hung_on_its_subject(verb) or attribution.accused(lex, verb) is not None:
+        return False  # "accused Russia of [supplying] arms" tells the act accused of
+    if participle(verb):
+        # "six people killed when ...", "a vehicle targeted by a bomber", "[shells] fired
+        # at the town": violence told as a participle is still an act; "the agreement
+        # signed in May" and "the curfew imposed in 1990" are background
+        found = lex.match(lex.verb_lemma(verb), roles.objects(verb))
+        return found is None or found.event_type not in VIOLENT
+    if verb.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return False  # a clause with its own subject tells what a noun says: "a report that
+        # forces raped civilians", "claims that rebels seized the town"
+    return verb.dep_ in {"acl", "pcomp", "amod"}
 
 
 def candidate(verb: Token) -> bool:
@@ -81,6 +130,10 @@ def classify(feats: Iterable[str], model: SoftmaxModel | None = None) -> tuple[s
     return (label, p) if label != NONE and p >= THRESHOLD else None
 
 
+def _obligation(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in clause.children)
+
+
 def _prep(lemma: str, prep: Token) -> list[str]:
     word = prep.lower_
     return [f"p={word}", f"lp={lemma}|{word}",
@@ -97,4 +150,4 @@ def _clause(verb: Token) -> list[Token]:
     return found
 
 
-__all__ = ["MODEL", "NONE", "THRESHOLD", "candidate", "classify", "features"]
+__all__ = ["MODEL", "NONE", "THRESHOLD", "candidate", "classify", "features", "not_an_act"]

@@ -1,0 +1,225 @@
+"""Roles: who does an act (the source) and who it is done to (the target), read from the
+parse around its verb: subjects and passive agents, objects and the prepositions that name a
+target, the owner or author of a thing acted on, the doers an attack noun names, and the one
+told to act ("urged [X] to withdraw")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from wirewatch.extract import attribution
+from wirewatch.extract.clauses import (
+    hung_on_its_subject,
+    lemma_forms,
+    participle,
+    theme_forms,
+    unique,
+)
+from wirewatch.extract.kinds import RECEIVING, THEME_TYPES, VIOLENT
+from wirewatch.extract.lexicon import Trigger
+from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
+from wirewatch.model import Actor
+
+TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at", "among"}
+"""Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]", "fired
+rockets [at X]"."""
+ACTIVE_PASSIVES = {"engage", "involve"}
+"""Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
+ARMED = {"military", "police", "rebels"}
+
+
+class Roles:
+    """The source and target of the acts told in one sentence."""
+
+    def __init__(self, reading: ArticleReading, sentence: SpacySpan) -> None:
+        self.reading, self.sentence = reading, sentence
+        self.lex = reading.r.lexicon
+        self._starts: list[int] | None = None
+
+    def tokens_in(self, start: int, end: int) -> list[Token]:
+        """The sentence's tokens that start inside the article characters ``[start, end)``."""
+        if self._starts is None:
+            self._starts = [self.reading.span(t.i, t.i + 1).start for t in self.sentence]
+        return [t for t, at in zip(self.sentence, self._starts, strict=True) if start <= at < end]
+
+    def source(self, verb: Token, depth: int = 0) -> list[Actor] | None:
+        """Actors doing the act; None when the doer is an abstraction (commentary)."""
+        charge = attribution.answering(self.lex, verb)
+        raiser = attribution.raised(self.lex, verb)
+        if charge is not None or raiser is not None:
+            # "[Russia] is accused of supplying", "[Israel] is believed to have carried out"
+            doers = [charge[0]] if charge else [c for c in raiser.children  # type: ignore[union-attr]
+                                                 if c.dep_ == "nsubjpass"]
+            return [a for d in doers for a in self.reading.actors(d)] or None
+        for child in verb.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                # a misparsed reduced relative makes its verb the subject: "[the Red Cross]
+                # operating in Iraq said ..."
+                child = self.reading.past_dateline(child) or child if child.i in self.reading.dateline else child
+                doers = [child, *(c for c in child.children if c.dep_ == "nsubj" and child.pos_ == "VERB")]
+                found = [a for d in doers for a in self.reading.actors(d)]
+                if not found and self.violent_noun(child):
+                    found = self.noun_doers(child)  # "an [Israeli] airstrike killed ..."
+                return found or None
+            if child.dep_ == "agent":
+                return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
+            if child.dep_ == "nsubjpass" and verb.lemma_.lower() in ACTIVE_PASSIVES:
+                return self.reading.actors(child) or None
+        in_attack = [a for g in prep_objects(verb, {"in", "during"}) if self.violent_noun(g)
+                     for a in self.noun_doers(g)]
+        if in_attack:
+            return in_attack  # "were killed in an [Israeli] airstrike", "in a battle between [X and Y]"
+        if verb.dep_ == "advcl" and verb.tag_ == "VBG" and self.violent(verb) and not self.violent(verb.head):
+            return []  # "police are hunting a man who left a device ..., wounding 13": not the police
+        if verb.dep_ == "xcomp":
+            # "forced [the rebels] to withdraw", "called on [X] to investigate": the one told
+            # to act is its doer, not the one who told it
+            telling = verb.head.lemma_.lower() in self.lex.cue("telling")
+            told = [c for c in verb.head.children if c.dep_ == "dobj" and telling]
+            told += prep_objects(verb.head, {"on", "upon"})
+            controllers = [a for c in told for a in self.reading.actors(c) or self.owner(c, named=True)]
+            if controllers:
+                return controllers
+        if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
+                c.dep_ in {"aux", "nsubj", "nsubjpass"} for c in verb.children):
+            return []  # "[Asked] to point him out, Elliott gestured": Elliott was asked
+        if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and depth < 3 and verb.head.i != verb.i:
+            return self.source(verb.head, depth + 1)
+        if verb.dep_ == "relcl" or hung_on_its_subject(verb):
+            return self.reading.actors(verb.head) or None
+        return []
+
+    def targets(self, verb: Token, trigger: Trigger) -> list[Actor]:
+        targets: list[Actor] = []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass" and verb.lemma_.lower() in ACTIVE_PASSIVES:
+                continue  # the doer
+            if child.dep_ in {"nsubjpass", "dative"}:
+                # "a camp for [refugees] was attacked", "the home of [a journalist] was shelled",
+                # "granted asylum to [X]" (a dative "to" stands for its object)
+                for noun in pobjects(child) if child.pos_ == "ADP" else [child]:
+                    targets += (self.reading.actors(noun) or self.owner(noun, named=True)
+                                or [a for g in prep_objects(noun, {"for"}) for a in self.reading.actors(g)])
+            elif child.dep_ == "dobj" and not (theme_forms(child) & trigger.objects and (
+                    trigger.event_type in THEME_TYPES or not self.reading.actors(child))):
+                # "threatened [action] against Russia": a thing done names its target too
+                targets += (self.reading.actors(child) or self.owner(child)
+                            or self.object_targets(child, trigger))
+            elif child.dep_ == "dobj":
+                # the thing done names its target, or its owner is it: "summoned [Niger]'s
+                # ambassador", "denounced [Serbia]'s suppression" (not "sent its aid")
+                targets += self.object_targets(child, trigger) or self.owner(child, named=True)
+            elif child.dep_ == "ccomp" and trigger.event_type in {"DEMAND", "REJECT", "DISAPPROVE"}:
+                targets += [a for c in child.children if c.dep_ == "nsubj"
+                            for a in self.reading.actors(c)]  # "demanded that X ..."
+            elif (child.dep_ == "prep" and child.lower_ in {"over", "about"}
+                  and trigger.event_type == "DISAPPROVE"):
+                # "complained to the UN [over Israeli raids]": the grievance's author is the
+                # target, before the one complained to
+                targets[:0] = [a for g in child.children if g.dep_ == "pobj"
+                               for a in self.reading.actors(g) or self.owner(g, named=True)]
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                # "called for [sanctions] against Nigeria": what is asked for names its target
+                targets += [a for g in child.children if g.dep_ == "pobj" and not self.reading.actors(g)
+                            for a in self.object_targets(g, trigger)]
+            elif child.dep_ == "prep" and child.lower_ == "as":
+                # "denounced as a crime [Serbia]'s suppression": the object moved after "as X"
+                targets += [a for g in pobjects(child) for o in g.children if o.dep_ == "appos"
+                            for a in self.reading.actors(o) or self.owner(o, named=True)]
+            elif child.dep_ == "prt" and child.lower_ == "up":
+                # "kidnapped up to 16 [advisers]": the parser hangs the object on "up to"
+                targets += [a for g in prep_objects(child, {"to"}) for a in self.reading.actors(g)]
+            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                for pobj in pobjects(child):
+                    if child.lower_ == "to" and self.reading.is_place_use(pobj) and not self.is_country(pobj):
+                        continue
+                    # "set fire to the offices [of X]": whose thing is hit
+                    targets += self.reading.actors(pobj) or self.owner(pobj, named=True)
+        return unique(targets)
+
+    def object_targets(self, noun: Token, trigger: Trigger) -> list[Actor]:
+        """Who the thing done is aimed at: "sanctions [on Iran]", "an offer [from Kabul]"."""
+        preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
+        nouns = [noun, *conjuncts(noun)]  # "artillery and rocket fire [against X]"
+        nouns += [o for n in list(nouns) for o in of_objects(n)]  # "a series of measures [against X]"
+        return [a for n in nouns for g in prep_objects(n, preps)
+                for a in self.reading.actors(g) or self.owner(g, named=True)]
+
+    def owner(self, noun: Token, named: bool = False) -> list[Actor]:
+        """Whose thing is acted on: "support [Turkey]'s efforts", "the removal of [X]", "vetoed
+        a [US] resolution", "rejected every offer made by [the Taliban]"; ``named``: not a
+        pronoun ("its efforts")."""
+        for child in noun.children:
+            if child.dep_ == "poss":
+                return [] if named and child.tag_ == "PRP$" else self.reading.actors(child)
+            if child.dep_ == "prep" and child.lower_ in {"of", "by"}:
+                found = [a for g in child.children if g.dep_ == "pobj" for a in self.reading.actors(g)]
+                if found:
+                    return found
+        authors = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   for g in prep_objects(c, {"by"}) for a in self.reading.actors(g)]
+        named_in = [a for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
+                    and (c.ent_type_ in {"ORG", "NORP", "PERSON"} or self.is_country(c))
+                    for a in self.reading.actors(c)]
+        return authors or named_in
+
+    def noun_doers(self, noun: Token) -> list[Actor]:
+        """Who did the act a noun names: "[Russia]'s attack", "an [Israeli] airstrike", "an
+        attack by [X]", "a battle between [X] and [Y]"."""
+        by = [a for c in noun.children if c.dep_ == "poss" for a in self.reading.actors(c)]
+        # a people's adjective or an armed force names the doer ("an [Israeli] airstrike", "a
+        # [Taliban] truck bombing", "a U.S. [military] airstrike"); another name is often the
+        # place or the target ("the Oklahoma City bombing", "the Rolando bombing")
+        by += [a for c in noun.lefts if c.dep_ in {"amod", "compound"} for a in self.reading.actors(c)
+               if c.ent_type_ == "NORP" or a.sector in ARMED]
+        by += [a for g in prep_objects(noun, {"by", "between"}) for a in self.reading.actors(g)]
+        return unique(by)
+
+    def is_country(self, token: Token) -> bool:
+        ent = self.reading.ent_at.get(token.i)
+        match = self.reading.country(ent) if ent is not None else None
+        return match is not None and match.kind in {"name", "alias"}
+
+    def objects(self, verb: Token) -> set[str]:
+        """Lemmas of what the verb acts on: "dispatching thousands of [workers]", "[shells]
+        fired at the town"; its prepositions as ``prep:on``, its subject's lemmas as
+        ``subj:protester``, and ``person`` when it acts on people (an agent noun of the
+        sectors table or a named person or group): "beat [vigilantes]", "released [rebels]"."""
+        nouns = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass", "attr"}]
+        # "discovered [ammunition] believed to belong to X": the parser made the object the
+        # subject of the reduced relative after it
+        nouns += [c for clause in verb.children if clause.dep_ == "ccomp" and _reduced_relative(clause)
+                  for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if participle(verb):
+            nouns.append(verb.head)  # "[shells] fired at the town"
+        nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
+        preps = {f"prep:{c.lower_}" for c in verb.children if c.dep_ == "prep"}
+        # who acts, for verbs that are an event only by their doer: "[demonstrators] gathered"
+        doers = {f"subj:{form}" for c in verb.children if c.dep_ == "nsubj"
+                 for form in theme_forms(c)}
+        people = {"person"} if any(self.is_person(n) for n in nouns) else set()
+        return {form for noun in nouns for form in theme_forms(noun)} | preps | doers | people
+
+    def is_person(self, noun: Token) -> bool:
+        return noun.ent_type_ in {"PERSON", "NORP"} or any(
+            form in self.lex.sectors for n in (noun, *of_objects(noun)) for form in lemma_forms(n))
+
+    def violent(self, verb: Token) -> bool:
+        found = self.lex.match(self.lex.verb_lemma(verb), self.objects(verb))
+        return found is not None and found.event_type in VIOLENT
+
+    def violent_noun(self, noun: Token) -> bool:
+        found = self.lex.noun(noun.lemma_.lower())
+        return noun.pos_ == "NOUN" and found is not None and found.event_type in VIOLENT
+
+
+def _reduced_relative(clause: Token) -> bool:
+    """ "[ammunition] believed to belong to X": a belief verb with an infinitive, no "that"."""
+    return (clause.lemma_.lower() in {"believe", "think", "suspect", "say", "report", "allege", "know"}
+            and not any(c.dep_ == "mark" for c in clause.children)
+            and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in clause.children))
+
+
+__all__ = ["Roles"]
