@@ -707,3 +707,13 @@ def test_a_wire_dateline_is_never_the_doer(code_text, text, doer):
     [event] = events(code_text, text)
     assert [a.country for a in event.source] == [doer]
     assert all(a.start > text.index("-") for a in event.source)  # not the dateline's place
+
+
+@pytest.mark.parametrize("sentence, target", [
+    ("Israel will withdraw its soldiers from Gaza next month.", ["PSE"]),
+    ("Police evacuated 300 residents in Kharkiv on Monday.", ["UKR"]),
+])
+def test_people_moved_are_what_is_moved_not_the_target(code_text, sentence, target):
+    [event] = events(code_text, sentence)
+    assert [a.country for a in event.target] == target and all(a.sector is None or a.sector == "government"
+                                                                for a in event.target)

@@ -28,6 +28,10 @@ rockets [at X]"."""
 ACTIVE_PASSIVES = {"engage", "involve"}
 """Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
 ARMED = {"military", "police", "rebels"}
+MOVED = {"MOBILIZE", "AID", "RETREAT"}
+"""Acts that move people: the people sent or withdrawn ("sent CIA [operatives] to Libya",
+"will withdraw its [troops] from Gaza") are what is moved, never the target; those released
+are ("released 30 [rebels]")."""
 
 
 class Roles:
@@ -103,7 +107,9 @@ class Roles:
                     targets += (self.reading.actors(noun) or self.owner(noun, named=True)
                                 or [a for g in prep_objects(noun, {"for"}) for a in self.reading.actors(g)])
             elif child.dep_ == "dobj" and not (theme_forms(child) & trigger.objects and (
-                    trigger.event_type in THEME_TYPES or not self.reading.actors(child))):
+                    trigger.event_type in THEME_TYPES or not self.reading.actors(child))) and not (
+                    trigger.event_type in MOVED and trigger.mode != "release"
+                    and any(f in self.lex.sectors for f in lemma_forms(child))):
                 # "threatened [action] against Russia": a thing done names its target too
                 targets += (self.reading.actors(child) or self.owner(child)
                             or self.object_targets(child, trigger))
