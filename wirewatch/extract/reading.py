@@ -1,9 +1,10 @@
 """One article's reading: its entities resolved to actors and places, with spans.
 
 Everything extraction needs to turn a token into a record lives here: offsets
-back to the ingested text, which entity a token belongs to, whether a place name
-is used as a place ("in Pyongyang") or as a government ("Pyongyang and Moscow"),
-and who a short name refers to ("Kim" after "Kim Jong-un").
+back to the ingested text, which entity a token belongs to, its places (read by the
+geoparser, ``resolve/geoparse.py``: whether a place name is used as a place, "in
+Pyongyang", or as a government, "Pyongyang and Moscow"), and who a short name refers
+to ("Kim" after "Kim Jong-un").
 """
 
 from __future__ import annotations
@@ -21,11 +22,10 @@ from wirewatch.clean import CleanArticle
 from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex, CountryMatch
-from wirewatch.resolve.gazetteer import BIG_CITY, Gazetteer, GeoEntry
+from wirewatch.resolve.gazetteer import Gazetteer
+from wirewatch.resolve.geoparse import PLACE_LABELS, Geoparser
 from wirewatch.resolve.kb import ActorKB, KBActor
-from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’-]{2,}(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[ \t][A-Z][\w.'’-]+(?:[ \t][A-Z][\w.'’-]+){0,3})?"
@@ -40,25 +40,11 @@ GROUP_NOUNS = {"group", "force", "unit", "wing", "camp", "side", "body", "organi
                "organisation", "network", "cell"}
 COLLECTIVE = {"group", "number", "team", "band", "crowd", "batch", "patch", "contingent",
               "delegation", "member", "hundreds", "thousands", "dozens", "millions", "some"}
-IN_PLACE = {"in", "near", "outside", "at"}
-MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
-PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
-               "capital", "oblast", "district", "coast", "port"}
-TOWN_NOUNS = frozenset({"police", "council", "sheriff", "mayor", "school", "schools", "college",
-                        "library", "hall", "chamber", "man", "woman", "men", "women", "resident",
-                        "residents", "native", "teen", "teenager", "boy", "girl", "township"})
-"""Words after a town's name that make it one: its institutions and its people."""
 _DETERMINERS = {"the", "a", "an"}
-_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
-"""Capitalised tokens that are not words: "U.S.", "D.C.", "St."."""
 TITLES = frozenset({"president", "minister", "secretary", "premier", "chancellor", "king",
                     "queen", "leader", "emir", "prince", "ambassador", "envoy", "governor",
                     "general", "commander", "chairman", "spokesman", "spokeswoman"})
 """Posts a bare "the <title>" refers back by."""
-DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
-              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-              "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
-              "historic", "metro"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,9 +79,8 @@ class ArticleReading:
         self._persons = [ent for ent in self.ents if ent.label_ == "PERSON"]
         self._person_ends = [ent.end for ent in self._persons]
         self._person_words = {t.lower_ for ent in self._persons if len(ent) > 1 for t in ent}
-        self.mentioned = self._mentioned_countries()
-        self.divisions, self.anchors = self._place_context()
-        self._places: dict[int, Place | None] = {}
+        self.geo = Geoparser(doc, self.ents, self.span, resolvers.countries, resolvers.gazetteer,
+                             resolvers.lexicon.cue("locative"), self._person_words)
         self.dateline = {t.i for m in DATELINE.finditer(doc.text)
                          for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()}
         """Tokens of wire datelines ("MANILA, Philippines -- "): where a story was filed, which
@@ -124,190 +109,22 @@ class ArticleReading:
         """The PERSON entities that end at or before token ``i``, nearest first."""
         return self._persons[:bisect.bisect_right(self._person_ends, i)][::-1]
 
-    # -- places ------------------------------------------------------------------
+    # -- places (the geoparser, resolve/geoparse.py) -------------------------------
     def place(self, token: Token) -> Place | None:
         """The place ``token`` names, if its entity is a place the gazetteer knows."""
-        ent = self.ent_at.get(token.i)
-        if ent is None or not self._place_like(ent):
-            return None
-        return self._resolve_place(ent)
-
-    def _resolve_place(self, ent: SpacySpan) -> Place | None:
-        """The gazetteer's place for an entity, looked up once per article."""
-        if ent.start not in self._places:
-            self._places[ent.start] = self._lookup_place(ent)
-        return self._places[ent.start]
-
-    def _lookup_place(self, ent: SpacySpan) -> Place | None:
-        entry = self._lookup(ent.text)
-        if entry is None and len(ent) > 1:
-            # "Northeast Georgia", "South Arlington", "Fargo City": the place less the part
-            first, last = ent[0].lower_, ent[-1].lower_
-            if first in DIRECTIONS:
-                entry = self._lookup(ent[1:].text)
-            elif last == "city" or last in TYPE_WORDS:
-                entry = self._lookup(ent[:-1].text)  # "Montenegro province" when not an alias
-        if entry is None:
-            return None
-        span = self.span(ent.start, ent.end)
-        return entry.as_place(span.text, span.start, span.end)
-
-    def _lookup(self, name: str) -> GeoEntry | None:
-        return self.r.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
-                                       near=self.anchors)
+        return self.geo.place(token)
 
     def is_place_use(self, token: Token) -> bool:
         """True when a place name is used as a location, not as a government or people."""
-        ent = self.ent_at.get(token.i)
-        if ent is None or not self._place_like(ent):
-            return False
-        if self._is_locative(ent.root):
-            return True
-        match = self.country(ent)
-        return match is None and ent.root.dep_ not in {"nsubj", "nsubjpass", "agent"}
-
-    def _place_like(self, ent: SpacySpan) -> bool:
-        """A place entity, or a name the model mislabelled after "in"/"near" ("in Goma")."""
-        if ent.label_ in PLACE_LABELS:
-            return True
-        root = ent.root
-        return (ent.label_ in MISLABELLED and root.dep_ == "pobj"
-                and root.head.lower_ in IN_PLACE and self._resolve_place(ent) is not None)
-
-    def _is_locative(self, token: Token) -> bool:
-        locative = self.r.lexicon.cue("locative")
-        while token.dep_ in {"conj", "compound", "appos", "poss", "amod"} and token.head.i != token.i:
-            if token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS:
-                return False
-            token = token.head
-        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
-            token = token.head.head  # "in the capital city of [Algiers]"
-        return token.dep_ == "pobj" and token.head.lower_ in locative
+        return self.geo.is_place_use(token)
 
     def places(self) -> list[Place]:
         """Every place mention used as a location, in text order, one per entity."""
-        found = []
-        for ent in self.ents:
-            if self.is_place_use(ent.root):
-                place = self.place(ent.root)
-                if place is not None:
-                    found.append(place)
-        return found
+        return self.geo.places()
 
     def toponyms(self) -> list[Place]:
-        """Every place name in the article, however it is used, resolved: what a geoparser
-        reports. Beside places proper ("in Kursk", "Moscow said") that is a demonym as its
-        country ("Russian troops"), a place named inside another name ("the Mansfield Police
-        Department", "Education Minnesota"), and a name the model missed or mislabelled that
-        is a place elsewhere in the article (one sense per discourse), or in the dateline
-        ("MANSFIELD, Ohio —"). Names the gazetteer does not know are left out."""
-        found: dict[int, Place] = {}
-        known: set[str] = set()
-        for ent in self.ents:
-            if ent.label_ == "NORP":
-                match = self.country(ent)
-                entry = (self.r.gazetteer.country(match.iso3) if match and match.kind != "demonym"
-                         else self._adjective_place(ent.text))
-                if entry is not None:
-                    found[ent.start] = self._place_at(entry, ent.start, ent.end)
-            elif self._place_like(ent) and not is_generic(ent.text) \
-                    and (place := self._resolve_place(ent)) is not None:
-                found[ent.start] = place
-                known.add(key(place.text))
-        covered = {i for ent in self.ents if ent.start in found for i in range(ent.start, ent.end)}
-        for start, end in self._name_runs():
-            if any(i in covered for i in range(start, end)):
-                continue
-            for s, e in _sub_spans(start, end):
-                words = self.doc[s:e]
-                dateline = s == 0 and words.text.isupper()
-                entry = None if is_generic(words.text) else self._lookup(words.text)
-                # a place here (known, or the dateline), or a country or division anywhere
-                if entry is None or key(words.text) not in known and not dateline \
-                        and entry.precision == "city" and not self._named_as_town(entry, s, e, (start, end)):
-                    continue
-                found[s] = self._place_at(entry, s, e)
-                covered.update(range(s, e))
-                break
-            for i in range(start, end):  # "the American Red Cross", "Canadian Tire"
-                adjective = None if i in covered else self._adjective_place(self.doc[i].text)
-                if adjective is not None:
-                    found[i] = self._place_at(adjective, i, i + 1)
-        return [found[i] for i in sorted(found)]
-
-    def _named_as_town(self, entry: GeoEntry, start: int, end: int, run: tuple[int, int]) -> bool:
-        """A town named where no other mention vouches for it: a big city standing as a name
-        of its own that the model took for something else ("Harare said"), or a name before
-        a word for the town's institutions or people ("Oxford City Council", "a Lancaster
-        woman"). The name must lead its run of capitals ("Royal Albert Hall" names no town),
-        and a big city's name must stand alone and be no person's name in the article
-        ("Jesse Jackson", "Paris Hilton", "Lloyd Austin ... Austin said")."""
-        leads = start == run[0]
-        if entry.population >= BIG_CITY and end == run[1] and leads:
-            named = self.doc[start:end].text.casefold()
-            return named not in self._person_words
-        return leads and any(t.lower_ in TOWN_NOUNS for t in self.doc[end:end + 2])
-
-    def _name_runs(self) -> list[tuple[int, int]]:
-        """Runs of capitalised words outside place entities: names a place may hide in."""
-        runs, start = [], None
-        for token in self.doc:
-            capital = (token.is_alpha and token.text[0].isupper() and token.lower_ not in _DETERMINERS
-                       or _ABBREVIATION.fullmatch(token.text) is not None)
-            if capital and start is None:
-                start = token.i
-            elif not capital and start is not None:
-                runs.append((start, token.i))
-                start = None
-        if start is not None:
-            runs.append((start, len(self.doc)))
-        return runs
-
-    def _adjective_place(self, text: str) -> GeoEntry | None:
-        """The country or region an adjective names ("Russian", "European"); not a noun for
-        people ("Russians"), who are not a place."""
-        match = self.r.countries.match(text)
-        if match is not None and match.kind == "demonym":
-            record = self.r.countries.record(match.iso3)
-            if record is None or not record.demonyms or key(text) != key(record.demonyms[0]):
-                return None
-            return self.r.gazetteer.country(match.iso3)
-        if match is not None:
-            return None
-        entry = self._lookup(text)
-        return entry if entry is not None and entry.precision == "region" else None
-
-    def _place_at(self, entry: GeoEntry, start: int, end: int) -> Place:
-        span = self.span(start, end)
-        return entry.as_place(span.text, span.start, span.end)
-
-    def _place_context(self) -> tuple[tuple[str, ...], tuple[tuple[float, float], ...]]:
-        """What the article's place names say about its other ones: the first-level divisions
-        it names ("Minnesota", "Fla."), in which a town of a shared name is taken, and where its
-        unambiguous towns and divisions lie (a name only one place has, or a division named
-        with its type: "Rapides Parish"), near which a namesake is taken."""
-        divisions: list[str] = []
-        points: list[tuple[float, float]] = []
-        for ent in self.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            entry = self.r.gazetteer.lookup(ent.text, countries=self.mentioned)
-            if entry is None:
-                continue
-            if entry.precision == "admin1" and entry.geo_id not in divisions:
-                divisions.append(entry.geo_id)
-            if entry.precision != "country" and len(self.r.gazetteer.candidates(ent.text)) == 1:
-                points.append((entry.lat, entry.lon))
-        return tuple(divisions), tuple(dict.fromkeys(points))
-
-    def _mentioned_countries(self) -> tuple[str, ...]:
-        codes = []
-        for ent in self.ents:
-            if ent.label_ in {"GPE", "NORP"}:
-                match = self.country(ent)
-                if match and match.iso3 not in codes:
-                    codes.append(match.iso3)
-        return tuple(codes)
+        """Every place name in the article, however it is used (``Geoparser.toponyms``)."""
+        return self.geo.toponyms()
 
     # -- actors ------------------------------------------------------------------
     def country(self, ent: SpacySpan) -> CountryMatch | None:
@@ -381,8 +198,8 @@ class ArticleReading:
             if prep.dep_ == "prep" and prep.lower_ in locative:
                 for inner in prep.subtree:  # "at a jail in [Dili]": the first place named
                     ent = self.ent_at.get(inner.i)
-                    if ent is not None and self._place_like(ent):
-                        found = self._resolve_place(ent)
+                    if ent is not None and self.geo.place_like(ent):
+                        found = self.geo.resolve(ent)
                         if found is not None and found.country:
                             return found.country
         return None
@@ -415,7 +232,7 @@ class ArticleReading:
                 continue
             if match is not None and (ent.label_ == "GPE" or demonym):
                 codes.add(match.iso3)
-            elif (place := self._resolve_place(ent)) is not None and place.country:
+            elif (place := self.geo.resolve(ent)) is not None and place.country:
                 codes.add(place.country)
         return codes
 
@@ -598,7 +415,7 @@ class ArticleReading:
             if ent is not None and ent.label_ in PLACE_LABELS | {"ORG"} and ent.root.i != end - 1:
                 # "Darfur rebels", "Kursk officials"; a region the model took for an
                 # organisation too ("Tigray separatists"), but not a town ("Boston Scientific")
-                place = self._resolve_place(ent)
+                place = self.geo.resolve(ent)
                 if place is not None and place.country and (ent.label_ != "ORG" or (
                         place.precision in {"region", "admin1"} and not self.country(ent))):
                     return place.country
@@ -635,12 +452,6 @@ def pobjects(prep: Token) -> list[Token]:
 def of_objects(noun: Token) -> list[Token]:
     """The nouns after "of": "thousands of [workers]", "a group of [diplomats]"."""
     return prep_objects(noun, {"of"})
-
-
-def _sub_spans(start: int, end: int, longest: int = 4) -> list[tuple[int, int]]:
-    """Token sub-spans of ``[start, end)``, longest first, then left to right."""
-    return [(s, s + n) for n in range(min(longest, end - start), 0, -1)
-            for s in range(start, end - n + 1)]
 
 
 def _opposed(token: Token) -> bool:

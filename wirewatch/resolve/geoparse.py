@@ -1,0 +1,251 @@
+"""The geoparser: which names in an article are places, and where they are.
+
+A place entity is looked up in the offline gazetteer with what the article says about its
+other places: the countries it mentions, the first-level divisions it names (a town of a
+shared name is taken in them) and where its unambiguous places lie (a namesake is taken near
+them). A place name used as a location ("in Pyongyang") is told from one used as a
+government or a people ("Pyongyang and Moscow"). ``toponyms`` reports every place name
+however used, as a geoparser does: demonyms as their country, names inside other names,
+and names the model missed that are places elsewhere in the article or in the dateline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from wirewatch.model import Place, Span
+from wirewatch.resolve.countries import CountryIndex
+from wirewatch.resolve.gazetteer import BIG_CITY, Gazetteer, GeoEntry
+from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+IN_PLACE = {"in", "near", "outside", "at"}
+MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
+PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
+               "capital", "oblast", "district", "coast", "port"}
+TOWN_NOUNS = frozenset({"police", "council", "sheriff", "mayor", "school", "schools", "college",
+                        "library", "hall", "chamber", "man", "woman", "men", "women", "resident",
+                        "residents", "native", "teen", "teenager", "boy", "girl", "township"})
+"""Words after a town's name that make it one: its institutions and its people."""
+DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
+              "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+              "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
+              "historic", "metro"}
+_DETERMINERS = {"the", "a", "an"}
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
+"""Capitalised tokens that are not words: "U.S.", "D.C.", "St."."""
+
+
+class Geoparser:
+    """The places of one parsed article."""
+
+    def __init__(self, doc: Doc, ents: tuple[SpacySpan, ...], span: Callable[[int, int], Span],
+                 countries: CountryIndex, gazetteer: Gazetteer, locative: frozenset[str],
+                 person_words: set[str]) -> None:
+        """``ents``: the article's entities in text order; ``span``: the ingested-text span of
+        tokens ``[start, end)``; ``locative``: prepositions that make a name a location;
+        ``person_words``: words of the article's people's full names (no town is read in them)."""
+        self.doc, self.ents, self.span = doc, ents, span
+        self.ent_at = {token.i: ent for ent in ents for token in ent}
+        self.countries, self.gazetteer, self.locative = countries, gazetteer, locative
+        self.person_words = person_words
+        self.mentioned = self._mentioned_countries()
+        self.divisions, self.anchors = self._place_context()
+        self._places: dict[int, Place | None] = {}
+
+    def place(self, token: Token) -> Place | None:
+        """The place ``token`` names, if its entity is a place the gazetteer knows."""
+        ent = self.ent_at.get(token.i)
+        if ent is None or not self.place_like(ent):
+            return None
+        return self.resolve(ent)
+
+    def resolve(self, ent: SpacySpan) -> Place | None:
+        """The gazetteer's place for an entity, looked up once per article."""
+        if ent.start not in self._places:
+            self._places[ent.start] = self._lookup_place(ent)
+        return self._places[ent.start]
+
+    def _lookup_place(self, ent: SpacySpan) -> Place | None:
+        entry = self.lookup(ent.text)
+        if entry is None and len(ent) > 1:
+            # "Northeast Georgia", "South Arlington", "Fargo City": the place less the part
+            first, last = ent[0].lower_, ent[-1].lower_
+            if first in DIRECTIONS:
+                entry = self.lookup(ent[1:].text)
+            elif last == "city" or last in TYPE_WORDS:
+                entry = self.lookup(ent[:-1].text)  # "Montenegro province" when not an alias
+        if entry is None:
+            return None
+        span = self.span(ent.start, ent.end)
+        return entry.as_place(span.text, span.start, span.end)
+
+    def lookup(self, name: str) -> GeoEntry | None:
+        return self.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
+                                       near=self.anchors)
+
+    def is_place_use(self, token: Token) -> bool:
+        """True when a place name is used as a location, not as a government or people."""
+        ent = self.ent_at.get(token.i)
+        if ent is None or not self.place_like(ent):
+            return False
+        if self._is_locative(ent.root):
+            return True
+        match = self.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+        return match is None and ent.root.dep_ not in {"nsubj", "nsubjpass", "agent"}
+
+    def place_like(self, ent: SpacySpan) -> bool:
+        """A place entity, or a name the model mislabelled after "in"/"near" ("in Goma")."""
+        if ent.label_ in PLACE_LABELS:
+            return True
+        root = ent.root
+        return (ent.label_ in MISLABELLED and root.dep_ == "pobj"
+                and root.head.lower_ in IN_PLACE and self.resolve(ent) is not None)
+
+    def _is_locative(self, token: Token) -> bool:
+        locative = self.locative
+        while token.dep_ in {"conj", "compound", "appos", "poss", "amod"} and token.head.i != token.i:
+            if token.dep_ == "poss" and token.head.lemma_.lower() not in PLACE_NOUNS:
+                return False
+            token = token.head
+        if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lemma_.lower() in PLACE_NOUNS:
+            token = token.head.head  # "in the capital city of [Algiers]"
+        return token.dep_ == "pobj" and token.head.lower_ in locative
+
+    def places(self) -> list[Place]:
+        """Every place mention used as a location, in text order, one per entity."""
+        found = []
+        for ent in self.ents:
+            if self.is_place_use(ent.root):
+                place = self.place(ent.root)
+                if place is not None:
+                    found.append(place)
+        return found
+
+    def toponyms(self) -> list[Place]:
+        """Every place name in the article, however it is used, resolved: what a geoparser
+        reports. Beside places proper ("in Kursk", "Moscow said") that is a demonym as its
+        country ("Russian troops"), a place named inside another name ("the Mansfield Police
+        Department", "Education Minnesota"), and a name the model missed or mislabelled that
+        is a place elsewhere in the article (one sense per discourse), or in the dateline
+        ("MANSFIELD, Ohio —"). Names the gazetteer does not know are left out."""
+        found: dict[int, Place] = {}
+        known: set[str] = set()
+        for ent in self.ents:
+            if ent.label_ == "NORP":
+                match = self.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+                entry = (self.gazetteer.country(match.iso3) if match and match.kind != "demonym"
+                         else self._adjective_place(ent.text))
+                if entry is not None:
+                    found[ent.start] = self._place_at(entry, ent.start, ent.end)
+            elif self.place_like(ent) and not is_generic(ent.text) \
+                    and (place := self.resolve(ent)) is not None:
+                found[ent.start] = place
+                known.add(key(place.text))
+        covered = {i for ent in self.ents if ent.start in found for i in range(ent.start, ent.end)}
+        for start, end in self._name_runs():
+            if any(i in covered for i in range(start, end)):
+                continue
+            for s, e in _sub_spans(start, end):
+                words = self.doc[s:e]
+                dateline = s == 0 and words.text.isupper()
+                entry = None if is_generic(words.text) else self.lookup(words.text)
+                # a place here (known, or the dateline), or a country or division anywhere
+                if entry is None or key(words.text) not in known and not dateline \
+                        and entry.precision == "city" and not self._named_as_town(entry, s, e, (start, end)):
+                    continue
+                found[s] = self._place_at(entry, s, e)
+                covered.update(range(s, e))
+                break
+            for i in range(start, end):  # "the American Red Cross", "Canadian Tire"
+                adjective = None if i in covered else self._adjective_place(self.doc[i].text)
+                if adjective is not None:
+                    found[i] = self._place_at(adjective, i, i + 1)
+        return [found[i] for i in sorted(found)]
+
+    def _named_as_town(self, entry: GeoEntry, start: int, end: int, run: tuple[int, int]) -> bool:
+        """A town named where no other mention vouches for it: a big city standing as a name
+        of its own that the model took for something else ("Harare said"), or a name before
+        a word for the town's institutions or people ("Oxford City Council", "a Lancaster
+        woman"). The name must lead its run of capitals ("Royal Albert Hall" names no town),
+        and a big city's name must stand alone and be no person's name in the article
+        ("Jesse Jackson", "Paris Hilton", "Lloyd Austin ... Austin said")."""
+        leads = start == run[0]
+        if entry.population >= BIG_CITY and end == run[1] and leads:
+            named = self.doc[start:end].text.casefold()
+            return named not in self.person_words
+        return leads and any(t.lower_ in TOWN_NOUNS for t in self.doc[end:end + 2])
+
+    def _name_runs(self) -> list[tuple[int, int]]:
+        """Runs of capitalised words outside place entities: names a place may hide in."""
+        runs, start = [], None
+        for token in self.doc:
+            capital = (token.is_alpha and token.text[0].isupper() and token.lower_ not in _DETERMINERS
+                       or _ABBREVIATION.fullmatch(token.text) is not None)
+            if capital and start is None:
+                start = token.i
+            elif not capital and start is not None:
+                runs.append((start, token.i))
+                start = None
+        if start is not None:
+            runs.append((start, len(self.doc)))
+        return runs
+
+    def _adjective_place(self, text: str) -> GeoEntry | None:
+        """The country or region an adjective names ("Russian", "European"); not a noun for
+        people ("Russians"), who are not a place."""
+        match = self.countries.match(text)
+        if match is not None and match.kind == "demonym":
+            record = self.countries.record(match.iso3)
+            if record is None or not record.demonyms or key(text) != key(record.demonyms[0]):
+                return None
+            return self.gazetteer.country(match.iso3)
+        if match is not None:
+            return None
+        entry = self.lookup(text)
+        return entry if entry is not None and entry.precision == "region" else None
+
+    def _place_at(self, entry: GeoEntry, start: int, end: int) -> Place:
+        span = self.span(start, end)
+        return entry.as_place(span.text, span.start, span.end)
+
+    def _place_context(self) -> tuple[tuple[str, ...], tuple[tuple[float, float], ...]]:
+        """What the article's place names say about its other ones: the first-level divisions
+        it names ("Minnesota", "Fla."), in which a town of a shared name is taken, and where its
+        unambiguous towns and divisions lie (a name only one place has, or a division named
+        with its type: "Rapides Parish"), near which a namesake is taken."""
+        divisions: list[str] = []
+        points: list[tuple[float, float]] = []
+        for ent in self.ents:
+            if ent.label_ not in PLACE_LABELS:
+                continue
+            entry = self.gazetteer.lookup(ent.text, countries=self.mentioned)
+            if entry is None:
+                continue
+            if entry.precision == "admin1" and entry.geo_id not in divisions:
+                divisions.append(entry.geo_id)
+            if entry.precision != "country" and len(self.gazetteer.candidates(ent.text)) == 1:
+                points.append((entry.lat, entry.lon))
+        return tuple(divisions), tuple(dict.fromkeys(points))
+
+    def _mentioned_countries(self) -> tuple[str, ...]:
+        codes = []
+        for ent in self.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                match = self.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+                if match and match.iso3 not in codes:
+                    codes.append(match.iso3)
+        return tuple(codes)
+
+
+def _sub_spans(start: int, end: int, longest: int = 4) -> list[tuple[int, int]]:
+    """Token sub-spans of ``[start, end)``, longest first, then left to right."""
+    return [(s, s + n) for n in range(min(longest, end - start), 0, -1)
+            for s in range(start, end - n + 1)]
+
+
+__all__ = ["PLACE_LABELS", "Geoparser"]
