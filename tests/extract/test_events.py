@@ -717,3 +717,20 @@ def test_people_moved_are_what_is_moved_not_the_target(code_text, sentence, targ
     [event] = events(code_text, sentence)
     assert [a.country for a in event.target] == target and all(a.sector is None or a.sector == "government"
                                                                 for a in event.target)
+
+
+@pytest.mark.parametrize("sentence, event_type", [
+    ("The US and China signed an agreement on trade on Monday.", "SUPPORT"),  # CAMEO 057
+    ("Haftar declared a ceasefire in Tripoli on Sunday.", "RETREAT"),  # CAMEO 0871
+    ("North Korea agreed to send workers to Russia.", "AGREE"),  # a commitment to act
+])
+def test_agreements_signed_truces_declared_and_commitments_follow_the_cameo_table(code_text, sentence,
+                                                                                  event_type):
+    assert only(code_text, sentence).event_type == event_type
+
+
+def test_an_agreement_signed_by_two_is_between_them_but_praise_by_two_is_not(code_text):
+    signed = only(code_text, "The US and China signed an agreement on trade on Monday.")
+    assert {a.country for a in signed.target} == {"USA", "CHN"}
+    welcomed = only(code_text, "France and Germany welcomed the decision on Monday.")
+    assert welcomed.target == ()

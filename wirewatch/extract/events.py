@@ -256,8 +256,11 @@ class SentenceEvents:
             target = self.aims.conditioned(head, verb, source)
         if not target and place is None and event_type in OWN_COUNTRY:
             target = self.aims.own_country(head, source)
-        if not target and len(source) > 1 and (intended or event_type) in RECIPROCAL:
-            target = source  # "Jordan and Britain agreed to hold exercises": each with the other
+        together = (intended or event_type) in RECIPROCAL or "agreement" in trigger.objects
+        if not target and len(source) > 1 and together:
+            # "Jordan and Britain agreed to hold exercises", "the US and China signed an
+            # agreement": each with the other
+            target = source
         if not target and event_type not in {"CONSULT", "COOPERATE"}:
             # "went on strike to protest against X", "sent material to help defend X",
             # "blocked roads demanding the removal of X": who the act is aimed at
