@@ -734,3 +734,9 @@ def test_an_agreement_signed_by_two_is_between_them_but_praise_by_two_is_not(cod
     assert {a.country for a in signed.target} == {"USA", "CHN"}
     welcomed = only(code_text, "France and Germany welcomed the decision on Monday.")
     assert welcomed.target == ()
+
+
+def test_an_order_that_frees_someone_is_the_release(code_text):
+    event = only(code_text, "A Brazilian judge on Monday ordered the release of former President Michel Temer.")
+    assert event.event_type == "RETREAT" and event.mode == "release"
+    assert [a.text for a in event.target] == ["former President Michel Temer"]
