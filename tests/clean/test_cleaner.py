@@ -145,3 +145,10 @@ def test_a_credit_takes_no_word_of_the_sentence_after_it_and_a_link_line_goes_wh
                                          "By Friday, Rebels Held Kunduz"]
     assert [d.reason for d in result.dropped] == ["page furniture: photo credit",
                                                   "page furniture: link to another story"]
+
+
+def test_a_wiki_pages_closing_lists_are_not_the_story():
+    result = clean("The bombing killed 23 people.\n\n==See also== * 2007 Bagram Airfield bombing "
+                   "* 2014 Bagram Airfield bombing ==References== * BBC")
+    assert result.text == "The bombing killed 23 people."
+    assert [d.reason for d in result.dropped] == ["page furniture: wiki list of other pages"]

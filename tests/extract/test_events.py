@@ -740,3 +740,7 @@ def test_an_order_that_frees_someone_is_the_release(code_text):
     event = only(code_text, "A Brazilian judge on Monday ordered the release of former President Michel Temer.")
     assert event.event_type == "RETREAT" and event.mode == "release"
     assert [a.text for a in event.target] == ["former President Michel Temer"]
+
+
+def test_an_act_a_charge_names_is_not_told_as_done(code_text):
+    assert events(code_text, "McVeigh is on trial on charges of murder and conspiracy.") == ()

@@ -155,6 +155,8 @@ class SentenceEvents:
             found = self.lex.noun(noun.lemma_.lower())
             if noun.pos_ != "NOUN" or found is None or found.event_type not in PHYSICAL:
                 continue
+            if noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in self.lex.cue("legal_nouns"):
+                continue  # "on trial on charges of [murder]": alleged, not told as done
             if found.event_type == "PROTEST" and self._armed(noun):
                 found = Trigger("ASSAULT", found.lemmas)  # "a drone strike", "an air strike"
             head = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else noun
