@@ -744,3 +744,11 @@ def test_an_order_that_frees_someone_is_the_release(code_text):
 
 def test_an_act_a_charge_names_is_not_told_as_done(code_text):
     assert events(code_text, "McVeigh is on trial on charges of murder and conspiracy.") == ()
+
+
+def test_a_denial_is_speech_and_negates_the_act_denied(code_text):
+    found = events(code_text, "Russia denied supplying weapons to the rebels.")
+    assert [(e.event_type, e.factuality) for e in found] == [("AID", "negated")]
+    assert events(code_text, "Russia denied the allegations on Monday.") == ()
+    refusal = only(code_text, "Israel denied the request for a visa on Monday.")
+    assert refusal.event_type == "REJECT"  # refusing what was asked is a REJECT

@@ -54,6 +54,10 @@ def not_an_act(roles: Roles, verb: Token) -> bool:
     if verb.lemma_.lower() in lex.cue("admission") and any(
             c.dep_ == "ccomp" and not _obligation(c) for c in verb.children):
         return True  # "conceded that the country faces a shortage"
+    if verb.lemma_.lower() in lex.cue("denial") and any(
+            c.dep_ == "ccomp" or (c.dep_ == "xcomp" and c.tag_ == "VBG")
+            or (c.dep_ == "dobj" and c.lemma_.lower() in lex.cue("denied_things")) for c in verb.children):
+        return True  # "denied supplying arms", "denied the allegations": speech, not a refusal
     if verb.lemma_.lower() in lex.cue("questions") and not any(
             c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for")
             or (c.dep_ in {"dobj", "dative"} and c.lower_ not in {"question", "questions"})
