@@ -152,3 +152,10 @@ def test_a_wiki_pages_closing_lists_are_not_the_story():
                    "* 2014 Bagram Airfield bombing ==References== * BBC")
     assert result.text == "The bombing killed 23 people."
     assert [d.reason for d in result.dropped] == ["page furniture: wiki list of other pages"]
+
+
+def test_a_scraped_newsletter_box_is_not_the_story():
+    result = clean("Get politics updates directly to your inbox + Subscribe Thank you for subscribing! "
+                   "Could not subscribe, try again later Invalid Email Obama and Trump met on Thursday.")
+    assert result.text == "Obama and Trump met on Thursday."
+    assert {d.reason for d in result.dropped} == {"page furniture: sign-up prompt"}

@@ -752,3 +752,9 @@ def test_a_denial_is_speech_and_negates_the_act_denied(code_text):
     assert events(code_text, "Russia denied the allegations on Monday.") == ()
     refusal = only(code_text, "Israel denied the request for a visa on Monday.")
     assert refusal.event_type == "REJECT"  # refusing what was asked is a REJECT
+
+
+def test_an_attack_named_by_two_nouns_is_read_from_its_head(code_text):
+    """ "a suicide [attack] on the consulate": the target belongs to the head noun."""
+    [event] = events(code_text, "At least two people died in a suicide attack on the German consulate.")
+    assert event.trigger.text == "attack" and [a.country for a in event.target] == ["DEU"]

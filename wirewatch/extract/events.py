@@ -157,6 +157,8 @@ class SentenceEvents:
                 continue
             if noun.head.dep_ == "prep" and noun.head.head.lemma_.lower() in self.lex.cue("legal_nouns"):
                 continue  # "on trial on charges of [murder]": alleged, not told as done
+            if noun.dep_ == "compound" and self.lex.noun(noun.head.lemma_.lower()) is not None:
+                continue  # "a suicide [attack] on the consulate": the act is the head, with its target
             if found.event_type == "PROTEST" and self._armed(noun):
                 found = Trigger("ASSAULT", found.lemmas)  # "a drone strike", "an air strike"
             head = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else noun
