@@ -159,3 +159,10 @@ def test_a_scraped_newsletter_box_is_not_the_story():
                    "Could not subscribe, try again later Invalid Email Obama and Trump met on Thursday.")
     assert result.text == "Obama and Trump met on Thursday."
     assert {d.reason for d in result.dropped} == {"page furniture: sign-up prompt"}
+
+
+def test_everything_after_a_wiki_closing_heading_goes_whatever_its_lines():
+    result = clean("The bombing killed 23 people.\n\n== See also ==\n* 2007 Bagram bombing, 20 were "
+                   "killed\n\n* 2014 bombing")
+    assert result.text == "The bombing killed 23 people."
+    assert {d.reason for d in result.dropped} == {"page furniture: wiki list of other pages"}

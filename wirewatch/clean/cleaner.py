@@ -118,6 +118,8 @@ class Furniture:
     lines: tuple[tuple[re.Pattern[str], str], ...]
     links: tuple[tuple[re.Pattern[str], str], ...] = ()
     """Patterns a paragraph of up to ``LINK_WORDS`` may be: a link to another story."""
+    closing: tuple[tuple[re.Pattern[str], str], ...] = ()
+    """Patterns that open what closes a page ("== See also =="): from there to the end."""
 
     @classmethod
     @cache
@@ -126,7 +128,13 @@ class Furniture:
         text = (resources.files("wirewatch") / "data" / "furniture.toml").read_text("utf-8")
         table = tomllib.loads(text)
         return cls(*(tuple((re.compile(e["pattern"]), e["reason"]) for e in table.get(kind, ()))
-                     for kind in ("inline", "lines", "links")))
+                     for kind in ("inline", "lines", "links", "closing")))
+
+    def closes(self, block: _Block) -> tuple[int, str] | None:
+        """Where in the block the page's closing matter starts, and why; None if it does not."""
+        found = [(m.start(), reason) for pattern, reason in self.closing
+                 for m in [pattern.search(block.text)] if m is not None]
+        return min(found) if found else None
 
     def cut(self, block: _Block) -> tuple[list[_Block], list[Dropped]]:
         """The block's prose (as blocks) and its furniture (as drops)."""
@@ -170,7 +178,20 @@ class Cleaner:
         dropped: list[Dropped] = []
         seen = _Seen()
         prose: list[_Block] = []
+        closed: str | None = None
         for block in _blocks(article.text[: self.max_chars]):
+            if closed is None and (closing := self.furniture.closes(block)) is not None:
+                at, closed = closing
+                if at > 0:
+                    block, rest = _Block(block.start, block.start + at, block.text[:at]), \
+                        _Block(block.start + at, block.end, block.text[at:])
+                    dropped.append(Dropped(rest.start, rest.end, f"page furniture: {closed}", rest.text))
+                else:
+                    dropped.append(Dropped(block.start, block.end, f"page furniture: {closed}", block.text))
+                    continue
+            elif closed is not None:
+                dropped.append(Dropped(block.start, block.end, f"page furniture: {closed}", block.text))
+                continue
             pieces, furniture = self.furniture.cut(block)
             prose += pieces
             dropped += furniture

@@ -30,14 +30,16 @@ def participle(verb: Token) -> bool:
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and not hung_on_its_subject(verb)
 
 
-def own_tokens(root: Token) -> list[Token]:
-    """The clause of ``root`` without its subordinate clauses (they are events of their own)."""
+def own_tokens(root: Token, conjuncts: bool = True) -> list[Token]:
+    """The clause of ``root`` without its subordinate clauses (they are events of their own),
+    and without any conjuncts unless ``conjuncts`` (a conjoined verb is always a clause)."""
     found, stack = [], [root]
     while stack:
         token = stack.pop()
         found.append(token)
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in {"VERB", "AUX"}):
+            if child.dep_ in CLAUSE_DEPS or (child.dep_ == "conj" and (
+                    not conjuncts or child.pos_ in {"VERB", "AUX"})):
                 continue
             stack.append(child)
     return found
@@ -85,7 +87,6 @@ def purpose_clause(head: Token, verb: Token) -> Token | None:
                     c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return child
     return None
-
 
 
 __all__ = ["CLAUSE_DEPS", "conditional", "hung_on_its_subject", "lemma_forms", "own_tokens",

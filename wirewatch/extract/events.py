@@ -128,6 +128,11 @@ class SentenceEvents:
             consumed.add(act[0].i)  # "refused to meet" is the refusal, not a meeting
             refusal = self.lex.match("refuse", set())
             return self._mention(verb, act[0], refusal, "REJECT", None) if refusal else None
+        if act is not None and lemma in self.lex.cue("requesting") and self.roles.told(verb):
+            demand = self.lex.match("demand", set())  # "called on [X] to investigate": asked,
+            if demand is not None:                  # not done; X is the one asked
+                consumed.add(act[0].i)
+                return self._mention(verb, verb, demand, "DEMAND", None)
         if verb.dep_ == "xcomp" and verb.head.lower_ in self.lex.cue("commitment_adjectives"):
             found = self.lex.match(lemma, self.roles.objects(verb))
             if found is not None and found.event_type in CONFLICTUAL:  # "ready to impose martial law"
@@ -159,7 +164,7 @@ class SentenceEvents:
                 continue  # "on trial on charges of [murder]": alleged, not told as done
             if noun.dep_ == "compound" and self.lex.noun(noun.head.lemma_.lower()) is not None:
                 continue  # "a suicide [attack] on the consulate": the act is the head, with its target
-            if found.event_type == "PROTEST" and self._armed(noun):
+            if found.event_type == "PROTEST" and self.roles.armed(noun):
                 found = Trigger("ASSAULT", found.lemmas)  # "a drone strike", "an air strike"
             head = noun.head if noun.dep_ in {"nsubj", "nsubjpass"} else noun
             event = self._mention(head, noun, found, found.event_type, None)
@@ -181,7 +186,8 @@ class SentenceEvents:
         model is not trusted with "it turns to X for support", whose "it" may be misread)."""
         found = []
         for verb in self.sentence:
-            if (verb.i in taken or not triggers.candidate(verb) or triggers.not_an_act(self.roles, verb) or _by_pronoun(verb)
+            if (verb.i in taken or any(c.i in taken for c in verb.children if c.dep_ in {"xcomp", "ccomp"})
+                    or not triggers.candidate(verb) or triggers.not_an_act(self.roles, verb) or _by_pronoun(verb)
                     or self.lex.match(self.lex.verb_lemma(verb), self.roles.objects(verb)) is not None):
                 continue
             typed = triggers.classify(triggers.features(verb, self.lex))
@@ -195,13 +201,6 @@ class SentenceEvents:
             else:
                 self.used = used
         return found
-
-    def _armed(self, noun: Token) -> bool:
-        """Whether a noun's modifiers name a weapon ("drone strike", "air strike")."""
-        weapons = modes.cue_table(self.lex, "ASSAULT")
-        return any(c.dep_ in {"compound", "amod", "nmod"} and (c.lemma_.lower() in weapons
-                                                               or c.lower_ == "air")
-                   for c in noun.children)
 
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
@@ -260,15 +259,19 @@ class SentenceEvents:
             target = self.aims.conditioned(head, verb, source)
         if not target and place is None and event_type in OWN_COUNTRY:
             target = self.aims.own_country(head, source)
-        together = (intended or event_type) in RECIPROCAL or "agreement" in trigger.objects
-        if not target and len(source) > 1 and together:
-            # "Jordan and Britain agreed to hold exercises", "the US and China signed an
-            # agreement": each with the other
-            target = source
         if not target and event_type not in {"CONSULT", "COOPERATE"}:
             # "went on strike to protest against X", "sent material to help defend X",
             # "blocked roads demanding the removal of X": who the act is aimed at
             target = self.aims.aimed_at(head, verb, purpose, source)
+        kind = intended or trigger.event_type
+        together = kind in RECIPROCAL or "agreement" in trigger.objects
+        # "Russian and Ukrainian negotiators met" are two sides; "Russian and Syrian forces
+        # fought" one: fighters are two sides only when named apart ("India and Pakistan")
+        sides = {(a.start, a.end) if kind == "FIGHT" else (a.start, a.end, a.country) for a in source}
+        if not target and together and len(sides) > 1:
+            # "Jordan and Britain agreed to hold exercises", "the US and China signed an
+            # agreement": each with the other
+            target = source
         self.used.update(token.i for token in own)
         particle = self.lex.verb_lemma(verb).partition(" ")[2]  # "called off"
         particles = [c.i for c in verb.children if particle and c.lower_ == particle and c.i == verb.i + 1]

@@ -79,8 +79,8 @@ class ArticleReading:
         self._persons = [ent for ent in self.ents if ent.label_ == "PERSON"]
         self._person_ends = [ent.end for ent in self._persons]
         self._person_words = {t.lower_ for ent in self._persons if len(ent) > 1 for t in ent}
-        self.geo = Geoparser(doc, self.ents, self.span, resolvers.countries, resolvers.gazetteer,
-                             resolvers.lexicon.cue("locative"), self._person_words)
+        self.geo = Geoparser(doc, self.ents, self.ent_at, self.span, resolvers.countries,
+                             resolvers.gazetteer, resolvers.lexicon.cue("locative"), self._person_words)
         self.dateline = {t.i for m in DATELINE.finditer(doc.text)
                          for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()}
         """Tokens of wire datelines ("MANILA, Philippines -- "): where a story was filed, which

@@ -8,7 +8,7 @@ from __future__ import annotations
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract import attribution
+from wirewatch.extract import attribution, modes
 from wirewatch.extract.clauses import (
     hung_on_its_subject,
     lemma_forms,
@@ -59,9 +59,14 @@ class Roles:
             return [a for d in doers for a in self.reading.actors(d)] or None
         for child in verb.children:
             if child.dep_ in {"nsubj", "csubj"}:
+                if child.i in self.reading.dateline:
+                    # "MANILA, Philippines -- [President Duterte] ...": the words hung on the
+                    # dateline, else the verb's other subject
+                    child = self.reading.past_dateline(child)  # type: ignore[assignment]
+                    if child is None:
+                        continue
                 # a misparsed reduced relative makes its verb the subject: "[the Red Cross]
                 # operating in Iraq said ..."
-                child = self.reading.past_dateline(child) or child if child.i in self.reading.dateline else child
                 doers = [child, *(c for c in child.children if c.dep_ == "nsubj" and child.pos_ == "VERB")]
                 found = [a for d in doers for a in self.reading.actors(d)]
                 if not found and self.violent_noun(child):
@@ -80,10 +85,7 @@ class Roles:
         if verb.dep_ == "xcomp":
             # "forced [the rebels] to withdraw", "called on [X] to investigate": the one told
             # to act is its doer, not the one who told it
-            telling = verb.head.lemma_.lower() in self.lex.cue("telling")
-            told = [c for c in verb.head.children if c.dep_ == "dobj" and telling]
-            told += prep_objects(verb.head, {"on", "upon"})
-            controllers = [a for c in told for a in self.reading.actors(c) or self.owner(c, named=True)]
+            controllers = self.told(verb.head)
             if controllers:
                 return controllers
         if verb.dep_ == "advcl" and verb.tag_ == "VBN" and not any(
@@ -94,6 +96,24 @@ class Roles:
         if verb.dep_ == "relcl" or hung_on_its_subject(verb):
             return self.reading.actors(verb.head) or None
         return []
+
+    def told(self, verb: Token) -> list[Actor]:
+        """Who a verb tells to act, when its complement is theirs to do: "urged [Israel] to",
+        "forced [the rebels] to" (``telling``), "called on [X] to", "relied on [X]'s office
+        to" (``relying``); not "summoned X to complain" or "counted on US support to strike"
+        (a thing is not told anything)."""
+        lemma = verb.lemma_.lower()
+        told = [c for c in verb.children if c.dep_ == "dobj" and lemma in self.lex.cue("telling")]
+        if lemma in self.lex.cue("relying"):
+            told += prep_objects(verb, {"on", "upon"})
+        found = []
+        for noun in told:
+            owners = [p for p in noun.children if p.dep_ == "poss" and p.tag_ != "PRP$"]
+            if noun.ent_type_ or self.reading.sector(noun):
+                found += self.reading.actors(noun)
+            elif owners:
+                found += [a for p in owners for a in self.reading.actors(p)]  # "[X]'s office"
+        return found
 
     def targets(self, verb: Token, trigger: Trigger) -> list[Actor]:
         targets: list[Actor] = []
@@ -165,6 +185,7 @@ class Roles:
                 if found:
                     return found
         authors = [a for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+                   and c.lemma_.lower() in self.lex.cue("authoring")  # not "brokered by [Egypt]"
                    for g in prep_objects(c, {"by"}) for a in self.reading.actors(g)]
         named_in = [a for c in noun.lefts if c.dep_ in {"compound", "amod", "nmod"}
                     and (c.ent_type_ in {"ORG", "NORP", "PERSON"} or self.is_country(c))
@@ -217,8 +238,17 @@ class Roles:
         return found is not None and found.event_type in VIOLENT
 
     def violent_noun(self, noun: Token) -> bool:
+        """Whether a noun names violence: "attack", "airstrike", a "missile [strike]"."""
         found = self.lex.noun(noun.lemma_.lower())
-        return noun.pos_ == "NOUN" and found is not None and found.event_type in VIOLENT
+        return noun.pos_ == "NOUN" and found is not None and (
+            found.event_type in VIOLENT or found.event_type == "PROTEST" and self.armed(noun))
+
+    def armed(self, noun: Token) -> bool:
+        """Whether a noun's modifiers name a weapon ("drone strike", "air strike")."""
+        weapons = modes.cue_table(self.lex, "ASSAULT")
+        return any(c.dep_ in {"compound", "amod", "nmod"} and (c.lemma_.lower() in weapons
+                                                               or c.lower_ == "air")
+                   for c in noun.children)
 
 
 def _reduced_relative(clause: Token) -> bool:

@@ -95,5 +95,4 @@ def _noun_chain(noun: Token) -> list[Token]:
     return chain
 
 
-
 __all__ = ["NUMBER_LABELS", "PRECISION_RANK", "Setting"]

@@ -43,14 +43,14 @@ _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
 class Geoparser:
     """The places of one parsed article."""
 
-    def __init__(self, doc: Doc, ents: tuple[SpacySpan, ...], span: Callable[[int, int], Span],
-                 countries: CountryIndex, gazetteer: Gazetteer, locative: frozenset[str],
-                 person_words: set[str]) -> None:
-        """``ents``: the article's entities in text order; ``span``: the ingested-text span of
-        tokens ``[start, end)``; ``locative``: prepositions that make a name a location;
-        ``person_words``: words of the article's people's full names (no town is read in them)."""
-        self.doc, self.ents, self.span = doc, ents, span
-        self.ent_at = {token.i: ent for ent in ents for token in ent}
+    def __init__(self, doc: Doc, ents: tuple[SpacySpan, ...], ent_at: dict[int, SpacySpan],
+                 span: Callable[[int, int], Span], countries: CountryIndex, gazetteer: Gazetteer,
+                 locative: frozenset[str], person_words: set[str]) -> None:
+        """``ents``: the article's entities in text order, ``ent_at`` each token's; ``span``: the
+        ingested-text span of tokens ``[start, end)``; ``locative``: prepositions that make a
+        name a location; ``person_words``: words of the article's people's full names (no
+        town is read in them)."""
+        self.doc, self.ents, self.ent_at, self.span = doc, ents, ent_at, span
         self.countries, self.gazetteer, self.locative = countries, gazetteer, locative
         self.person_words = person_words
         self.mentioned = self._mentioned_countries()
