@@ -808,3 +808,16 @@ def test_a_mediator_is_not_the_target(code_text):
 def test_a_weapon_strike_gives_its_forces_to_the_victims(code_text):
     event = only(code_text, "Five civilians were killed in a Russian missile strike on Kharkiv.")
     assert [a.country for a in event.source] == ["RUS"]
+
+
+def test_the_doer_who_claims_an_attack_is_lent_to_the_attack_told_without_one(code_text):
+    """ "The Taliban claimed responsibility for the attack": the bombing already told, now with
+    its doer; a bombing that has a doer of its own is not given another."""
+    found = events(code_text, "A car bomb exploded in a market in Kabul on Monday, killing nine "
+                              "people. The Taliban claimed responsibility for the attack.")
+    assert [(e.event_type, len(e.evidence)) for e in found] == [("ASSAULT", 2)]
+    assert [a.name for a in found[0].source] == ["Taliban"]
+    assert [a.text for a in found[0].target] == ["people"]
+    owned = events(code_text, "Government forces shelled a market in Kabul on Monday. The Taliban "
+                              "claimed responsibility for the attack.")
+    assert [a.sector for a in owned[0].source] == ["military"]  # not the Taliban's

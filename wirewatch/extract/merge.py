@@ -6,7 +6,9 @@ of workers"). Counting them three times is the duplication analysts distrust,
 so mentions merge when they describe the same act by overlapping actors with no
 conflicting place, time or negation, and an act named again by a definite noun with no
 doer or victim of its own ("the attack was condemned") joins the latest act of its kind,
-unless its words make it another ("a second bomb", "in a separate incident"). The first mention leads
+unless its words make it another ("a second bomb", "in a separate incident"); named again
+with its doer alone ("the Taliban claimed responsibility for the attack"), it joins the latest
+act of its kind that has no doer yet and lends it. The first mention leads
 (news puts the most specific account first); later ones add evidence and fill fields it
 lacks.
 """
@@ -38,6 +40,9 @@ def merge_mentions(mentions: list[EventMention]) -> list[EventMention]:
         same = by_act.setdefault(_act(mention), [])
         if _re_mention(mention):  # "the attack" is the latest one told, if it can be
             index = same[-1] if same and _agree(merged[same[-1]], mention) else None
+        elif _doer_named_again(mention) and same and not merged[same[-1]].source \
+                and _agree(merged[same[-1]], mention):
+            index = same[-1]  # "X claimed responsibility for the attack": the latest one's doer
         else:
             index = next((i for i in same if same_happening(merged[i], mention)), None)
         if index is None:
@@ -69,7 +74,19 @@ def _re_mention(mention: EventMention) -> bool:
     attack was condemned", "after the bombing". Not "a second bomb", "another attack", "in a
     separate incident" (a new happening), nor "the blast killed nine" (it tells victims of
     its own: merged, it could lend them to the wrong attack)."""
-    if mention.source or mention.target or not mention.evidence:
+    return not mention.source and not mention.target and _definite(mention)
+
+
+def _doer_named_again(mention: EventMention) -> bool:
+    """An act named again by a definite noun with its doer and no victim: "the Taliban
+    claimed responsibility for the attack", "the attack by the Taliban". It joins the latest
+    act of its kind only when that one has no doer yet, and lends it this one."""
+    return bool(mention.source) and not mention.target and _definite(mention)
+
+
+def _definite(mention: EventMention) -> bool:
+    """Whether the act is named by a definite noun ("the attack"), not a new one ("another")."""
+    if not mention.evidence:
         return False
     sentence = mention.evidence[0]
     before = sentence.quote[:max(mention.trigger.start - sentence.start, 0)].lower()
