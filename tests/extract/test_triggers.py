@@ -49,7 +49,8 @@ def test_a_verb_the_lexicon_lacks_is_coded_between_its_doer_and_the_one_it_is_do
     assert Lexicon.load().match("return", set()) is None  # not a rule: the model reads it
     [event] = code_text("The United States returned an ancient sculpture to Algerian Ambassador "
                         "Amine Kherbi." + FILLER).events
-    assert event.event_type == "CONCEDE"  # PLV's coders: giving back is yielding
+    # the model learned PLV's YIELD; giving back is what PLOVER 2021 calls RETREAT (release)
+    assert (event.event_type, event.mode) == ("RETREAT", "release")
     assert [a.country for a in event.source] == ["USA"]
     assert [a.text for a in event.target] == ["Algerian Ambassador Amine Kherbi"]
     assert event.evidence and event.trigger.text == "returned"
