@@ -174,9 +174,8 @@ def cross_validate_trigger(sentences: Sequence[Verbs], c: float = C["trigger"],
         model = fit(*trigger_rows([sentences[i] for i in train]), c)
         for i in test:
             for k, feats in enumerate(sentences[i].features):
-                probabilities = model.probabilities(feats)
-                label, p = max(probabilities.items(), key=lambda item: item[1])
-                predicted[(i, k)] = label if p >= triggers.THRESHOLD else triggers.NONE
+                typed = triggers.classify(feats, model)
+                predicted[(i, k)] = typed[0] if typed else triggers.NONE
     gold = {(i, k): label for i, s in enumerate(sentences) for k, label in enumerate(s.labels)}
     keys = sorted(gold)
     read = [k for k in keys if predicted[k] != triggers.NONE]

@@ -40,7 +40,7 @@ class Aims:
         clauses += [c for c in verb.children if c.dep_ == "xcomp" and c.i != head.i
                     and any(a.lower_ == "to" for a in c.children)
                     and any(o.dep_ == "dobj" and o.i < c.i for o in verb.children)
-                    and (harm := self.lex.match(self.lex.verb_lemma(c), self.roles.objects(c))) is not None
+                    and (harm := self.roles.trigger(c)) is not None
                     and harm.event_type in CONFLICTUAL]
         for token in (verb, head, *(c for c in verb.children if c.dep_ == "dobj")):
             clauses += [c for c in token.children if c.dep_ in {"advcl", "acl"} and c.tag_ == "VBG"
@@ -101,7 +101,7 @@ class Aims:
     def claims_of(self, verb: Token) -> bool:
         """Whether a participle presses a claim on someone: "demanding", "calling for",
         "protesting" (not "citing", "joining", "following")."""
-        found = self.lex.match(self.lex.verb_lemma(verb), self.roles.objects(verb))
+        found = self.roles.trigger(verb)
         return found is not None and found.event_type in {"DEMAND", "PROTEST", "DISAPPROVE"}
 
 

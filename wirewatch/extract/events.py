@@ -134,12 +134,12 @@ class SentenceEvents:
                 consumed.add(act[0].i)
                 return self._mention(verb, verb, demand, "DEMAND", None)
         if verb.dep_ == "xcomp" and verb.head.lower_ in self.lex.cue("commitment_adjectives"):
-            found = self.lex.match(lemma, self.roles.objects(verb))
+            found = self.roles.trigger(verb)
             if found is not None and found.event_type in CONFLICTUAL:  # "ready to impose martial law"
                 return self._mention(verb.head, verb, found, found.event_type, None, planned=True)
             return (self._mention(verb.head, verb, found, "AGREE", found.event_type, planned=True)
                     if found else None)
-        found = self.lex.match(lemma, self.roles.objects(verb))
+        found = self.roles.trigger(verb)
         if found is None:
             return None
         if act is not None and found.event_type == "DEMAND":
@@ -188,7 +188,7 @@ class SentenceEvents:
         for verb in self.sentence:
             if (verb.i in taken or any(c.i in taken for c in verb.children if c.dep_ in {"xcomp", "ccomp"})
                     or not triggers.candidate(verb) or triggers.not_an_act(self.roles, verb) or _by_pronoun(verb)
-                    or self.lex.match(self.lex.verb_lemma(verb), self.roles.objects(verb)) is not None):
+                    or self.roles.trigger(verb) is not None):
                 continue
             typed = triggers.classify(triggers.features(verb, self.lex))
             if typed is None:
@@ -210,7 +210,7 @@ class SentenceEvents:
     def _complement_act(self, verb: Token) -> tuple[Token, Trigger] | None:
         for child in verb.children:
             if child.dep_ == "xcomp" and child.pos_ in {"VERB", "AUX"}:
-                trigger = self.lex.match(self.lex.verb_lemma(child), self.roles.objects(child))
+                trigger = self.roles.trigger(child)
                 if trigger is not None:
                     return child, trigger
         return None

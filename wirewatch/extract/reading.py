@@ -23,7 +23,7 @@ from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex, CountryMatch
 from wirewatch.resolve.gazetteer import Gazetteer
-from wirewatch.resolve.geoparse import PLACE_LABELS, Geoparser
+from wirewatch.resolve.geoparse import DETERMINERS, PLACE_LABELS, Geoparser
 from wirewatch.resolve.kb import ActorKB, KBActor
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
@@ -40,7 +40,6 @@ GROUP_NOUNS = {"group", "force", "unit", "wing", "camp", "side", "body", "organi
                "organisation", "network", "cell"}
 COLLECTIVE = {"group", "number", "team", "band", "crowd", "batch", "patch", "contingent",
               "delegation", "member", "hundreds", "thousands", "dozens", "millions", "some"}
-_DETERMINERS = {"the", "a", "an"}
 TITLES = frozenset({"president", "minister", "secretary", "premier", "chancellor", "king",
                     "queen", "leader", "emir", "prince", "ambassador", "envoy", "governor",
                     "general", "commander", "chairman", "spokesman", "spokeswoman"})
@@ -128,9 +127,8 @@ class ArticleReading:
 
     # -- actors ------------------------------------------------------------------
     def country(self, ent: SpacySpan) -> CountryMatch | None:
-        """The country an entity names; a slip in the name is forgiven where the model
-        tagged it as a place or a people ("Afganistan", "Phillippines")."""
-        return self.r.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+        """The country an entity names (``Geoparser.country``)."""
+        return self.geo.country(ent)
 
     def actors(self, token: Token) -> list[Actor]:
         """The actor ``token`` heads, and those conjoined with it ("Russia and China")."""
@@ -396,7 +394,7 @@ class ArticleReading:
         end = max(token.i + 1, ent.end if ent is not None else 0)
         if ent is not None:
             start = min(start, ent.start)
-        while start < token.i and self.doc[start].lower_ in _DETERMINERS | {",", "-"}:
+        while start < token.i and self.doc[start].lower_ in DETERMINERS | {",", "-"}:
             start += 1
         return start, end
 
@@ -479,7 +477,7 @@ def _members(token: Token) -> Token | None:
 
 def _strip_determiner(text: str) -> str:
     first, _, rest = text.partition(" ")
-    return rest if first.lower() in _DETERMINERS and rest else text
+    return rest if first.lower() in DETERMINERS and rest else text
 
 
 __all__ = ["ArticleReading", "Resolvers", "conjuncts", "of_objects", "pobjects", "prep_objects"]

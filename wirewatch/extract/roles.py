@@ -209,6 +209,10 @@ class Roles:
         match = self.reading.country(ent) if ent is not None else None
         return match is not None and match.kind in {"name", "alias"}
 
+    def trigger(self, verb: Token) -> Trigger | None:
+        """The lexicon entry the verb, with what it acts on, matches ("send" + troops)."""
+        return self.lex.match(self.lex.verb_lemma(verb), self.objects(verb))
+
     def objects(self, verb: Token) -> set[str]:
         """Lemmas of what the verb acts on: "dispatching thousands of [workers]", "[shells]
         fired at the town"; its prepositions as ``prep:on``, its subject's lemmas as
@@ -234,7 +238,7 @@ class Roles:
             form in self.lex.sectors for n in (noun, *of_objects(noun)) for form in lemma_forms(n))
 
     def violent(self, verb: Token) -> bool:
-        found = self.lex.match(self.lex.verb_lemma(verb), self.objects(verb))
+        found = self.trigger(verb)
         return found is not None and found.event_type in VIOLENT
 
     def violent_noun(self, noun: Token) -> bool:

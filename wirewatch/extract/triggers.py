@@ -77,7 +77,7 @@ def not_an_act(roles: Roles, verb: Token) -> bool:
         # "six people killed when ...", "a vehicle targeted by a bomber", "[shells] fired
         # at the town": violence told as a participle is still an act; "the agreement
         # signed in May" and "the curfew imposed in 1990" are background
-        found = lex.match(lex.verb_lemma(verb), roles.objects(verb))
+        found = roles.trigger(verb)
         return found is None or found.event_type not in VIOLENT
     if verb.dep_ == "acl" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return False  # a clause with its own subject tells what a noun says: "a report that

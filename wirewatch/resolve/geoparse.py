@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from wirewatch.model import Place, Span
-from wirewatch.resolve.countries import CountryIndex
+from wirewatch.resolve.countries import CountryIndex, CountryMatch
 from wirewatch.resolve.gazetteer import BIG_CITY, Gazetteer, GeoEntry
 from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
 
@@ -35,7 +35,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
               "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
               "historic", "metro"}
-_DETERMINERS = {"the", "a", "an"}
+DETERMINERS = {"the", "a", "an"}
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
 """Capitalised tokens that are not words: "U.S.", "D.C.", "St."."""
 
@@ -56,6 +56,11 @@ class Geoparser:
         self.mentioned = self._mentioned_countries()
         self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
+
+    def country(self, ent: SpacySpan) -> CountryMatch | None:
+        """The country an entity names; a slip in the name is forgiven where the model
+        tagged it as a place or a people ("Afganistan", "Phillippines")."""
+        return self.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
 
     def place(self, token: Token) -> Place | None:
         """The place ``token`` names, if its entity is a place the gazetteer knows."""
@@ -95,7 +100,7 @@ class Geoparser:
             return False
         if self._is_locative(ent.root):
             return True
-        match = self.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+        match = self.country(ent)
         return match is None and ent.root.dep_ not in {"nsubj", "nsubjpass", "agent"}
 
     def place_like(self, ent: SpacySpan) -> bool:
@@ -137,7 +142,7 @@ class Geoparser:
         known: set[str] = set()
         for ent in self.ents:
             if ent.label_ == "NORP":
-                match = self.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+                match = self.country(ent)
                 entry = (self.gazetteer.country(match.iso3) if match and match.kind != "demonym"
                          else self._adjective_place(ent.text))
                 if entry is not None:
@@ -184,7 +189,7 @@ class Geoparser:
         """Runs of capitalised words outside place entities: names a place may hide in."""
         runs, start = [], None
         for token in self.doc:
-            capital = (token.is_alpha and token.text[0].isupper() and token.lower_ not in _DETERMINERS
+            capital = (token.is_alpha and token.text[0].isupper() and token.lower_ not in DETERMINERS
                        or _ABBREVIATION.fullmatch(token.text) is not None)
             if capital and start is None:
                 start = token.i
@@ -236,7 +241,7 @@ class Geoparser:
         codes = []
         for ent in self.ents:
             if ent.label_ in {"GPE", "NORP"}:
-                match = self.countries.match(ent.text, misspelt=ent.label_ in {"GPE", "NORP"})
+                match = self.country(ent)
                 if match and match.iso3 not in codes:
                     codes.append(match.iso3)
         return tuple(codes)
@@ -248,4 +253,4 @@ def _sub_spans(start: int, end: int, longest: int = 4) -> list[tuple[int, int]]:
             for s in range(start, end - n + 1)]
 
 
-__all__ = ["PLACE_LABELS", "Geoparser"]
+__all__ = ["DETERMINERS", "PLACE_LABELS", "Geoparser"]
