@@ -299,3 +299,28 @@ def test_a_closed_store_says_so(db_path: Path) -> None:
     with pytest.raises(StoreError) as caught:
         store.articles()
     assert "closed" in caught.value.why
+
+
+def test_opening_waits_out_a_lock_setting_wal_meets_and_says_so_when_it_lasts(tmp_path, monkeypatch):
+    """SQLite may answer "database is locked" to the WAL pragma without calling its busy
+    handler when another process starts writing at the same moment: opening waits as the
+    busy timeout would, then gives up with the database's name."""
+    real, calls = connect_module.configure, []
+
+    def locked_twice(conn, timeout):
+        calls.append(timeout)
+        if len(calls) <= 2:
+            raise sqlite3.OperationalError("database is locked")
+        real(conn, timeout)
+
+    monkeypatch.setattr(connect_module, "configure", locked_twice)
+    connect_module.connect(tmp_path / "a.db", 5.0).close()
+    assert len(calls) == 3
+
+    def always_locked(conn, timeout):
+        raise sqlite3.OperationalError("database is locked")
+
+    monkeypatch.setattr(connect_module, "configure", always_locked)
+    with pytest.raises(StoreError, match="cannot open the database") as caught:
+        connect_module.connect(tmp_path / "b.db", 0.2)
+    assert "locked" in caught.value.why

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import sqlite3
 import sys
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, nullcontext
 from functools import lru_cache
@@ -308,9 +309,19 @@ def connect(path: Path, timeout: float) -> sqlite3.Connection:
         # read it on another; a Store is still used by one thread at a time.
         conn = sqlite3.connect(path, timeout=timeout, isolation_level=None,
                                check_same_thread=False)
+    deadline = time.monotonic() + timeout
     try:
         with translate_errors(f"cannot open the database {path}"):
-            configure(conn, timeout)
+            while True:
+                try:
+                    configure(conn, timeout)
+                    break
+                except sqlite3.OperationalError as exc:
+                    # setting WAL mode can meet another process's lock without SQLite calling
+                    # the busy handler (two ingesters starting at once): wait as it would
+                    if "locked" not in str(exc) or time.monotonic() >= deadline:
+                        raise
+                    time.sleep(0.05)
     except BaseException:
         conn.close()
         raise
