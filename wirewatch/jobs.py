@@ -170,8 +170,10 @@ def _fresh(articles: Iterable[Article], store: Store, report: IngestReport,
 
 def code_stream(data: bytes, *, settings: Settings, origin: str = "<stdin>",
                 on_problem: Callable[[InputError], None],
-                on_notice: Callable[[str], None] | None = None) -> Iterator[dict[str, Any]]:
+                on_notice: Callable[[str], None] | None = None,
+                meta: Mapping[str, str] | None = None) -> Iterator[dict[str, Any]]:
     """``wirewatch code``: one output object per readable JSON line, touching no database.
+    ``meta`` may hold ``date_order`` (how the records write numeric dates).
 
     The input is decoded as ingest decodes files (UTF-8 with or without BOM, UTF-16,
     detected legacy encodings, a guess told to ``on_notice``), and read with the same
@@ -184,9 +186,12 @@ def code_stream(data: bytes, *, settings: Settings, origin: str = "<stdin>",
         except InputError as error:
             on_problem(error)
             return
-        for item in from_jsonl(text, origin, {}):
+        for item in from_jsonl(text, origin, meta or {}):
             if isinstance(item, InputError):
                 on_problem(item)
+            elif isinstance(item, Notice):
+                if on_notice:
+                    on_notice(item.message)
             else:
                 yield item
 

@@ -47,12 +47,45 @@ def test_blank_id_and_fields_count_as_missing() -> None:
     ("Thu, 01 Aug 2024 09:30:00 GMT", "2024-08-01T09:30:00+00:00"),
     ("1 August 2024", "2024-08-01"),
     ("2024-08-01 09:30", "2024-08-01T09:30:00"),
+    # the forms news sites print
+    ("14 November 2016 GMT", "2016-11-14"),
+    ("Monday 14 November 2016 10.32 GMT", "2016-11-14T10:32:00+00:00"),
+    ("Updated 10.32 GMT, Monday 14 November 2016", "2016-11-14T10:32:00+00:00"),
+    ("Dec. 4, 2016 5:02 p.m. ET", "2016-12-04T17:02:00-05:00"),
+    ("July 4, 2016 5:02 p.m. ET", "2016-07-04T17:02:00-04:00"),  # daylight saving
+    ("Updated 4:30 AM ET, Sun December 4, 2016", "2016-12-04T04:30:00-05:00"),
+    ("Mon, 14 Nov 2016 10:32:00 +0000", "2016-11-14T10:32:00+00:00"),  # RFC 2822
+    ("14 Nov 2016 10:32 BST", "2016-11-14T10:32:00+01:00"),
+    ("2016-11-14T10:32:00.000+05:30", "2016-11-14T10:32:00+05:30"),
+    ("14/11/2016", "2016-11-14"),  # a day over 12 reads one way only
+    ("11/14/2016", "2016-11-14"),
+    ("14.11.2016", "2016-11-14"),
+    ("03/03/2005", "2005-03-03"),
+    ("1479081600", "2016-11-14T00:00:00+00:00"),  # Unix time
 ])
 def test_published_is_normalised_to_iso_8601(given: str, stored: str) -> None:
     assert make_article("Text.", published=given).published == stored
 
 
-@pytest.mark.parametrize("given", ["yesterday", "August 2024", "2024-13-01", "2024"])
+@pytest.mark.parametrize(("order", "stored"), [("dmy", "2005-04-03"), ("mdy", "2005-03-04")])
+def test_a_numeric_date_that_reads_two_ways_needs_its_order(order: str, stored: str) -> None:
+    with pytest.raises(MalformedRecordError, match="could be 3 April .* or 4 March"):
+        make_article("Text.", published="03/04/2005")
+    assert make_article("Text.", published="03/04/2005", date_order=order).published == stored
+
+
+def test_an_unreadable_date_costs_no_article_where_the_caller_listens() -> None:
+    told: list[str] = []
+    article = make_article("Text.", published="03/04/2005", origin="wire.jsonl:3",
+                           warn=told.append)
+    assert article.published is None and article.text == "Text."
+    assert told == [("wire.jsonl:3: publication date '03/04/2005' left empty: '03/04/2005' could "
+                     "be 3 April (day first) or 4 March (month first); to keep it, give "
+                     "--date-order dmy or mdy")]
+
+
+@pytest.mark.parametrize("given", ["yesterday", "August 2024", "2024-13-01", "2024", "12345",
+                                   "0001-01-01"])
 def test_unreadable_or_partial_dates_are_refused(given: str) -> None:
     with pytest.raises(MalformedRecordError) as caught:
         make_article("Text.", published=given, origin="wire.jsonl:3")

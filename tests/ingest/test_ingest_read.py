@@ -15,6 +15,7 @@ from wirewatch.errors import (
     UnknownFileTypeError,
 )
 from wirewatch.ingest import fingerprint, read, read_many
+from wirewatch.ingest.read import Notice
 from wirewatch.model import Article
 
 
@@ -105,10 +106,11 @@ def test_jsonl_record_dates_are_normalised_and_bad_dates_reported(tmp_path: Path
                {"text": "Third report.", "published": "2 August 2024"}]
     path.write_text("\n".join(json.dumps(record) for record in records), encoding="utf-8")
     results = list(read(path))
-    assert [a.published for a in articles(results)] == ["2024-08-01T09:30:00+00:00", "2024-08-02"]
-    [error] = errors(results)
-    assert isinstance(error, MalformedRecordError)
-    assert f"{path}:2" in error.message and "yesterday" in error.message
+    assert [a.published for a in articles(results)] == [
+        "2024-08-01T09:30:00+00:00", None, "2024-08-02"]
+    assert errors(results) == []
+    [notice] = [r.message for r in results if isinstance(r, Notice)]
+    assert notice.startswith(f"{path}:2: publication date 'yesterday' left empty")
 
 
 def test_csv_rows_become_articles_with_their_line(tmp_path: Path) -> None:
@@ -205,6 +207,11 @@ def test_bad_metadata_fails_before_reading(tmp_path: Path) -> None:
     path.write_text("Text.", encoding="utf-8")
     with pytest.raises(InputError, match="not a date"):
         read(path, meta={"published": "someday"})
+    with pytest.raises(InputError, match="reads two ways") as caught:
+        read(path, meta={"published": "03/04/2005"})
+    assert "--date-order" in caught.value.message
+    [article] = read(path, meta={"published": "03/04/2005", "date_order": "mdy"})
+    assert isinstance(article, Article) and article.published == "2005-03-04"
     with pytest.raises(ValueError, match="unknown metadata"):
         read(path, meta={"author": "someone"})
 
@@ -224,3 +231,31 @@ def test_same_article_rewrapped_has_the_same_fingerprint(tmp_path: Path, english
     one, two = read(tmp_path)
     assert isinstance(one, Article) and isinstance(two, Article)
     assert one.fingerprint == two.fingerprint and one.id == two.id
+
+
+def test_unreadable_record_dates_are_left_empty_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"text": "One.", "published": "14 November 2016 GMT"}\n'
+                    '{"text": "Two.", "published": "sometime soon"}\n'
+                    '{"text": "Three.", "published": "03/04/2005"}\n'
+                    '{"text": "Four.", "published": 1479081600}\n', encoding="utf-8")
+    results = list(read(path))
+    articles = [r for r in results if isinstance(r, Article)]
+    assert [(a.text, a.published) for a in articles] == [
+        ("One.", "2016-11-14"), ("Two.", None), ("Three.", None),
+        ("Four.", "2016-11-14T00:00:00+00:00")]
+    notices = [r.message for r in results if isinstance(r, Notice)]
+    assert [n.split(":")[1] for n in notices] == ["2", "3"]
+    assert "'sometime soon' left empty" in notices[0] and "--date-order" in notices[1]
+    # the order, once given, reads the record's own date too
+    ordered = [r for r in read(path, meta={"date_order": "dmy"}) if isinstance(r, Article)]
+    assert ordered[2].published == "2005-04-03"
+
+
+def test_csv_dates_that_cannot_be_read_cost_no_row(tmp_path: Path) -> None:
+    path = tmp_path / "wire.csv"
+    path.write_text("text,published\nOne.,yesterday\nTwo.,1 August 2024\n", encoding="utf-8")
+    results = list(read(path))
+    assert [(r.text, r.published) for r in results if isinstance(r, Article)] == [
+        ("One.", None), ("Two.", "2024-08-01")]
+    assert [r.message.split(": ")[0] for r in results if isinstance(r, Notice)] == [f"{path}:2"]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wirewatch.errors import InputError, MalformedRecordError
-from wirewatch.resolve.kb import ActorKB, KBActor, user_records
+from wirewatch.resolve.kb import ActorKB, KBActor, curated, user_records
 from wirewatch.resolve.kb_files import merge_file
 from wirewatch.store import Store
 
@@ -104,7 +104,8 @@ ROWS = [
 
 
 def test_office_holders_become_people_with_their_roles(tmp_path: Path) -> None:
-    merged = merge_file(write_rows(tmp_path / "holders.jsonl", ROWS), ActorKB.load())
+    # merged into the curated layer alone: the shipped world file holds these people already
+    merged = merge_file(write_rows(tmp_path / "holders.jsonl", ROWS), curated())
     by_id = {a.id: a for a in merged.actors}
     mitterrand = by_id["francois-mitterrand"]
     assert mitterrand.country == "FRA"  # the most populous of his roles' countries
@@ -259,12 +260,33 @@ def test_an_imported_namesake_does_not_hide_the_shipped_leader() -> None:
 
 def test_former_puts_the_post_in_the_past() -> None:
     def president(actor_id: str, name: str, start: str, end: str | None) -> dict:
-        return {"id": actor_id, "name": name, "type": "person", "country": "USA", "roles": [
-            {"post": "President of the United States", "country": "USA", "start": start,
-             "end": end}]}
+        return {"id": actor_id, "name": name, "type": "person", "country": "ISL", "roles": [
+            {"post": "Chancellor of the Realm", "country": "ISL", "start": start, "end": end}]}
 
-    kb = ActorKB.overlaid([president("elder", "George H. W. Bush", "1989-01-20", "1993-01-20"),
-                           president("younger", "George W. Bush", "2001-01-20", "2009-01-20")])
-    assert kb.match("Bush", title="President", day="2008-03-01").id == "younger"
+    kb = ActorKB.overlaid([president("elder", "Halla Zyxwvu", "1989-01-20", "1993-01-20"),
+                           president("younger", "Arni Zyxwvu", "2001-01-20", "2009-01-20")])
+    assert kb.match("Zyxwvu", title="Chancellor", day="2008-03-01").id == "younger"
     # "former" must not pick whoever holds the post on the day: both have held it
-    assert kb.match("Bush", title="former President", day="2008-03-01") is None
+    assert kb.match("Zyxwvu", title="former Chancellor", day="2008-03-01") is None
+
+
+@pytest.mark.parametrize(("name", "title", "day", "expected"), [
+    ("Ghani", "President", "2016-03-01", "AFG"),
+    ("Buhari", "", "2016-03-01", "NGA"),
+    ("Blair", "Mr", "2005-06-01", "GBR"),  # Tony Blair, not Canada's Bill Blair
+    ("Bayrou", "Prime Minister", "2025-03-01", "FRA"),
+])
+def test_the_shipped_world_file_knows_heads_of_state_and_government(
+        name: str, title: str, day: str, expected: str) -> None:
+    found = ActorKB.load().match(name, title=title, day=day)
+    assert found is not None and found.country == expected
+    assert found.role_on(day) is not None
+    assert len(found.name.split()) > 1  # a surname-only Factbook row joined its full name
+
+
+def test_a_users_namesake_wins_over_the_world_files() -> None:
+    world_only = set(ActorKB.load().actors) - set(curated().actors)
+    assert "muhammadu-buhari" in world_only
+    mine = {"id": "my-buhari", "name": "Aisha Buhari", "type": "person", "country": "NGA",
+            "roles": [{"post": "Adviser", "country": "NGA", "start": "2015-01-01"}]}
+    assert ActorKB.overlaid([mine]).match("Buhari", day="2016-03-01").id == "my-buhari"

@@ -13,25 +13,31 @@ from datetime import date
 from typing import Any
 
 from wirewatch.errors import EmptyInputError, InputError
-from wirewatch.ingest.article import make_article
+from wirewatch.ingest.article import Notice, article_with
 from wirewatch.model import Article
 
 
 def from_text(text: str, origin: str, meta: Mapping[str, str]) -> Iterator[Article | InputError]:
     """One article from plain text; its title is unknown unless ``meta`` gives one."""
     try:
-        yield make_article(text, origin=origin, **meta)
+        yield article_with(text, meta, origin=origin)
     except InputError as error:
         yield error
 
 
-def from_html(html: str, origin: str, meta: Mapping[str, str]) -> Iterator[Article | InputError]:
-    """One article from the main text of an HTML page; ``meta`` overrides the page's metadata."""
+def from_html(html: str, origin: str,
+              meta: Mapping[str, str]) -> Iterator[Article | InputError | Notice]:
+    """One article from the main text of an HTML page; ``meta`` overrides the page's metadata,
+    and a page date that cannot be read is left empty with a Notice."""
+    notes: list[str] = []
     try:
         text, found = extract_html(html, origin)
-        yield make_article(text, origin=origin, **{**found, **meta})
+        article = article_with(text, {**found, **meta}, origin=origin, warn=notes.append)
     except InputError as error:
         yield error
+        return
+    yield from map(Notice, notes)
+    yield article
 
 
 def extract_html(html: str, origin: str) -> tuple[str, dict[str, str]]:

@@ -32,7 +32,7 @@ import httpx
 
 from wirewatch import __version__
 from wirewatch.errors import InputError
-from wirewatch.ingest.article import make_article
+from wirewatch.ingest.article import article_with
 from wirewatch.ingest.dates import normalise_date
 from wirewatch.ingest.decode import decode
 from wirewatch.ingest.documents import extract_html
@@ -262,7 +262,7 @@ def _article(link: str, entry: Any, publisher: str, fetcher: Fetcher) -> Iterato
         meta = {**found, "url": link, "publisher": publisher,
                 **({"title": entry["title"]} if entry.get("title") else {}),
                 **({"published": published} if published else {})}
-        yield make_article(text, origin=link, **meta)
+        yield article_with(text, meta, origin=link)
     except (InputError, LookupError) as error:  # LookupError: a charset Python does not know
         yield error if isinstance(error, InputError) else InputError(
             f"cannot read {link}", str(error), "It is skipped")

@@ -13,26 +13,16 @@ import os
 import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import BinaryIO, TextIO
 
 from wirewatch.errors import InputError, MissingPathError, UnknownFileTypeError
-from wirewatch.ingest.article import check_meta
+from wirewatch.ingest.article import Notice, check_meta
 from wirewatch.ingest.decode import check_text, decode
 from wirewatch.ingest.documents import from_html, from_text
 from wirewatch.ingest.records import from_csv, from_jsonl
 from wirewatch.model import Article
-
-
-@dataclass(frozen=True, slots=True)
-class Notice:
-    """Something the user should know about an input that was read all the same (an
-    encoding that had to be guessed)."""
-
-    message: str
-
 
 Result = Article | InputError | Notice
 Reader = Callable[[str, str, Mapping[str, str]], Iterator[Result]]
@@ -55,16 +45,18 @@ def read(path: str | Path, *, meta: Mapping[str, str | None] | None = None,
             a folder of them, or ``-``.
         meta: title, url, published and publisher to set on every article read;
             they override what the input itself says. None values are ignored.
+            ``date_order`` (``dmy``/``mdy``) says how to read numeric dates.
         stdin: the stream ``-`` reads (text or bytes); ``sys.stdin`` when None.
 
     Returns:
         An iterator of Articles; for inputs that could not be read, InputErrors; and
-        Notices of what the user should know (a guessed encoding).
+        Notices of what the user should know (a guessed encoding, a publication date
+        that could not be read and was left empty).
 
     Raises:
         MissingPathError: nothing exists at ``path``.
         UnknownFileTypeError: ``path`` is a file of a type wirewatch cannot read.
-        InputError: the ``published`` date in ``meta`` is not a date.
+        InputError: the ``published`` date in ``meta`` is not a date (or reads two ways).
     """
     fields = check_meta(meta)
     if str(path) == "-":

@@ -2,7 +2,7 @@
 
 Added to the packaged model: ``wirewatch_paragraphs`` starts a sentence at every
 paragraph break (scraped headlines have no full stop), and two entity rulers fed
-by the gazetteer and the knowledge base: region forms before ``ner``, all other
+by the gazetteer and the curated knowledge base: region forms before ``ner``, all other
 names (countries, demonyms, capitals, people) after it, filling its gaps.
 """
 
@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from wirewatch.errors import ModelError
 from wirewatch.resolve.gazetteer import Gazetteer
-from wirewatch.resolve.kb import ActorKB
+from wirewatch.resolve.kb import curated
 
 
 @Language.component("wirewatch_paragraphs")
@@ -54,7 +54,7 @@ def load_nlp(model: str) -> Language:
 
 def _kb_patterns() -> list[dict[str, str]]:
     patterns = []
-    for actor in ActorKB.load().actors.values():
+    for actor in curated().actors.values():
         label = "PERSON" if actor.type == "person" else "ORG"
         for name in (actor.name, *actor.aliases):
             patterns.append({"label": label, "pattern": name})

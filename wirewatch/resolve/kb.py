@@ -2,9 +2,12 @@
 
 Two layers, one record shape (``KBActor.to_json``):
 
-- shipped: ``data/actors.json``, curated and readable, one actor a line;
+- shipped: ``data/actors.json``, curated and readable, one actor a line, overlaid with
+  ``data/world.json``, the world's heads of state and government that ``scripts/build_kb.py``
+  builds from public-domain office-holder files (``docs/kb.md`` gives its provenance);
 - the user's: records added with ``wirewatch kb add/edit/import``, kept in the store's
-  ``kb_actors`` table and loaded over the shipped ones (a record with a shipped id replaces it).
+  ``kb_actors`` table and loaded over the shipped ones (a record with a shipped id replaces it,
+  and a user's actor comes before a shipped namesake).
 
 Names match exactly after folding case, punctuation and diacritics (``names.key``), or fuzzily
 (rapidfuzz ``ratio``: WRatio misfires on short names) above a high cut-off,
@@ -198,8 +201,12 @@ def _sector(value: Any, where: str) -> str | None:
 class ActorKB:
     """Looks up people and organisations by name."""
 
-    def __init__(self, actors: Iterable[KBActor]) -> None:
+    def __init__(self, actors: Iterable[KBActor], tiers: Mapping[str, int] | None = None) -> None:
+        """``tiers`` ranks namesakes that fit equally well, lowest first (by id; 2 when
+        absent): curated 0, the user's 1, the built world file 2."""
         self.actors = {actor.id: actor for actor in actors}
+        self._tiers = dict(tiers or {})
+        self._posts: dict[str, set[str]] | None = None
         self._all_named: dict[str, list[KBActor]] = {}
         for actor in self.actors.values():
             for name in {key(n) for n in (actor.name, *actor.aliases)}:
@@ -219,14 +226,17 @@ class ActorKB:
 
     @classmethod
     def overlaid(cls, records: list[dict[str, Any]], where: str = "the store") -> ActorKB:
-        """The shipped actors with these user records over them (a record replaces its id)."""
+        """The shipped actors with these user records over them: a record replaces the
+        shipped actor of its id, and is found before a namesake from the built world file."""
         if not records:
             return _load_shipped()
-        actors = {actor.id: actor for actor in _load_shipped().actors.values()}
-        for n, record in enumerate(records):
-            actor = KBActor.from_json(record, f"knowledge base record {n + 1} in {where}")
-            actors[actor.id] = actor
-        return cls(actors.values())
+        users = {actor.id: actor for actor in (
+            KBActor.from_json(record, f"knowledge base record {n + 1} in {where}")
+            for n, record in enumerate(records))}
+        shipped = _load_shipped()
+        tiers = {actor_id: 1 for actor_id in users} | shipped._tiers
+        return cls([*users.values(), *(a for a in shipped.actors.values() if a.id not in users)],
+                   tiers)
 
     def match(self, name: str, *, title: str = "", day: str | None = None) -> KBActor | None:
         """The actor called ``name``, or None; fuzzy only for names of two or more words.
@@ -241,12 +251,24 @@ class ActorKB:
             return found  # a one-word name ("Martin") is a person only as a surname would be
         if len(folded.split()) < 2:
             fitting = self._surname(folded, title, day)
-            if len(fitting) > 1:  # an imported namesake of a shipped entry ("Binjamin
-                shipped = _load_shipped().actors  # Netanyahu") does not hide it
-                fitting = [a for a in fitting if a.id in shipped] or fitting
+            if len(fitting) > 1:  # an imported namesake of a curated entry ("Binjamin
+                first = min(self._tier(a) for a in fitting)  # Netanyahu") does not hide it
+                fitting = [a for a in fitting if self._tier(a) == first]
             return fitting[0] if len(fitting) == 1 else None
         best = process.extractOne(folded, self._names, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
         return self._all_named[best[0]][0] if best else None
+
+    def posts_in(self, country: str | None) -> list[str]:
+        """Every post the knowledge base records in ``country``, whoever held it, whenever."""
+        if self._posts is None:
+            self._posts = {}
+            for actor in self.actors.values():
+                for role in actor.roles:
+                    self._posts.setdefault(role.country, set()).add(role.post)
+        return sorted(self._posts.get(country or "", ()))
+
+    def _tier(self, actor: KBActor) -> int:
+        return self._tiers.get(actor.id, 2)
 
     def actors_named(self, name: str) -> list[KBActor]:
         """Every actor whose name or an alias is ``name`` (after folding), without guessing."""
@@ -307,11 +329,25 @@ def user_records(db: str | Path) -> list[dict[str, Any]]:
 
 
 @functools.cache
+def curated() -> ActorKB:
+    """The hand-curated actors of ``data/actors.json`` (they also feed the entity ruler)."""
+    return ActorKB(_data_file("actors.json"))
+
+
+@functools.cache
 def _load_shipped() -> ActorKB:
-    text = (resources.files("wirewatch") / "data" / "actors.json").read_text(encoding="utf-8")
-    return ActorKB(KBActor.from_json(record, f"data/actors.json record {n + 1}")
-                   for n, record in enumerate(json.loads(text)))
+    """The curated actors overlaid with the built world file (``scripts/build_kb.py``)."""
+    world = {actor.id: actor for actor in _data_file("world.json")}
+    chosen = curated().actors
+    return ActorKB([*world.values(), *(a for a in chosen.values() if a.id not in world)],
+                   dict.fromkeys(chosen, 0))
+
+
+def _data_file(name: str) -> list[KBActor]:
+    text = (resources.files("wirewatch") / "data" / name).read_text(encoding="utf-8")
+    return [KBActor.from_json(record, f"data/{name} record {n + 1}")
+            for n, record in enumerate(json.loads(text))]
 
 
 __all__ = ["SECTORS", "TYPES", "ActorKB", "KBActor", "Role", "check_date", "check_known_countries",
-           "role_from_json", "slug", "user_records"]
+           "curated", "role_from_json", "slug", "user_records"]

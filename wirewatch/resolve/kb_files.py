@@ -126,7 +126,7 @@ def merge_file(path: Path, kb: ActorKB) -> Merged:
         else:
             # two groups may join one known person: build on what the first one added
             before = changed.get(existing.id, existing)
-            actor = _with(before, [name, *aliases], roles)
+            actor = with_roles(before, [name, *aliases], roles)
             if actor == existing:
                 continue
         changed[actor.id] = actor
@@ -255,7 +255,7 @@ def _same_person(kb: ActorKB, names: Iterable[str], country: str) -> KBActor | N
     return None
 
 
-def _with(actor: KBActor, aliases: Iterable[str], roles: Iterable[Role]) -> KBActor:
+def with_roles(actor: KBActor, aliases: Iterable[str], roles: Iterable[Role]) -> KBActor:
     """``actor`` with the roles it lacks (by post and start year) and new aliases."""
     have = {_role_key(r) for r in actor.roles}
     more = [r for r in roles if _role_key(r) not in have]
@@ -286,4 +286,4 @@ def _new_id(name: str, country: str, taken: set[str]) -> str:
     return candidate
 
 
-__all__ = ["Merged", "merge_file", "read_records"]
+__all__ = ["Merged", "merge_file", "read_records", "with_roles"]

@@ -68,6 +68,17 @@ DbOption = Annotated[str | None, typer.Option("--db", envvar="WIREWATCH_DB", hel
 ConfigOption = Annotated[Path | None, typer.Option("--config", help="TOML settings file.")]
 
 
+class DateOrder(str, Enum):
+    dmy = "dmy"
+    mdy = "mdy"
+
+
+DateOrderOption = Annotated[DateOrder | None, typer.Option(
+    "--date-order", help="How the input writes numeric dates such as 03/04/2005: dmy (day "
+    "first) or mdy (month first). Without it such a date is refused (--published) or left "
+    "empty with a note (a record's own).")]
+
+
 class Format(str, Enum):
     table = "table"
     json = "json"
@@ -104,6 +115,7 @@ def ingest(
     publisher: Annotated[str | None, typer.Option(help="Publisher of a single file.")] = None,
     url: Annotated[str | None, typer.Option(help="URL of a single file.")] = None,
     processes: Annotated[int | None, typer.Option(help="Worker processes.")] = None,
+    date_order: DateOrderOption = None,
 ) -> None:
     """Read, code and store articles (.txt, .html, .jsonl, .csv, folders, -)."""
     settings = Settings.load(config, db=db, processes=processes)
@@ -112,7 +124,7 @@ def ingest(
         raise InputError("--published, --publisher and --url describe one article",
                          f"{len(paths)} paths were given" if len(paths) > 1 else f"{paths[0]} is a folder",
                          "Give them with a single file, or put them in a JSON Lines/CSV file")
-    _ingest_with_progress(paths, settings, meta)
+    _ingest_with_progress(paths, settings, meta | {"date_order": date_order and date_order.value})
 
 
 class Engine(str, Enum):
@@ -134,6 +146,7 @@ def run(
                                                             "or for a local Dask cluster.")] = None,
     db: DbOption = None,
     config: ConfigOption = None,
+    date_order: DateOrderOption = None,
 ) -> None:
     """Code and store a whole corpus in batches on an engine; one writer stores the results
     in the corpus's order, so every engine gives the database one process would."""
@@ -143,7 +156,7 @@ def run(
         raise InputError("--scheduler is a Dask scheduler's address",
                          f"the engine is {settings.engine or 'local'}",
                          "Add --engine dask, or leave --scheduler out")
-    _ingest_with_progress(paths, settings, {})
+    _ingest_with_progress(paths, settings, {"date_order": date_order and date_order.value})
 
 
 @app.command()
@@ -680,6 +693,7 @@ def code(
     path: Annotated[str, typer.Argument(help="JSON Lines file, or - for standard input.")] = "-",
     db: DbOption = None,
     config: ConfigOption = None,
+    date_order: DateOrderOption = None,
 ) -> None:
     """Code JSON Lines {id, text, ...} to JSON Lines {id, events, claims, ...}; stores nothing
     (it reads the knowledge base a user added to --db, if there is one)."""
@@ -701,8 +715,9 @@ def code(
     def note(notice: str) -> None:
         err.print(f"note: {escape(notice)}", highlight=False)
 
+    meta = {"date_order": date_order.value} if date_order else {}
     for record in jobs.code_stream(data, settings=settings, origin=origin, on_problem=report,
-                                   on_notice=note):
+                                   on_notice=note, meta=meta):
         _write((jobs.dumps(record) + "\n").encode())
         written += 1
     if written == 0 and problems:
