@@ -37,8 +37,7 @@ GIVEME = "articles/giveme5w1h-gold.jsonl"
 
 def coded(gold: list[dict], settings: Settings) -> list[CodedArticle]:
     articles = (make_article(r["text"], id=r["id"], title=r.get("title"),
-                             published=None if r.get("published") in (None, "None")  # one record
-                             else r["published"], publisher=r.get("publisher"))
+                             published=r.get("published"), publisher=r.get("publisher"))
                 for r in gold)
     return list(code_articles(articles, settings))
 

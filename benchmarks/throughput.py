@@ -1,7 +1,7 @@
 """Whole-pipeline throughput against bare spaCy on the same articles and processes, and
 the worst case: time per character article by article, and hostile articles.
 
-    python -m benchmarks.throughput [--limit N] [--processes 1 2] [--worst N]
+    python -m benchmarks.throughput [--limit N] [--processes 1 2] [--worst N] [--cold N]
 
 Reads ``../shared/eval/corpus/bbc-news.jsonl`` (2,225 BBC articles). Each
 configuration runs in a fresh subprocess so that its peak memory (the largest
@@ -11,6 +11,12 @@ extraction; "bare spaCy" is ``nlp.pipe`` of the packaged model on the same texts
 with the same batch size and ``n_process``. Model loading is not timed; each
 configuration runs ``--repeat`` times and the fastest run counts, since a shared
 2-core machine is noisy.
+
+The cold-start table times whole commands from process start to exit, as a user meets them,
+with the peak resident memory of the command and its workers: ``wirewatch code`` on one
+sentence against a bare spaCy script that loads the model and parses it, and ``wirewatch run
+--engine processes --workers 2`` on ``--cold`` articles (into a scratch SQLite database)
+against a script that loads the model and runs ``nlp.pipe(n_process=2)`` on them.
 
 The worst-case table codes ``--worst`` BBC articles one at a time (no batching) and gives
 the median and the largest time per 1,000 characters coded, then codes and stores (SQLite,
@@ -26,8 +32,10 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -159,6 +167,9 @@ def main() -> None:
     parser.add_argument("--worst", type=int, default=200,
                         help="BBC articles coded one by one for the worst case (default 200; 0: "
                              "skip the worst-case table)")
+    parser.add_argument("--cold", type=int, default=300,
+                        help="articles for the start-to-finish run (default 300; 0: skip the "
+                             "cold-start table)")
     parser.add_argument("--one", nargs=2, metavar=("MODE", "PROCESSES"), help=argparse.SUPPRESS)
     parser.add_argument("--hostile", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -169,6 +180,8 @@ def main() -> None:
         (per_article(args.worst) if args.hostile == "bbc" else one_hostile(args.hostile))
         return
     load_corpus(1)
+    if args.cold:
+        cold_start(args.cold, args.repeat)
     if args.worst:
         worst_case(args.worst)
     results = []
@@ -179,6 +192,54 @@ def main() -> None:
             output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
             results.append(json.loads(output.strip().splitlines()[-1]))
     print_table(results)
+
+
+SENTENCE = "Russian troops shelled Kharkiv on Monday, killing three civilians, officials said."
+BARE_ONE = ("import spacy, sys; nlp = spacy.load(sys.argv[1]); nlp(sys.argv[2])")
+BARE_CORPUS = ("import json, spacy, sys; nlp = spacy.load(sys.argv[1]); texts = [json.loads(l)"
+               "['text'] for l in open(sys.argv[2])]; list(nlp.pipe(texts, batch_size=16, "
+               "n_process=2))")
+
+
+def cold_start(limit: int, repeat: int) -> None:
+    """Commands timed from process start to exit, with their peak memory."""
+    scratch = Path(tempfile.mkdtemp(prefix="wirewatch-cold-"))
+    corpus = scratch / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in load_corpus(limit)), encoding="utf-8")
+    one = scratch / "one.jsonl"
+    one.write_text(json.dumps({"id": "one", "text": SENTENCE}) + "\n", encoding="utf-8")
+    wirewatch = [sys.executable, "-m", "wirewatch"]
+    rows = [
+        ("one sentence", "bare spaCy", [sys.executable, "-c", BARE_ONE, MODEL, SENTENCE]),
+        ("one sentence", "wirewatch code", [*wirewatch, "code", str(one)]),
+        (f"{limit} articles, 2 processes", "bare spaCy",
+         [sys.executable, "-c", BARE_CORPUS, MODEL, str(corpus)]),
+        (f"{limit} articles, 2 processes", "wirewatch run",
+         [*wirewatch, "run", str(corpus), "--engine", "processes", "--workers", "2", "--db"]),
+    ]
+    table = Table(title="Cold start: whole commands, from process start to exit")
+    for column in ("task", "command", "seconds", "peak MB", "vs bare spaCy"):
+        table.add_column(column, justify="right")
+    bare: dict[str, float] = {}
+    for task, name, command in rows:
+        seconds, peak = min(_cold(command, scratch, n) for n in range(repeat))
+        bare.setdefault(task, seconds)
+        table.add_row(task, name, f"{seconds:.2f}", f"{peak:.0f}", f"{bare[task] / seconds:.2f}x")
+    Console(width=120).print(table)
+    shutil.rmtree(scratch, ignore_errors=True)
+
+
+def _cold(command: list[str], scratch: Path, n: int) -> tuple[float, float]:
+    """Seconds and peak MB (the command's largest process) of one run in a fresh process."""
+    if command[-1] == "--db":
+        command = [*command, str(scratch / f"run-{n}.db")]
+    runner = ("import resource, subprocess, sys, time; start = time.perf_counter(); "
+              "subprocess.run(sys.argv[1:], check=True, stdout=subprocess.DEVNULL); "
+              "print(time.perf_counter() - start, "
+              "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)")
+    out = subprocess.run([sys.executable, "-c", runner, *command], check=True,
+                         capture_output=True, text=True).stdout.split()
+    return float(out[0]), float(out[1])
 
 
 def worst_case(limit: int) -> None:

@@ -21,6 +21,9 @@ EventType = Literal[
 ]
 Factuality = Literal["asserted", "planned", "hypothetical", "negated", "reported"]
 Precision = Literal["region", "country", "admin1", "admin2", "city"]
+PlaceUse = Literal["location", "actor", "adjectival", "in-name"]
+"""How a text uses a place name: where something is ("in Ottawa"), the state acting ("Ottawa
+planned", "Russia's support"), a demonym ("Canadian"), or part of another name ("Texas A&M")."""
 FACTUALITIES: tuple[Factuality, ...] = ("asserted", "planned", "hypothetical", "negated", "reported")
 EVENT_TYPES: tuple[str, ...] = get_args(EventType)
 
@@ -124,6 +127,7 @@ class Place:
     lon: float | None
     precision: Precision
     geo_id: str | None = None
+    use: PlaceUse = "location"
 
 
 @dataclass(frozen=True, slots=True)

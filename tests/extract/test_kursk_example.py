@@ -91,10 +91,13 @@ def test_d1_shoigus_title_contradicts_the_knowledge_base(kursk, example_text):
     assert known.evidence is None and "2024-05-12" in known.by
 
 
-def test_capitals_used_as_governments_are_not_places(kursk, example_text):
+def test_capitals_used_as_governments_are_not_locations(kursk, example_text):
     between = example_text.index("Pyongyang and Moscow")
-    assert not [p for p in kursk.places if between <= p.start < between + 20]
-    assert any(p.name == "Pyongyang" and p.precision == "city" for p in kursk.places)
+    governments = [p for p in kursk.places if between <= p.start < between + 20]
+    assert [(p.name, p.use) for p in governments] == [("Pyongyang", "actor"), ("Moscow", "actor")]
+    assert any(p.name == "Pyongyang" and p.use == "location" for p in kursk.places)
+    # every toponym is there, each with its use: "Russian" troops, North Korean workers
+    assert {"adjectival", "location", "actor"} <= {p.use for p in kursk.places}
 
 
 def test_repeats_dropped_with_reasons(kursk, example_text):

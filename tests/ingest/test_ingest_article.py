@@ -112,3 +112,10 @@ def test_language_detection_is_deterministic(french_text: str) -> None:
 def test_very_short_text_has_no_language() -> None:
     assert detect_language("Breaking news.") is None
     assert detect_language("12 345 678") is None
+
+
+@pytest.mark.parametrize("given", ["None", "null", "N/A", " - "])
+def test_placeholders_for_a_missing_date_are_no_date(given: str) -> None:
+    told: list[str] = []
+    assert make_article("Text.", published=given, warn=told.append).published is None
+    assert told == []

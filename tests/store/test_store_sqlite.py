@@ -143,11 +143,14 @@ def test_a_database_from_before_acled_migrates_and_keeps_its_rows(
     after = {table: raw(old, f"SELECT * FROM {table} WHERE article_id = 'kursk-1' ORDER BY 1, 2")
              if table != "articles" else raw(old, "SELECT * FROM articles WHERE id = 'kursk-1'")
              for table in ALL_TABLES}
-    assert {t: rows for t, rows in after.items() if t != "events"} \
-        == {t: rows for t, rows in before.items() if t != "events"}  # ids included
+    assert {t: rows for t, rows in after.items() if t not in {"events", "places"}} \
+        == {t: rows for t, rows in before.items() if t not in {"events", "places"}}  # ids too
     added = 6  # four ACLED columns (0004), then the resolved time (0007)
     assert [row[:-added] for row in after["events"]] == before["events"]
     assert {row[-added:] for row in after["events"]} == {(None,) * added}
+    # places stored before 0013 were the article's locations, and say so
+    assert [row[:-1] for row in after["places"]] == before["places"]
+    assert {row[-1] for row in after["places"]} == {"location"}
     assert raw(old, actor_indexes) == indexes_before
     assert schema(old) == schema(tmp_path / "scratch.db")  # as if created by this version
     assert raw(old, "PRAGMA foreign_key_check") == []

@@ -59,7 +59,7 @@ class Extractor:
                             tuple(target_the_place(event, self.resolvers.countries)
                                   for event in merge_mentions(mentions)),
                             tuple(_unique_claims(claims)),
-                            tuple(reading.places()),
+                            tuple(reading.toponyms()),
                             discrepancies=tuple(title_discrepancies(reading)))
 
 

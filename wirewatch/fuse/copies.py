@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from datasketch import MinHash, MinHashLSH
-
 if TYPE_CHECKING:  # the store imports this module
     from wirewatch.store.connect import Db
 
@@ -58,11 +56,13 @@ def containment(a: set[bytes], b: set[bytes]) -> float:
 
 @cache
 def _bands() -> tuple[tuple[int, int], ...]:
+    from datasketch import MinHashLSH  # imported when first needed: it loads scipy (0.3 s)
     return tuple(MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges)
 
 
 def band_keys(words: set[bytes]) -> list[int]:
     """One signed 64-bit key per LSH band of the shingles' MinHash (band number included)."""
+    from datasketch import MinHash
     minhash = MinHash(num_perm=NUM_PERM, hashfunc=zlib.crc32)
     listed = list(words)
     # update_batch holds a (shingles x NUM_PERM) array of 8-byte ints: 800 MB for a 5 MB

@@ -27,6 +27,8 @@ META_FIELDS = ("title", "url", "published", "publisher")
 ID_LENGTH = 16
 """Hex characters of the fingerprint used as the id when the caller gives none."""
 _DATE_FIX = "Give it as YYYY-MM-DD or another complete date"
+PLACEHOLDERS = frozenset({"", "none", "null", "nil", "nan", "n/a", "na", "-", "unknown"})
+"""What exporters write for a missing date: no date, and nothing to warn about."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,7 +145,7 @@ def _published(value: str | None, where: str, order: str | None,
                warn: Callable[[str], None] | None) -> str | None:
     """The publication date as ISO 8601 text; an unreadable one is None, told to ``warn``
     (a MalformedRecordError naming ``where`` without it)."""
-    if value is None or not value.strip():
+    if value is None or value.strip().casefold() in PLACEHOLDERS:
         return None
     try:
         return normalise_date(value, order)

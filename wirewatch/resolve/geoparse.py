@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from wirewatch.model import Place, Span
+from wirewatch.model import Place, PlaceUse, Span
 from wirewatch.resolve.countries import CountryIndex, CountryMatch
 from wirewatch.resolve.gazetteer import BIG_CITY, Gazetteer, GeoEntry
 from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
@@ -36,6 +37,9 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
               "historic", "metro"}
 DETERMINERS = {"the", "a", "an"}
+ACTING = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative", "pobj"})
+"""Where a country or capital that is no location stands for its state: it acts ("Ottawa
+planned"), owns ("Russia's support"), or is acted with ("talks with Moscow")."""
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
 """Capitalised tokens that are not words: "U.S.", "D.C.", "St."."""
 
@@ -132,12 +136,14 @@ class Geoparser:
         return found
 
     def toponyms(self) -> list[Place]:
-        """Every place name in the article, however it is used, resolved: what a geoparser
-        reports. Beside places proper ("in Kursk", "Moscow said") that is a demonym as its
-        country ("Russian troops"), a place named inside another name ("the Mansfield Police
-        Department", "Education Minnesota"), and a name the model missed or mislabelled that
-        is a place elsewhere in the article (one sense per discourse), or in the dateline
-        ("MANSFIELD, Ohio —"). Names the gazetteer does not know are left out."""
+        """Every place name in the article, however it is used, resolved, each with its use
+        (``model.PlaceUse``): what a geoparser reports. Beside places proper ("in Kursk",
+        "Moscow said": a location, and a capital standing for its government) that is a
+        demonym as its country ("Russian troops": adjectival), a place named inside another
+        name ("the Mansfield Police Department", "Education Minnesota": in-name), and a name
+        the model missed or mislabelled that is a place elsewhere in the article (one sense
+        per discourse), or in the dateline ("MANSFIELD, Ohio —"). Names the gazetteer does
+        not know are left out."""
         found: dict[int, Place] = {}
         known: set[str] = set()
         for ent in self.ents:
@@ -146,10 +152,11 @@ class Geoparser:
                 entry = (self.gazetteer.country(match.iso3) if match and match.kind != "demonym"
                          else self._adjective_place(ent.text))
                 if entry is not None:
-                    found[ent.start] = self._place_at(entry, ent.start, ent.end)
+                    found[ent.start] = self._place_at(entry, ent.start, ent.end, "adjectival")
             elif self.place_like(ent) and not is_generic(ent.text) \
                     and (place := self.resolve(ent)) is not None:
-                found[ent.start] = place
+                found[ent.start] = replace(place, use="in-name" if _names_a_thing(ent)
+                                           else self._use(ent.root, self.country(ent)))
                 known.add(key(place.text))
         covered = {i for ent in self.ents if ent.start in found for i in range(ent.start, ent.end)}
         for start, end in self._name_runs():
@@ -163,14 +170,32 @@ class Geoparser:
                 if entry is None or key(words.text) not in known and not dateline \
                         and entry.precision == "city" and not self._named_as_town(entry, s, e, (start, end)):
                     continue
-                found[s] = self._place_at(entry, s, e)
+                whole = (s, e) == (start, end) and not self._inside_a_name(s, e)
+                found[s] = self._place_at(entry, s, e, "location" if dateline else "in-name"
+                                          if not whole else
+                                          self._use(self.doc[e - 1], self.countries.match(words.text)))
                 covered.update(range(s, e))
                 break
             for i in range(start, end):  # "the American Red Cross", "Canadian Tire"
                 adjective = None if i in covered else self._adjective_place(self.doc[i].text)
                 if adjective is not None:
-                    found[i] = self._place_at(adjective, i, i + 1)
+                    found[i] = self._place_at(adjective, i, i + 1,
+                                              "adjectival" if end - start == 1 else "in-name")
         return [found[i] for i in sorted(found)]
+
+    def _inside_a_name(self, start: int, end: int) -> bool:
+        """Tokens that are part of a longer named entity ("Texas" of ORG "Texas A&M")."""
+        ent = self.ent_at.get(start)
+        return ent is not None and (ent.start < start or ent.end > end)
+
+    def _use(self, token: Token, state: CountryMatch | None) -> PlaceUse:
+        """A location, unless a country or capital acts or owns ("Ottawa planned", "Russia's
+        support", "talks with Moscow" are the state's)."""
+        if state is None or self._is_locative(token):
+            return "location"
+        while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
+            token = token.head  # "Russia and China agreed"
+        return "actor" if token.dep_ in ACTING else "location"
 
     def _named_as_town(self, entry: GeoEntry, start: int, end: int, run: tuple[int, int]) -> bool:
         """A town named where no other mention vouches for it: a big city standing as a name
@@ -214,9 +239,10 @@ class Geoparser:
         entry = self.lookup(text)
         return entry if entry is not None and entry.precision == "region" else None
 
-    def _place_at(self, entry: GeoEntry, start: int, end: int) -> Place:
+    def _place_at(self, entry: GeoEntry, start: int, end: int,
+                  use: PlaceUse = "location") -> Place:
         span = self.span(start, end)
-        return entry.as_place(span.text, span.start, span.end)
+        return replace(entry.as_place(span.text, span.start, span.end), use=use)
 
     def _place_context(self) -> tuple[tuple[str, ...], tuple[tuple[float, float], ...]]:
         """What the article's place names say about its other ones: the first-level divisions
@@ -252,5 +278,13 @@ def _sub_spans(start: int, end: int, longest: int = 4) -> list[tuple[int, int]]:
     return [(s, s + n) for n in range(min(longest, end - start), 0, -1)
             for s in range(start, end - n + 1)]
 
+
+
+def _names_a_thing(ent: SpacySpan) -> bool:
+    """A place name that begins the name of something else: "Texas A&M", "the Mansfield
+    Police Department" (the model tags the place alone; the name goes on in capitals)."""
+    head = ent.root.head
+    return (ent.root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.pos_ == "PROPN"
+            and head.ent_type_ not in {"GPE", "LOC"} and head.lower_ not in TYPE_WORDS)
 
 __all__ = ["DETERMINERS", "PLACE_LABELS", "Geoparser"]

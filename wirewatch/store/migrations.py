@@ -323,6 +323,9 @@ CREATE TABLE alerts (
 # Why a receiver refused an alert (the answer, where it came from), for `watch --failed`.
 _ALERT_DETAIL = "ALTER TABLE alerts ADD COLUMN detail TEXT"
 
+# How an article uses each place name (model.PlaceUse); rows stored before were locations.
+_PLACE_USE = "ALTER TABLE places ADD COLUMN used_as TEXT NOT NULL DEFAULT 'location'"
+
 # Feeds (wirewatch.ingest.feeds): what each feed answered last (for conditional GETs), and
 # articles found by their link so a feed's entry is fetched once.
 _FEEDS = """
@@ -364,6 +367,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     ("0010_feeds", _FEEDS),
     ("0011_article_copies", _ARTICLE_COPIES),
     ("0012_alert_detail", _ALERT_DETAIL),
+    ("0013_place_use", _PLACE_USE),
 )
 
 # PostgreSQL: the schema of SQLite's migrations 0001-0010 in one step (PostgreSQL 14 or
@@ -597,6 +601,7 @@ POSTGRES_MIGRATIONS: tuple[Migration, ...] = (
     ("0001-0010_schema", _POSTGRES_SCHEMA),
     ("0011_article_copies", _ARTICLE_COPIES.replace("INTEGER PRIMARY KEY", "BIGINT PRIMARY KEY")),
     ("0012_alert_detail", _ALERT_DETAIL),
+    ("0013_place_use", _PLACE_USE),
 )
 
 

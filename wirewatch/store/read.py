@@ -191,7 +191,7 @@ def _actors(rows: Rows, role: str) -> tuple[Actor, ...]:
 def _place(r: Row) -> Place:
     return Place(text=r["text"], start=r["char_start"], end=r["char_end"], name=r["name"],
                  country=r["country"], admin1=r["admin1"], lat=r["lat"], lon=r["lon"],
-                 precision=r["precision"], geo_id=r["geo_id"])
+                 precision=r["precision"], geo_id=r["geo_id"], use=r["used_as"])
 
 
 def _quantity(r: Row) -> Quantity:

@@ -164,9 +164,9 @@ def insert_actors(db: Db, owner: Owner, role: str,
 def insert_places(db: Db, owner: Owner, places: Sequence[Place]) -> None:
     _insert_numbered(
         db, "places", "article_id, event_id, claim_id, ord, text, char_start, char_end, name,"
-        " country, admin1, lat, lon, precision, geo_id",
+        " country, admin1, lat, lon, precision, geo_id, used_as",
         [(*owner.key, i, p.text, p.start, p.end, p.name, p.country, p.admin1, p.lat, p.lon,
-          p.precision, p.geo_id) for i, p in enumerate(places)])
+          p.precision, p.geo_id, p.use) for i, p in enumerate(places)])
 
 
 def insert_quantities(db: Db, owner: Owner,
