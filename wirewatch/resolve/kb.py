@@ -343,6 +343,11 @@ def _load_shipped() -> ActorKB:
                    dict.fromkeys(chosen, 0))
 
 
+def curated_sources() -> list[bytes]:
+    """What ``curated`` is read from (for caches built from it)."""
+    return [(resources.files("wirewatch") / "data" / "actors.json").read_bytes()]
+
+
 def _data_file(name: str) -> list[KBActor]:
     text = (resources.files("wirewatch") / "data" / name).read_text(encoding="utf-8")
     return [KBActor.from_json(record, f"data/{name} record {n + 1}")
@@ -350,4 +355,4 @@ def _data_file(name: str) -> list[KBActor]:
 
 
 __all__ = ["SECTORS", "TYPES", "ActorKB", "KBActor", "Role", "check_date", "check_known_countries",
-           "curated", "role_from_json", "slug", "user_records"]
+           "curated", "curated_sources", "role_from_json", "slug", "user_records"]
