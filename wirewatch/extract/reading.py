@@ -25,6 +25,7 @@ from wirewatch.resolve.countries import CountryIndex, CountryMatch
 from wirewatch.resolve.gazetteer import Gazetteer
 from wirewatch.resolve.geoparse import DETERMINERS, PLACE_LABELS, Geoparser
 from wirewatch.resolve.kb import ActorKB, KBActor
+from wirewatch.resolve.outlets import home_country
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 DATELINE = re.compile(
@@ -79,7 +80,8 @@ class ArticleReading:
         self._person_ends = [ent.end for ent in self._persons]
         self._person_words = {t.lower_ for ent in self._persons if len(ent) > 1 for t in ent}
         self.geo = Geoparser(doc, self.ents, self.ent_at, self.span, resolvers.countries,
-                             resolvers.gazetteer, resolvers.lexicon.cue("locative"), self._person_words)
+                             resolvers.gazetteer, resolvers.lexicon.cue("locative"), self._person_words,
+                             home_country(self.article.url, resolvers.countries))
         self.dateline = {t.i for m in DATELINE.finditer(doc.text)
                          for t in doc.char_span(m.start(), m.end(), alignment_mode="expand") or ()}
         """Tokens of wire datelines ("MANILA, Philippines -- "): where a story was filed, which

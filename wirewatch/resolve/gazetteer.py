@@ -55,6 +55,8 @@ from wirewatch.resolve.patterns import ruler_patterns
 NEAR_KM = 250.0
 """How close a namesake must lie to the article's other places to be taken for them."""
 DATA_FILES = ("countries.json", "admin1.tsv", "places.tsv", "regions.tsv")
+HOME_YIELDS = 10
+"""A namesake in the publisher's country gives way to a place this many times larger."""
 BIG_CITY = 100_000
 """A city this large outranks a division of the same bare name ("Donetsk")."""
 
@@ -136,7 +138,8 @@ class Gazetteer:
         return _load_shipped()
 
     def lookup(self, name: str, *, countries: Sequence[str] = (), divisions: Sequence[str] = (),
-               near: Sequence[tuple[float, float]] = ()) -> GeoEntry | None:
+               near: Sequence[tuple[float, float]] = (), home: str | None = None
+               ) -> GeoEntry | None:
         """The place ``name`` most likely means, or None.
 
         Args:
@@ -148,6 +151,9 @@ class Gazetteer:
             near: (lat, lon) of places the article names unambiguously; a place within
                 ``NEAR_KM`` of one is preferred to any but one in a mentioned division
                 ("Paris" in an article about Bourbon County, Kentucky, is Paris, Kentucky).
+            home: ISO3 of the publisher's country; when no other preference decides, a place
+                there is taken unless the best-ranked namesake is ``HOME_YIELDS`` times its
+                size ("Hamilton" in a Canadian paper is Ontario's; "London" stays England's).
         """
         ids = self.candidates(name)
         if not ids:
@@ -156,6 +162,8 @@ class Gazetteer:
             lambda i: self._admin1_of(i) in divisions,
             lambda i: self._near(i, near),
             lambda i: self._country_of(i) in countries,
+            lambda i: (self._country_of(i) == home
+                       and self._population(ids[0]) < HOME_YIELDS * max(self._population(i), 1)),
         )
         pool = ids
         if isinstance(self._records[ids[0]], CountryRecord | RegionRecord):

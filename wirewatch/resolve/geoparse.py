@@ -49,14 +49,14 @@ class Geoparser:
 
     def __init__(self, doc: Doc, ents: tuple[SpacySpan, ...], ent_at: dict[int, SpacySpan],
                  span: Callable[[int, int], Span], countries: CountryIndex, gazetteer: Gazetteer,
-                 locative: frozenset[str], person_words: set[str]) -> None:
+                 locative: frozenset[str], person_words: set[str], home: str | None = None) -> None:
         """``ents``: the article's entities in text order, ``ent_at`` each token's; ``span``: the
         ingested-text span of tokens ``[start, end)``; ``locative``: prepositions that make a
         name a location; ``person_words``: words of the article's people's full names (no
-        town is read in them)."""
+        town is read in them); ``home``: the publisher's country (``outlets.home_country``)."""
         self.doc, self.ents, self.ent_at, self.span = doc, ents, ent_at, span
         self.countries, self.gazetteer, self.locative = countries, gazetteer, locative
-        self.person_words = person_words
+        self.person_words, self.home = person_words, home
         self.mentioned = self._mentioned_countries()
         self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
@@ -95,7 +95,7 @@ class Geoparser:
 
     def lookup(self, name: str) -> GeoEntry | None:
         return self.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
-                                       near=self.anchors)
+                                       near=self.anchors, home=self.home)
 
     def is_place_use(self, token: Token) -> bool:
         """True when a place name is used as a location, not as a government or people."""
@@ -264,10 +264,15 @@ class Geoparser:
         return tuple(divisions), tuple(dict.fromkeys(points))
 
     def _mentioned_countries(self) -> tuple[str, ...]:
+        """Countries the article names, by name, people or capital; a capital only where the
+        publisher's home has no namesake that would be taken for it (Kingston in Ontario)."""
         codes = []
         for ent in self.ents:
             if ent.label_ in {"GPE", "NORP"}:
                 match = self.country(ent)
+                if match and match.kind == "capital" and self.home and self.home != match.iso3:
+                    entry = self.gazetteer.lookup(ent.text, home=self.home)
+                    match = match if entry is None or entry.country == match.iso3 else None
                 if match and match.iso3 not in codes:
                     codes.append(match.iso3)
         return tuple(codes)
