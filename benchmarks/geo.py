@@ -62,7 +62,7 @@ CONVENTIONS = {"all toponyms": frozenset({"location", "actor", "adjectival", "in
 def score_file(path: Path, settings: Settings, resolvers: Resolvers) -> dict[str, Score]:
     """The file's scores under each convention, by its name."""
     gold = list(records(path))
-    works = (Work(make_article(r["text"], id=r["id"])) for r in gold)
+    works = (Work(make_article(r["text"], id=r["id"], url=r.get("url"))) for r in gold)
     cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(works)
     scores = {convention: Score() for convention in CONVENTIONS}
     for record, work in zip(gold, NlpStage(settings.model, settings.batch_size).run(cleaned),

@@ -57,3 +57,19 @@ def test_a_town_is_named_by_its_institutions_and_people_or_its_size():
     later = [t for t, *_ in toponyms("Lloyd Austin visited the Royal Albert Hall. Austin said "
                                      "the talks went well.")]
     assert "Austin" not in later and "Albert" not in later  # his surname; part of a hall's name
+
+
+def test_the_names_of_a_local_story_are_read_together():
+    found = toponyms("Police in Monroe, Trenton and Middletown searched for the man, who was "
+                     "later arrested in Hamilton.")
+    # names that many states share (the best-known: Louisiana's Monroe, New Jersey's Trenton,
+    # Ontario's Hamilton); Butler County, Ohio has them all within 30 km
+    assert {t: admin1 for t, _, admin1, _ in found} == {
+        "Monroe": "US-OH", "Trenton": "US-OH", "Hamilton": "US-OH"}
+
+
+def test_world_cities_do_not_follow_small_namesakes():
+    found = toponyms("Flights from Moscow to Paris and Berlin were cancelled; London and "
+                     "Dublin said Athens would reopen its airport.")
+    assert {t: c for t, c, _, _ in found} == {"Moscow": "RUS", "Paris": "FRA", "Berlin": "DEU",
+                                             "London": "GBR", "Dublin": "IRL", "Athens": "GRC"}

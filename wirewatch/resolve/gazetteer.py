@@ -182,6 +182,10 @@ class Gazetteer:
             return False
         return any(distance_km(record.lat, record.lon, lat, lon) <= NEAR_KM for lat, lon in points)
 
+    def entries(self, name: str, limit: int = 12) -> list[GeoEntry]:
+        """The places ``name`` may mean, best-ranked first, at most ``limit``."""
+        return [self._entry(i) for i in self.candidates(name)[:limit]]
+
     def candidates(self, name: str) -> list[int]:
         """Indexes of the places ``name`` may mean, best-ranked first."""
         mention = strip_mention(name)

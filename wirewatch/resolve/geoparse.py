@@ -20,7 +20,14 @@ from spacy.tokens import Span as SpacySpan
 
 from wirewatch.model import Place, PlaceUse, Span
 from wirewatch.resolve.countries import CountryIndex, CountryMatch
-from wirewatch.resolve.gazetteer import BIG_CITY, Gazetteer, GeoEntry
+from wirewatch.resolve.gazetteer import (
+    BIG_CITY,
+    HOME_YIELDS,
+    NEAR_KM,
+    Gazetteer,
+    GeoEntry,
+    distance_km,
+)
 from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -37,6 +44,8 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
               "historic", "metro"}
 DETERMINERS = {"the", "a", "an"}
+LOCAL_KM = 100.0
+"""How close the places of one local story lie: a metropolitan area, a few counties."""
 ACTING = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative", "pobj"})
 """Where a country or capital that is no location stands for its state: it acts ("Ottawa
 planned"), owns ("Russia's support"), or is acted with ("talks with Moscow")."""
@@ -57,6 +66,8 @@ class Geoparser:
         self.doc, self.ents, self.ent_at, self.span = doc, ents, ent_at, span
         self.countries, self.gazetteer, self.locative = countries, gazetteer, locative
         self.person_words, self.home = person_words, home
+        self.settled: dict[str, GeoEntry] = {}
+        """Names that several places share, read together with the article's other places."""
         self.mentioned = self._mentioned_countries()
         self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
@@ -94,6 +105,9 @@ class Geoparser:
         return entry.as_place(span.text, span.start, span.end)
 
     def lookup(self, name: str) -> GeoEntry | None:
+        settled = self.settled.get(key(name))
+        if settled is not None:
+            return settled
         return self.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
                                        near=self.anchors, home=self.home)
 
@@ -251,6 +265,7 @@ class Geoparser:
         with its type: "Rapides Parish"), near which a namesake is taken."""
         divisions: list[str] = []
         points: list[tuple[float, float]] = []
+        shared: dict[str, list[GeoEntry]] = {}
         for ent in self.ents:
             if ent.label_ not in PLACE_LABELS:
                 continue
@@ -259,8 +274,15 @@ class Geoparser:
                 continue
             if entry.precision == "admin1" and entry.geo_id not in divisions:
                 divisions.append(entry.geo_id)
-            if entry.precision != "country" and len(self.gazetteer.candidates(ent.text)) == 1:
+            if entry.precision == "country":
+                continue
+            options = [e for e in self.gazetteer.entries(ent.text)
+                       if e.precision not in {"country", "region"}]
+            if len(options) == 1:
                 points.append((entry.lat, entry.lon))
+            elif options:
+                shared.setdefault(key(ent.text), options)
+        self.settled = _coherent(shared, points)
         return tuple(divisions), tuple(dict.fromkeys(points))
 
     def _mentioned_countries(self) -> tuple[str, ...]:
@@ -291,5 +313,39 @@ def _names_a_thing(ent: SpacySpan) -> bool:
     head = ent.root.head
     return (ent.root.dep_ in {"compound", "nmod"} and head.i >= ent.end and head.pos_ == "PROPN"
             and head.ent_type_ not in {"GPE", "LOC"} and head.lower_ not in TYPE_WORDS)
+
+
+def _coherent(shared: dict[str, list[GeoEntry]],
+              fixed: list[tuple[float, float]]) -> dict[str, GeoEntry]:
+    """Where the article's names that several places share lie, read together: a local story
+    names places near each other ("Paris" beside "Roxton" and "Lamar County" is Paris, Texas;
+    "Dublin" beside "Columbus" is in Ohio). For each such name, the namesake near the most of
+    the article's other names (any of their namesakes, or a place only one name has) is
+    taken where it has more such neighbours than the best-ranked one and a size within
+    ``HOME_YIELDS`` of the best-ranked one's: Kentucky's towns do not make "Paris" and "London"
+    Kentucky's. The choice settles that name alone (folded), lending no other its place."""
+    chosen = {}
+    for name, options in shared.items():
+        others = [o for other, o in shared.items() if other != name]
+        scores = [_support(option, others, fixed) for option in options]
+        best = max(range(len(options)), key=lambda k: (scores[k], -k))
+        first, pick = options[0], options[best]
+        if scores[best] > scores[0] and first.population < HOME_YIELDS * max(pick.population, 1):
+            chosen[name] = pick
+    return chosen
+
+
+def _support(entry: GeoEntry, others: list[list[GeoEntry]],
+             fixed: list[tuple[float, float]]) -> int:
+    """How many of the article's other names have a namesake (or their one place) near ``entry``."""
+    near = sum(any(_close(entry, o.lat, o.lon) for o in group) for group in others)
+    return near + sum(_close(entry, lat, lon) for lat, lon in fixed)
+
+
+def _close(entry: GeoEntry, lat: float, lon: float) -> bool:
+    """Within ``LOCAL_KM``; a box test first, as most pairs are continents apart."""
+    if abs(entry.lat - lat) > LOCAL_KM / 100:  # a degree of latitude is 111 km
+        return False
+    return distance_km(entry.lat, entry.lon, lat, lon) <= LOCAL_KM
 
 __all__ = ["DETERMINERS", "PLACE_LABELS", "Geoparser"]
