@@ -23,7 +23,6 @@ from wirewatch.resolve.countries import CountryIndex, CountryMatch
 from wirewatch.resolve.gazetteer import (
     BIG_CITY,
     HOME_YIELDS,
-    NEAR_KM,
     Gazetteer,
     GeoEntry,
     distance_km,
@@ -39,6 +38,12 @@ TOWN_NOUNS = frozenset({"police", "council", "sheriff", "mayor", "school", "scho
                         "library", "hall", "chamber", "man", "woman", "men", "women", "resident",
                         "residents", "native", "teen", "teenager", "boy", "girl", "township"})
 """Words after a town's name that make it one: its institutions and its people."""
+LOCAL_NOUNS = frozenset({"center", "centre", "hospital", "zoo", "fire", "regional", "airport",
+                         "museum", "university", "board", "community", "area", "news", "times",
+                         "herald", "tribune", "gazette", "journal", "courier"})
+"""Words after a name that make it a town's only where the town lies among the story's other
+places ("the Alexandria Zoo" in a story from Louisiana; not "the Webb Center" anywhere):
+people's names lead them as often."""
 DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western",
               "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
               "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
@@ -222,7 +227,14 @@ class Geoparser:
         if entry.population >= BIG_CITY and end == run[1] and leads:
             named = self.doc[start:end].text.casefold()
             return named not in self.person_words
-        return leads and any(t.lower_ in TOWN_NOUNS for t in self.doc[end:end + 2])
+        following = {t.lower_ for t in self.doc[end:end + 2]}
+        return leads and bool(following & TOWN_NOUNS or following & LOCAL_NOUNS
+                              and self._in_the_story(entry))
+
+    def _in_the_story(self, entry: GeoEntry) -> bool:
+        """The place lies in a division the article names, or near a place it names."""
+        points = [*self.anchors, *((e.lat, e.lon) for e in self.settled.values())]
+        return entry.admin1 in self.divisions or any(_close(entry, lat, lon) for lat, lon in points)
 
     def _name_runs(self) -> list[tuple[int, int]]:
         """Runs of capitalised words outside place entities: names a place may hide in."""
