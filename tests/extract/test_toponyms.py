@@ -65,7 +65,13 @@ def test_the_names_of_a_local_story_are_read_together():
     # names that many states share (the best-known: Louisiana's Monroe, New Jersey's Trenton,
     # Ontario's Hamilton); Butler County, Ohio has them all within 30 km
     assert {t: admin1 for t, _, admin1, _ in found} == {
-        "Monroe": "US-OH", "Trenton": "US-OH", "Hamilton": "US-OH"}
+        "Monroe": "US-OH", "Trenton": "US-OH", "Middletown": "US-OH", "Hamilton": "US-OH"}
+
+
+def test_a_name_the_model_missed_is_a_town_among_the_storys_places_not_a_persons():
+    found = toponyms("Fire crews from Monroe, Trenton and Middletown were called to a barn in "
+                     "Hamilton. Franklin told reporters that Franklin had warned them in March.")
+    assert [t for t, *_ in found] == ["Monroe", "Trenton", "Middletown", "Hamilton"]
 
 
 def test_world_cities_do_not_follow_small_namesakes():

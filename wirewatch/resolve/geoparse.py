@@ -12,6 +12,7 @@ and names the model missed that are places elsewhere in the article or in the da
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -73,6 +74,8 @@ class Geoparser:
         self.person_words, self.home = person_words, home
         self.settled: dict[str, GeoEntry] = {}
         """Names that several places share, read together with the article's other places."""
+        self.people = _people_only(ents)
+        """Names the model took for a person twice or more and never for a place ("Lincoln")."""
         self.mentioned = self._mentioned_countries()
         self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
@@ -217,16 +220,22 @@ class Geoparser:
         return "actor" if token.dep_ in ACTING else "location"
 
     def _named_as_town(self, entry: GeoEntry, start: int, end: int, run: tuple[int, int]) -> bool:
-        """A town named where no other mention vouches for it: a big city standing as a name
-        of its own that the model took for something else ("Harare said"), or a name before
-        a word for the town's institutions or people ("Oxford City Council", "a Lancaster
-        woman"). The name must lead its run of capitals ("Royal Albert Hall" names no town),
-        and a big city's name must stand alone and be no person's name in the article
-        ("Jesse Jackson", "Paris Hilton", "Lloyd Austin ... Austin said")."""
+        """A town named where no other mention vouches for it: a big city, or a town among the
+        story's other places, standing as a name of its own that the model took for something
+        else ("Harare said", "Paris and Roxton continue"), or a name before a word for the
+        town's institutions or people ("Oxford City Council", "a Lancaster woman"). The name
+        must lead its run of capitals ("Royal Albert Hall" names no town), and one standing
+        alone must be no person's name in the article ("Jesse Jackson", "Paris Hilton", "Lloyd
+        Austin ... Austin said")."""
         leads = start == run[0]
-        if entry.population >= BIG_CITY and end == run[1] and leads:
-            named = self.doc[start:end].text.casefold()
-            return named not in self.person_words
+        named = self.doc[start:end].text.casefold()
+        if end == run[1] and leads and named not in self.person_words:
+            if entry.population >= BIG_CITY:
+                return True  # "Harare said"
+            first = self.doc[start]
+            if self._in_the_story(entry) and not first.is_stop and named not in self.people \
+                    and first.ent_type_ not in {"DATE", "TIME"}:
+                return True  # "Paris and Roxton continue" in a story from Texas
         following = {t.lower_ for t in self.doc[end:end + 2]}
         return leads and bool(following & TOWN_NOUNS or following & LOCAL_NOUNS
                               and self._in_the_story(entry))
@@ -345,6 +354,13 @@ def _coherent(shared: dict[str, list[GeoEntry]],
         if scores[best] > scores[0] and first.population < HOME_YIELDS * max(pick.population, 1):
             chosen[name] = pick
     return chosen
+
+
+def _people_only(ents: tuple[SpacySpan, ...]) -> set[str]:
+    """Names (casefolded) tagged as a person twice or more in the article, never as a place."""
+    people = Counter(ent.text.casefold() for ent in ents if ent.label_ == "PERSON")
+    places = {ent.text.casefold() for ent in ents if ent.label_ in PLACE_LABELS}
+    return {name for name, times in people.items() if times >= 2 and name not in places}
 
 
 def _support(entry: GeoEntry, others: list[list[GeoEntry]],
