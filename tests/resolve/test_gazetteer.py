@@ -88,6 +88,8 @@ def test_lookup_folds_case_accents_articles_and_possessives(gazetteer: Gazetteer
     ("Crimea", "admin1", "UKR"), ("Texas", "admin1", "USA"), ("Sichuan", "admin1", "CHN"),
     ("Uttar Pradesh", "admin1", "IND"), ("Odesa", "city", "UKR"), ("Odessa", "city", "UKR"),
     ("Bakhmut", "city", "UKR"), ("New York", "city", "USA"), ("Raqqa", "city", "SYR"),
+    # a bare division ten times as populous as the city that outranks it goes first
+    ("Ontario", "admin1", "CAN"), ("Quebec", "admin1", "CAN"),
 ])
 def test_news_places(gazetteer: Gazetteer, name: str, precision: str, country: str) -> None:
     entry = gazetteer.lookup(name)

