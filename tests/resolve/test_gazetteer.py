@@ -90,6 +90,9 @@ def test_lookup_folds_case_accents_articles_and_possessives(gazetteer: Gazetteer
     ("Bakhmut", "city", "UKR"), ("New York", "city", "USA"), ("Raqqa", "city", "SYR"),
     # a bare division ten times as populous as the city that outranks it goes first
     ("Ontario", "admin1", "CAN"), ("Quebec", "admin1", "CAN"),
+    # Britain's counties by their bare names, Ireland's with "County" before
+    ("Hampshire", "admin2", "GBR"), ("Leicestershire", "admin2", "GBR"),
+    ("County Cork", "admin2", "IRL"),
 ])
 def test_news_places(gazetteer: Gazetteer, name: str, precision: str, country: str) -> None:
     entry = gazetteer.lookup(name)
@@ -294,3 +297,10 @@ def test_a_country_never_yields_to_a_namesake_town(gazetteer: Gazetteer) -> None
     assert gazetteer.lookup("Mexico", near=[(43.46, -76.23)]).geo_id == "MEX"  # Mexico, New York
     assert gazetteer.lookup("Georgia", near=[(33.75, -84.39)]).geo_id == "US-GA"  # beside Atlanta
     assert gazetteer.lookup("Palestine", near=texas_town_nearby).precision == "country"
+
+
+def test_a_bare_county_ranks_below_a_city_of_its_name_but_wins_at_home(gazetteer: Gazetteer) -> None:
+    norfolk = gazetteer.lookup("Norfolk")
+    assert norfolk is not None and (norfolk.country, norfolk.precision) == ("USA", "city")
+    at_home = gazetteer.lookup("Norfolk", home="GBR")
+    assert at_home is not None and (at_home.country, at_home.precision) == ("GBR", "admin2")

