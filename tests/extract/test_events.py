@@ -83,6 +83,16 @@ def test_compound_actor_yields_both(code_text):
     assert {a.country for a in event.source} == {"RUS", "CHN"}
 
 
+@pytest.mark.parametrize(("sentence", "countries"), [
+    ("Russian and Syrian warplanes bombed Idlib on Monday.", {"RUS", "SYR"}),
+    ("U.S. and Iraqi troops raided the town on Monday.", {"USA", "IRQ"}),
+    ("American and South Korean troops attacked the base on Monday.", {"USA", "KOR"}),
+])
+def test_conjoined_countries_of_one_phrase_are_each_an_actor(code_text, sentence, countries):
+    event = events(code_text, sentence)[0]
+    assert {a.country for a in event.source} == countries
+
+
 def test_place_is_the_most_precise_location(code_text):
     event = only(code_text, "Rebels attacked a police station in Goma in the Democratic Republic "
                             "of the Congo.")

@@ -139,15 +139,22 @@ class ArticleReading:
         return [actor for actor in found if actor is not None]
 
     def _each_country(self, token: Token) -> list[Actor | None]:
-        """ "French and Egyptian warships" are French warships and Egyptian warships."""
+        """ "French and Egyptian warships" are French warships and Egyptian warships; "US and
+        British forces" US forces and British forces."""
         actor = self.actor(token)
         if actor is None or actor.kb_id is not None:
             return [actor]
-        codes = [m.iso3 for c in token.children if c.dep_ == "amod" and c.ent_type_ == "NORP"
-                 for t in (c, *conjuncts(c)) if (m := self.r.countries.match(t.text))]
+        codes = [m.iso3 for c in token.children
+                 if c.dep_ in {"amod", "nmod", "compound"} and c.ent_type_ in {"NORP", "GPE"}
+                 for t in (c, *conjuncts(c)) if (m := self.r.countries.match(self._named(t)))]
         if len(set(codes)) < 2:
             return [actor]
         return [dataclasses.replace(actor, country=code) for code in dict.fromkeys(codes)]
+
+    def _named(self, token: Token) -> str:
+        """The text of the entity ``token`` is in ("South Korean"), else its own."""
+        ent = self.ent_at.get(token.i)
+        return ent.text if ent is not None else token.text
 
     def past_dateline(self, token: Token) -> Token | None:
         """For a dateline word the parser took for a subject, the words after the dateline it
