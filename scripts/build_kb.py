@@ -65,6 +65,11 @@ def write(actors: list[KBActor], path: Path) -> None:
     lines = []
     for actor in actors:
         record = actor.to_json()
+        # a post with a nickname in quotes is a parsing slip ('Prime Minister Simon William
+        # "Bill" of New Zealand'): the person's other roles stay
+        record["roles"] = [role for role in record["roles"] if '"' not in role["post"]]
+        if not record["roles"]:
+            continue
         for role in record["roles"]:
             role.pop("source", None)
         lines.append(json.dumps(record, ensure_ascii=False, separators=(",", ":")))

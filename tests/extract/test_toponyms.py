@@ -79,3 +79,26 @@ def test_world_cities_do_not_follow_small_namesakes():
                      "Dublin said Athens would reopen its airport.")
     assert {t: c for t, c, _, _ in found} == {"Moscow": "RUS", "Paris": "FRA", "Berlin": "DEU",
                                              "London": "GBR", "Dublin": "IRL", "Athens": "GRC"}
+
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a county's name in a person's name is no place
+    ("Senator Angus King said Devon Allen won the race.", []),
+    # a place as an object is a location; the state acts as a subject
+    ("Rockets hit Kyiv on Monday.", [("Kyiv", "location")]),
+    ("Kyiv said rockets hit the city.", [("Kyiv", "actor")]),
+])
+def test_uses(text, expected):
+    settings = Settings()
+    [work] = NlpStage(settings.model, 4).run(
+        CleanStage(Cleaner.from_settings(settings), settings.languages).run([Work(make_article(text))]))
+    found = ArticleReading(work.doc, work.clean, Resolvers.load()).toponyms()
+    assert [(p.text, p.use) for p in found] == expected
+
+
+def test_a_story_that_names_its_country_keeps_its_towns_there():
+    found = toponyms("Greek archaeologists working in Athens and Sparta found a tomb, "
+                     "officials in Greece said.")
+    assert {t: c for t, c, _, _ in found if t in {"Athens", "Sparta"}} == {
+        "Athens": "GRC", "Sparta": "GRC"}

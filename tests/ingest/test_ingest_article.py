@@ -119,3 +119,15 @@ def test_placeholders_for_a_missing_date_are_no_date(given: str) -> None:
     told: list[str] = []
     assert make_article("Text.", published=given, warn=told.append).published is None
     assert told == []
+
+
+@pytest.mark.parametrize("given", ["2016-11-03T10:00:00 GMT", "2016-11-03 10:00 ET",
+                                   "Updated 2016-11-03", "2016/11/03"])
+def test_a_date_order_never_turns_a_year_first_date(given: str) -> None:
+    assert make_article("Text.", published=given, date_order="dmy").published[:10] == "2016-11-03"
+
+
+def test_unix_time_is_held_to_the_years_of_publication_too() -> None:
+    told: list[str] = []
+    assert make_article("Text.", published="9999999999", warn=told.append).published is None
+    assert "2286" in told[0]

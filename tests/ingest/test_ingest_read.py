@@ -259,3 +259,15 @@ def test_csv_dates_that_cannot_be_read_cost_no_row(tmp_path: Path) -> None:
     assert [(r.text, r.published) for r in results if isinstance(r, Article)] == [
         ("One.", None), ("Two.", "2024-08-01")]
     assert [r.message.split(": ")[0] for r in results if isinstance(r, Notice)] == [f"{path}:2"]
+
+
+def test_a_date_that_is_not_a_finite_number_costs_no_article(tmp_path: Path) -> None:
+    path = tmp_path / "wire.jsonl"
+    path.write_text('{"text": "One.", "published": NaN}\n{"text": "Two.", "published": Infinity}\n',
+                    encoding="utf-8")
+    results = list(read(path))
+    assert [(r.text, r.published) for r in results if isinstance(r, Article)] == [
+        ("One.", None), ("Two.", None)]
+    # NaN is what data frames write for a missing value: no date, nothing to say
+    assert [r.message.split(": ")[1] for r in results if isinstance(r, Notice)] == [
+        "publication date 'inf' left empty"]

@@ -70,3 +70,15 @@ def test_the_gazetteer_read_back_is_the_one_built(folder: Path) -> None:
                      "Douglas County", "the Middle East"):
             assert gazetteer.lookup(name, countries=["USA"]) == fresh.lookup(name, countries=["USA"])
         assert gazetteer.get("gn:524901") == fresh.get("gn:524901")
+
+
+
+def test_no_home_folder_costs_only_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("WIREWATCH_CACHE_DIR", raising=False)
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cached("table", cache.digest([b"x"]), lambda: [7]) == [7]

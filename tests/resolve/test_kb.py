@@ -290,3 +290,12 @@ def test_a_users_namesake_wins_over_the_world_files() -> None:
     mine = {"id": "my-buhari", "name": "Aisha Buhari", "type": "person", "country": "NGA",
             "roles": [{"post": "Adviser", "country": "NGA", "start": "2015-01-01"}]}
     assert ActorKB.overlaid([mine]).match("Buhari", day="2016-03-01").id == "my-buhari"
+
+
+
+def test_curated_entries_come_first_and_keep_their_own_record() -> None:
+    kb = ActorKB.load()
+    assert kb.match("Anthony Abbott").id == "tony-abbott"  # not Montserrat's governor
+    mine = curated().actors["vladimir-putin"]
+    shipped = kb.actors["vladimir-putin"]
+    assert shipped.name == mine.name and set(mine.roles) <= set(shipped.roles)

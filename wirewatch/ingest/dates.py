@@ -66,11 +66,12 @@ def normalise_date(value: str, order: str | None = None) -> str:
     text = value.strip()
     if not text:
         raise ValueError("it is blank")
-    if re.fullmatch(r"\d{10}|\d{13}", text):  # Unix time, in seconds or milliseconds
-        return datetime.fromtimestamp(int(text[:10]), tz.UTC).isoformat()
     try:
-        found = _from_iso(text)
-    except ValueError:
+        if re.fullmatch(r"\d{10}|\d{13}", text):  # Unix time, in seconds or milliseconds
+            found = datetime.fromtimestamp(int(text[:10]), tz.UTC).isoformat()
+        else:
+            found = _from_iso(text)
+    except (ValueError, OverflowError, OSError):
         found = _from_dateutil(text, _dayfirst(text, order))
     if not EARLIEST <= found[:4] <= LATEST:
         raise ValueError(f"{text!r} reads as the year {found[:4]}, which is no publication date")
@@ -90,7 +91,9 @@ def _dayfirst(text: str, order: str | None) -> bool:
     if order is not None and order not in ORDERS:
         raise ValueError(f"date order {order!r} is not one of {', '.join(ORDERS)}")
     numeric = _NUMERIC.search(text)
-    if numeric is None or order is not None:
+    if numeric is None:
+        return False  # "2016-11-03 10:00 ET" is year first, whatever the order of the rest
+    if order is not None:
         return order == "dmy"
     first, second = int(numeric[1]), int(numeric[3])
     if first != second and first <= 12 and second <= 12:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import math
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
@@ -109,8 +110,10 @@ def _parse_json(line: str, where: str, warn: Callable[[str], None]) -> dict[str,
                                    f"it is a JSON {type(value).__name__}", _FIX)
     if isinstance(value.get("id"), int) and not isinstance(value["id"], bool):
         value["id"] = str(value["id"])
-    if isinstance(value.get("published"), int | float) and not isinstance(value["published"], bool):
-        value["published"] = str(int(value["published"]))  # Unix time
+    published = value.get("published")
+    if isinstance(published, int | float) and not isinstance(published, bool):
+        # Unix time; NaN and Infinity (which JSON readers accept) are no time at all
+        value["published"] = str(int(published)) if math.isfinite(published) else str(published)
     return _check_fields(value, where, warn)
 
 

@@ -10,6 +10,7 @@ names (countries, demonyms, capitals, people) after it, filling its gaps.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 
 from wirewatch.errors import ModelError
 from wirewatch.nlp import phrases  # noqa: F401  (registers the wirewatch_phrases factory)
+from wirewatch.resolve import kb
 from wirewatch.resolve.cache import cached, digest
 from wirewatch.resolve.gazetteer import Gazetteer, gazetteer_sources
 from wirewatch.resolve.kb import curated, curated_sources
@@ -46,7 +48,9 @@ def load_nlp(model: str) -> Language:
     # "American Airlines" stays one ORG rather than NORP "American" and nothing.
     forms = nlp.add_pipe("wirewatch_phrases", name="place_forms", before="ner")
     names = nlp.add_pipe("wirewatch_phrases", name="place_names", after="ner")
-    typed, every = cached("phrases", digest([*gazetteer_sources(), *curated_sources()]), _phrases)
+    code = [Path(__file__).read_bytes(), Path(kb.__file__ or "").read_bytes()]
+    typed, every = cached("phrases", digest([*gazetteer_sources(), *curated_sources(), *code]),
+                          _phrases)
     forms.add_patterns(typed)  # type: ignore[attr-defined]
     names.add_patterns(every)  # type: ignore[attr-defined]
     return nlp

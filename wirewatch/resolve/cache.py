@@ -50,7 +50,10 @@ def digest(parts: Iterable[bytes | str]) -> str:
 def cached(name: str, built_from: str, build: Callable[[], Any]) -> Any:
     """The value ``build`` returns (marshal-able data), read from the cache when a file built
     from the same sources is there, else built and written for next time."""
-    path = cache_dir() / f"{name}-{built_from}.marshal"
+    try:
+        path = cache_dir() / f"{name}-{built_from}.marshal"
+    except RuntimeError:  # no home folder to find (a container's random user)
+        return build()
     try:
         return marshal.loads(path.read_bytes())  # marshal.load on a file is 5x slower
     except (OSError, EOFError, ValueError, TypeError):

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from wirewatch.model import Place, Precision
+from wirewatch.resolve import countries as country_index
 from wirewatch.resolve import geodata, names, patterns
 from wirewatch.resolve.cache import cached, digest
 from wirewatch.resolve.countries import CountryRecord, load_country_records
@@ -393,7 +394,8 @@ def gazetteer_sources() -> list[bytes | str]:
     that builds and ranks its index (so that changing a rule builds it again)."""
     data = resources.files("wirewatch") / "data"
     table = rg_table_path().stat()
-    code = [Path(module.__file__ or "").read_bytes() for module in (geodata, names, patterns)]
+    code = [Path(module.__file__ or "").read_bytes()
+            for module in (geodata, names, patterns, country_index)]
     return [*((data / name).read_bytes() for name in DATA_FILES),
             f"{table.st_size}:{table.st_mtime_ns}", Path(__file__).read_bytes(), *code]
 

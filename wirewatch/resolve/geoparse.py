@@ -28,7 +28,7 @@ from wirewatch.resolve.gazetteer import (
     GeoEntry,
     distance_km,
 )
-from wirewatch.resolve.names import TYPE_WORDS, is_generic, key
+from wirewatch.resolve.names import TYPE_WORDS, is_generic, key, type_word
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 IN_PLACE = {"in", "near", "outside", "at"}
@@ -52,9 +52,11 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
 DETERMINERS = {"the", "a", "an"}
 LOCAL_KM = 100.0
 """How close the places of one local story lie: a metropolitan area, a few counties."""
-ACTING = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dobj", "dative", "pobj"})
+ACTING = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dative", "pobj"})
 """Where a country or capital that is no location stands for its state: it acts ("Ottawa
-planned"), owns ("Russia's support"), or is acted with ("talks with Moscow")."""
+planned"), owns ("Russia's support"), or is acted with ("talks with Moscow"). As an object
+only a country's name does ("providing North Korea with currency"): "rockets hit Kyiv",
+"Biden visited Kyiv" are about the city."""
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|St\.|Mt\.|Ft\.")
 """Capitalised tokens that are not words: "U.S.", "D.C.", "St."."""
 
@@ -111,6 +113,14 @@ class Geoparser:
             return None
         span = self.span(ent.start, ent.end)
         return entry.as_place(span.text, span.start, span.end)
+
+    def _agrees(self, pick: GeoEntry, first: GeoEntry) -> bool:
+        """A namesake the story's places chose, unless the article names other countries
+        ("Athens" and "Sparta" in a story that names Greece) or the publisher's home holds
+        the best-ranked one (Manchester in a British paper)."""
+        if self.mentioned and pick.country not in self.mentioned:
+            return False
+        return not (self.home and first.country == self.home != pick.country)
 
     def lookup(self, name: str) -> GeoEntry | None:
         settled = self.settled.get(key(name))
@@ -178,7 +188,7 @@ class Geoparser:
             elif self.place_like(ent) and not is_generic(ent.text) \
                     and (place := self.resolve(ent)) is not None:
                 found[ent.start] = replace(place, use="in-name" if _names_a_thing(ent)
-                                           else self._use(ent.root, self.country(ent)))
+                                           else self._use(ent.root, _state(self.country(ent), place)))
                 known.add(key(place.text))
         covered = {i for ent in self.ents if ent.start in found for i in range(ent.start, ent.end)}
         for start, end in self._name_runs():
@@ -187,15 +197,17 @@ class Geoparser:
             for s, e in _sub_spans(start, end):
                 words = self.doc[s:e]
                 dateline = s == 0 and words.text.isupper()
-                entry = None if is_generic(words.text) else self.lookup(words.text)
+                entry = None if is_generic(words.text) or self._in_a_persons_name(s, e) \
+                    else self.lookup(words.text)
                 # a place here (known, or the dateline), or a country or division anywhere
                 if entry is None or key(words.text) not in known and not dateline \
-                        and entry.precision == "city" and not self._named_as_town(entry, s, e, (start, end)):
+                        and _town_like(entry, words) \
+                        and not self._named_as_town(entry, s, e, (start, end)):
                     continue
                 whole = (s, e) == (start, end) and not self._inside_a_name(s, e)
+                state = _state(self.countries.match(words.text), entry)
                 found[s] = self._place_at(entry, s, e, "location" if dateline else "in-name"
-                                          if not whole else
-                                          self._use(self.doc[e - 1], self.countries.match(words.text)))
+                                          if not whole else self._use(self.doc[e - 1], state))
                 covered.update(range(s, e))
                 break
             for i in range(start, end):  # "the American Red Cross", "Canadian Tire"
@@ -204,6 +216,13 @@ class Geoparser:
                     found[i] = self._place_at(adjective, i, i + 1,
                                               "adjectival" if end - start == 1 else "in-name")
         return [found[i] for i in sorted(found)]
+
+    def _in_a_persons_name(self, start: int, end: int) -> bool:
+        """A person's first name ("Angus" King, "Devon" Allen): words that lead a name the
+        model calls a person's and do not end it (a town the model swept into a name, as in
+        "Thruxton, Hampshire", is still read)."""
+        ent = self.ent_at.get(start)
+        return ent is not None and ent.label_ == "PERSON" and ent.start == start and end < ent.end
 
     def _inside_a_name(self, start: int, end: int) -> bool:
         """Tokens that are part of a longer named entity ("Texas" of ORG "Texas A&M")."""
@@ -217,7 +236,8 @@ class Geoparser:
             return "location"
         while token.dep_ in {"conj", "appos"} and token.head.i != token.i:
             token = token.head  # "Russia and China agreed"
-        return "actor" if token.dep_ in ACTING else "location"
+        acting = token.dep_ in ACTING or token.dep_ == "dobj" and state.kind != "capital"
+        return "actor" if acting else "location"
 
     def _named_as_town(self, entry: GeoEntry, start: int, end: int, run: tuple[int, int]) -> bool:
         """A town named where no other mention vouches for it: a big city, or a town among the
@@ -303,7 +323,8 @@ class Geoparser:
                 points.append((entry.lat, entry.lon))
             elif options:
                 shared.setdefault(key(ent.text), options)
-        self.settled = _coherent(shared, points)
+        self.settled = {name: pick for name, pick in _coherent(shared, points).items()
+                        if self._agrees(pick, shared[name][0])}
         return tuple(divisions), tuple(dict.fromkeys(points))
 
     def _mentioned_countries(self) -> tuple[str, ...]:
@@ -342,18 +363,36 @@ def _coherent(shared: dict[str, list[GeoEntry]],
     names places near each other ("Paris" beside "Roxton" and "Lamar County" is Paris, Texas;
     "Dublin" beside "Columbus" is in Ohio). For each such name, the namesake near the most of
     the article's other names (any of their namesakes, or a place only one name has) is
-    taken where it has more such neighbours than the best-ranked one and a size within
-    ``HOME_YIELDS`` of the best-ranked one's: Kentucky's towns do not make "Paris" and "London"
-    Kentucky's. The choice settles that name alone (folded), lending no other its place."""
+    taken where it has more such neighbours than the best-ranked one, enough of them (a place
+    only one name has, or two other shared names: "Oxford" alone does not move "Cambridge" to
+    Massachusetts) and a size within ``HOME_YIELDS`` of the best-ranked one's (Kentucky's
+    towns do not make "Paris" and "London" Kentucky's). The choice settles that name alone
+    (folded), lending no other its place."""
     chosen = {}
     for name, options in shared.items():
         others = [o for other, o in shared.items() if other != name]
         scores = [_support(option, others, fixed) for option in options]
         best = max(range(len(options)), key=lambda k: (scores[k], -k))
         first, pick = options[0], options[best]
-        if scores[best] > scores[0] and first.population < HOME_YIELDS * max(pick.population, 1):
+        if scores[best] > scores[0] and scores[best] >= 2 \
+                and first.population < HOME_YIELDS * max(pick.population, 1):
             chosen[name] = pick
     return chosen
+
+
+def _town_like(entry: GeoEntry, words: SpacySpan) -> bool:
+    """A place only its context makes a place: a town, or a county named bare ("Devon")."""
+    return entry.precision == "city" or (entry.precision == "admin2"
+                                         and not type_word(words[-1].text))
+
+
+def _state(match: CountryMatch | None, place: Place | GeoEntry) -> CountryMatch | None:
+    """The country a name stands for, when the place it resolved to is that country or its
+    capital (London, Ontario stands for no state)."""
+    if match is None or match.kind not in {"name", "alias", "capital"} \
+            or place.country != match.iso3:
+        return None
+    return match if match.kind != "capital" or place.precision == "city" else None
 
 
 def _people_only(ents: tuple[SpacySpan, ...]) -> set[str]:
@@ -365,9 +404,10 @@ def _people_only(ents: tuple[SpacySpan, ...]) -> set[str]:
 
 def _support(entry: GeoEntry, others: list[list[GeoEntry]],
              fixed: list[tuple[float, float]]) -> int:
-    """How many of the article's other names have a namesake (or their one place) near ``entry``."""
+    """How many of the article's other shared names have a namesake near ``entry``, with a
+    place only one name has counting twice (it is surely there)."""
     near = sum(any(_close(entry, o.lat, o.lon) for o in group) for group in others)
-    return near + sum(_close(entry, lat, lon) for lat, lon in fixed)
+    return near + 2 * sum(_close(entry, lat, lon) for lat, lon in fixed)
 
 
 def _close(entry: GeoEntry, lat: float, lon: float) -> bool:

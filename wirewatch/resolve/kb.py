@@ -18,6 +18,7 @@ text names their post, or their role is in force on the article's date.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import json
@@ -208,7 +209,7 @@ class ActorKB:
         self._tiers = dict(tiers or {})
         self._posts: dict[str, set[str]] | None = None
         self._all_named: dict[str, list[KBActor]] = {}
-        for actor in self.actors.values():
+        for actor in sorted(self.actors.values(), key=self._tier):  # a name's first: curated
             for name in {key(n) for n in (actor.name, *actor.aliases)}:
                 self._all_named.setdefault(name, []).append(actor)
         self._names = list(self._all_named)
@@ -336,11 +337,27 @@ def curated() -> ActorKB:
 
 @functools.cache
 def _load_shipped() -> ActorKB:
-    """The curated actors overlaid with the built world file (``scripts/build_kb.py``)."""
-    world = {actor.id: actor for actor in _data_file("world.json")}
+    """The curated actors with what the built world file (``scripts/build_kb.py``) adds: its
+    other actors, and the roles and spellings it knows of curated ones (the curated record
+    stays as it is written, so an edit to ``actors.json`` is never hidden by the build)."""
     chosen = curated().actors
-    return ActorKB([*world.values(), *(a for a in chosen.values() if a.id not in world)],
-                   dict.fromkeys(chosen, 0))
+    actors = dict(chosen)
+    for actor in _data_file("world.json"):
+        held = chosen.get(actor.id)
+        actors[actor.id] = actor if held is None else _with_more(held, actor)
+    return ActorKB(actors.values(), dict.fromkeys(chosen, 0))
+
+
+def _with_more(held: KBActor, more: KBActor) -> KBActor:
+    """``held`` with the roles (by post and start) and spellings ``more`` has and it lacks."""
+    have = {(role.post, role.start) for role in held.roles}
+    roles = [role for role in more.roles if (role.post, role.start) not in have]
+    names = {key(n) for n in (held.name, *held.aliases)}
+    aliases = [a for a in (more.name, *more.aliases) if key(a) not in names]
+    if not roles and not aliases:
+        return held
+    return dataclasses.replace(held, aliases=(*held.aliases, *dict.fromkeys(aliases)),
+                               roles=tuple(sorted((*held.roles, *roles), key=lambda r: r.start or "")))
 
 
 def curated_sources() -> list[bytes]:
