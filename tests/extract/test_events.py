@@ -93,6 +93,16 @@ def test_conjoined_countries_of_one_phrase_are_each_an_actor(code_text, sentence
     assert {a.country for a in event.source} == countries
 
 
+@pytest.mark.parametrize(("sentence", "doer", "country"), [
+    ("The NATO alliance has agreed to an expansion of its force in Afghanistan.",
+     "NATO alliance", "IGO"),
+    ("The Taliban leadership rejected the talks with Kabul on Monday.", "Taliban leadership", "AFG"),
+])
+def test_a_body_named_by_an_organisation_acts_with_its_country(code_text, sentence, doer, country):
+    event = events(code_text, sentence)[0]
+    assert [(a.text, a.country) for a in event.source] == [(doer, country)]
+
+
 def test_place_is_the_most_precise_location(code_text):
     event = only(code_text, "Rebels attacked a police station in Goma in the Democratic Republic "
                             "of the Congo.")

@@ -39,6 +39,11 @@ PRONOUNS = {"it", "they", "he", "she", "we"}
 ABSTRACT_SUFFIXES = ("tion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ure", "ing")
 GROUP_NOUNS = {"group", "force", "unit", "wing", "camp", "side", "body", "organization",
                "organisation", "network", "cell"}
+BODIES = frozenset({*GROUP_NOUNS, "alliance", "coalition", "federation", "confederation",
+                    "association", "delegation", "commission", "administration", "opposition",
+                    "leadership", "authority", "authorities", "junta", "government"})
+"""Nouns for bodies of people that end like abstractions ("the NATO alliance", "the Taliban
+leadership"): named by a modifier, they act."""
 COLLECTIVE = {"group", "number", "team", "band", "crowd", "batch", "patch", "contingent",
               "delegation", "member", "hundreds", "thousands", "dozens", "millions", "some"}
 TITLES = frozenset({"president", "minister", "secretary", "premier", "chancellor", "king",
@@ -276,7 +281,8 @@ class ArticleReading:
     def _named_body(self, token: Token, start: int, end: int) -> bool:
         """A people or body named by a modifier ("Algerian landowners", "the UNITA wing"),
         not an abstraction owned by one ("North Korea's involvement", "the Kremlin's cooperation")."""
-        if token.pos_ != "NOUN" or token.lower_.endswith(ABSTRACT_SUFFIXES):
+        if token.pos_ != "NOUN" or (token.lower_.endswith(ABSTRACT_SUFFIXES)
+                                    and token.lower_ not in BODIES):
             return False
         return any(t.dep_ in {"amod", "compound", "nmod"} and t.i in self.ent_at
                    and self.ent_at[t.i].label_ in ACTOR_LABELS for t in self.doc[start:end])
@@ -427,7 +433,7 @@ class ArticleReading:
                         place.precision in {"region", "admin1"} and not self.country(ent))):
                     return place.country
             known = self.r.kb.match(ent.text) if ent is not None and ent.label_ == "ORG" else None
-            if known is not None and known.country not in {None, "IGO"}:  # "Hezbollah guerrillas"
+            if known is not None and known.country is not None:  # "Hezbollah guerrillas", "the NATO alliance"
                 return known.country
         for token in self.doc[start:end]:
             if token.is_title and not _opposed(token):
