@@ -4,7 +4,7 @@ How an article flows (one package per stage; ``pipeline.py`` runs them)::
 
     ingest/   .txt .html .jsonl .csv folders -     -> Article (text as ingested, fingerprint, language)
     clean/    Unicode, whitespace, repeated headline/paragraphs -> CleanArticle (+ dropped, offset map)
-    nlp/      spaCy + gazetteer entity ruler       -> Doc
+    nlp/      spaCy + gazetteer phrase ruler       -> Doc
     extract/  PLOVER events, factuality, actors, place, time, quantities, claims
               (resolve/ turns names into countries, people and gazetteer places)
                                                    -> CodedArticle (every field with its evidence)

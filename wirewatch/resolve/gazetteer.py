@@ -226,7 +226,7 @@ class Gazetteer:
         return None if i is None else self._entry(i)
 
     def ruler_patterns(self, *, typed_only: bool = False) -> list[dict[str, str]]:
-        """spaCy EntityRuler phrase patterns for countries, peoples and divisions.
+        """Phrase patterns (EntityRuler shape) for countries, peoples and divisions.
 
         ``typed_only`` keeps only division names with their type word ("Kursk region"),
         which are safe to run before the NER; see ``patterns.ruler_patterns``.

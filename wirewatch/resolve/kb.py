@@ -331,7 +331,7 @@ def user_records(db: str | Path) -> list[dict[str, Any]]:
 
 @functools.cache
 def curated() -> ActorKB:
-    """The hand-curated actors of ``data/actors.json`` (they also feed the entity ruler)."""
+    """The hand-curated actors of ``data/actors.json`` (they also feed the phrase ruler)."""
     return ActorKB(_data_file("actors.json"))
 
 

@@ -1,4 +1,4 @@
-"""spaCy EntityRuler patterns for the names the gazetteer and country index know.
+"""Phrase-ruler patterns (spaCy EntityRuler shape) for the names the gazetteer and country index know.
 
 The small English model splits "the Kursk region" into GPE "Kursk" and a bare
 "region", and misses rarer names. Phrase patterns fix that. They are matched as
