@@ -197,8 +197,9 @@ class Geoparser:
             for s, e in _sub_spans(start, end):
                 words = self.doc[s:e]
                 dateline = s == 0 and words.text.isupper()
-                entry = None if is_generic(words.text) or self._in_a_persons_name(s, e) \
-                    else self.lookup(words.text)
+                entry = None if is_generic(words.text) else self.lookup(words.text)
+                if entry is not None and _town_like(entry, words) and self._in_a_persons_name(s, e):
+                    entry = None  # "Angus" King; not "Calif." of "Chowchilla, Calif. Olson"
                 # a place here (known, or the dateline), or a country or division anywhere
                 if entry is None or key(words.text) not in known and not dateline \
                         and _town_like(entry, words) \
