@@ -23,14 +23,12 @@ from wirewatch.model import Place, PlaceUse, Span
 from wirewatch.resolve.countries import CountryIndex, CountryMatch
 from wirewatch.resolve.gazetteer import (
     BIG_CITY,
-    HOME_YIELDS,
     Gazetteer,
     GeoEntry,
-    distance_km,
 )
 from wirewatch.resolve.names import TYPE_WORDS, is_generic, key, type_word
+from wirewatch.resolve.story import PLACE_LABELS, StoryPlaces
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
 IN_PLACE = {"in", "near", "outside", "at"}
 MISLABELLED = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "NORP", "EVENT"}
 PLACE_NOUNS = {"region", "city", "town", "village", "border", "territory", "province", "area",
@@ -50,8 +48,6 @@ DIRECTIONS = {"north", "south", "east", "west", "northern", "southern", "eastern
               "southeastern", "southwestern", "central", "upper", "lower", "greater", "downtown",
               "historic", "metro"}
 DETERMINERS = {"the", "a", "an"}
-LOCAL_KM = 100.0
-"""How close the places of one local story lie: a metropolitan area, a few counties."""
 ACTING = frozenset({"nsubj", "nsubjpass", "agent", "poss", "dative", "pobj"})
 """Where a country or capital that is no location stands for its state: it acts ("Ottawa
 planned"), owns ("Russia's support"), or is acted with ("talks with Moscow"). As an object
@@ -73,13 +69,10 @@ class Geoparser:
         town is read in them); ``home``: the publisher's country (``outlets.home_country``)."""
         self.doc, self.ents, self.ent_at, self.span = doc, ents, ent_at, span
         self.countries, self.gazetteer, self.locative = countries, gazetteer, locative
-        self.person_words, self.home = person_words, home
-        self.settled: dict[str, GeoEntry] = {}
-        """Names that several places share, read together with the article's other places."""
+        self.person_words = person_words
+        self.story = StoryPlaces(ents, countries, gazetteer, home)
         self.people = _people_only(ents)
         """Names the model took for a person twice or more and never for a place ("Lincoln")."""
-        self.mentioned = self._mentioned_countries()
-        self.divisions, self.anchors = self._place_context()
         self._places: dict[int, Place | None] = {}
 
     def country(self, ent: SpacySpan) -> CountryMatch | None:
@@ -114,20 +107,8 @@ class Geoparser:
         span = self.span(ent.start, ent.end)
         return entry.as_place(span.text, span.start, span.end)
 
-    def _agrees(self, pick: GeoEntry, first: GeoEntry) -> bool:
-        """A namesake the story's places chose, unless the article names other countries
-        ("Athens" and "Sparta" in a story that names Greece) or the publisher's home holds
-        the best-ranked one (Manchester in a British paper)."""
-        if self.mentioned and pick.country not in self.mentioned:
-            return False
-        return not (self.home and first.country == self.home != pick.country)
-
     def lookup(self, name: str) -> GeoEntry | None:
-        settled = self.settled.get(key(name))
-        if settled is not None:
-            return settled
-        return self.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
-                                       near=self.anchors, home=self.home)
+        return self.story.lookup(name)
 
     def is_place_use(self, token: Token) -> bool:
         """True when a place name is used as a location, not as a government or people."""
@@ -254,17 +235,12 @@ class Geoparser:
             if entry.population >= BIG_CITY:
                 return True  # "Harare said"
             first = self.doc[start]
-            if self._in_the_story(entry) and not first.is_stop and named not in self.people \
+            if self.story.holds(entry) and not first.is_stop and named not in self.people \
                     and first.ent_type_ not in {"DATE", "TIME"}:
                 return True  # "Paris and Roxton continue" in a story from Texas
         following = {t.lower_ for t in self.doc[end:end + 2]}
         return leads and bool(following & TOWN_NOUNS or following & LOCAL_NOUNS
-                              and self._in_the_story(entry))
-
-    def _in_the_story(self, entry: GeoEntry) -> bool:
-        """The place lies in a division the article names, or near a place it names."""
-        points = [*self.anchors, *((e.lat, e.lon) for e in self.settled.values())]
-        return entry.admin1 in self.divisions or any(_close(entry, lat, lon) for lat, lon in points)
+                              and self.story.holds(entry))
 
     def _name_runs(self) -> list[tuple[int, int]]:
         """Runs of capitalised words outside place entities: names a place may hide in."""
@@ -300,48 +276,6 @@ class Geoparser:
         span = self.span(start, end)
         return replace(entry.as_place(span.text, span.start, span.end), use=use)
 
-    def _place_context(self) -> tuple[tuple[str, ...], tuple[tuple[float, float], ...]]:
-        """What the article's place names say about its other ones: the first-level divisions
-        it names ("Minnesota", "Fla."), in which a town of a shared name is taken, and where its
-        unambiguous towns and divisions lie (a name only one place has, or a division named
-        with its type: "Rapides Parish"), near which a namesake is taken."""
-        divisions: list[str] = []
-        points: list[tuple[float, float]] = []
-        shared: dict[str, list[GeoEntry]] = {}
-        for ent in self.ents:
-            if ent.label_ not in PLACE_LABELS:
-                continue
-            entry = self.gazetteer.lookup(ent.text, countries=self.mentioned)
-            if entry is None:
-                continue
-            if entry.precision == "admin1" and entry.geo_id not in divisions:
-                divisions.append(entry.geo_id)
-            if entry.precision == "country":
-                continue
-            options = [e for e in self.gazetteer.entries(ent.text)
-                       if e.precision not in {"country", "region"}]
-            if len(options) == 1:
-                points.append((entry.lat, entry.lon))
-            elif options:
-                shared.setdefault(key(ent.text), options)
-        self.settled = {name: pick for name, pick in _coherent(shared, points).items()
-                        if self._agrees(pick, shared[name][0])}
-        return tuple(divisions), tuple(dict.fromkeys(points))
-
-    def _mentioned_countries(self) -> tuple[str, ...]:
-        """Countries the article names, by name, people or capital; a capital only where the
-        publisher's home has no namesake that would be taken for it (Kingston in Ontario)."""
-        codes = []
-        for ent in self.ents:
-            if ent.label_ in {"GPE", "NORP"}:
-                match = self.country(ent)
-                if match and match.kind == "capital" and self.home and self.home != match.iso3:
-                    entry = self.gazetteer.lookup(ent.text, home=self.home)
-                    match = match if entry is None or entry.country == match.iso3 else None
-                if match and match.iso3 not in codes:
-                    codes.append(match.iso3)
-        return tuple(codes)
-
 
 def _sub_spans(start: int, end: int, longest: int = 4) -> list[tuple[int, int]]:
     """Token sub-spans of ``[start, end)``, longest first, then left to right."""
@@ -358,29 +292,6 @@ def _names_a_thing(ent: SpacySpan) -> bool:
             and head.ent_type_ not in {"GPE", "LOC"} and head.lower_ not in TYPE_WORDS)
 
 
-def _coherent(shared: dict[str, list[GeoEntry]],
-              fixed: list[tuple[float, float]]) -> dict[str, GeoEntry]:
-    """Where the article's names that several places share lie, read together: a local story
-    names places near each other ("Paris" beside "Roxton" and "Lamar County" is Paris, Texas;
-    "Dublin" beside "Columbus" is in Ohio). For each such name, the namesake near the most of
-    the article's other names (any of their namesakes, or a place only one name has) is
-    taken where it has more such neighbours than the best-ranked one, enough of them (a place
-    only one name has, or two other shared names: "Oxford" alone does not move "Cambridge" to
-    Massachusetts) and a size within ``HOME_YIELDS`` of the best-ranked one's (Kentucky's
-    towns do not make "Paris" and "London" Kentucky's). The choice settles that name alone
-    (folded), lending no other its place."""
-    chosen = {}
-    for name, options in shared.items():
-        others = [o for other, o in shared.items() if other != name]
-        scores = [_support(option, others, fixed) for option in options]
-        best = max(range(len(options)), key=lambda k: (scores[k], -k))
-        first, pick = options[0], options[best]
-        if scores[best] > scores[0] and scores[best] >= 2 \
-                and first.population < HOME_YIELDS * max(pick.population, 1):
-            chosen[name] = pick
-    return chosen
-
-
 def _town_like(entry: GeoEntry, words: SpacySpan) -> bool:
     """A place only its context makes a place: a town, or a county named bare ("Devon")."""
     return entry.precision == "city" or (entry.precision == "admin2"
@@ -395,26 +306,11 @@ def _state(match: CountryMatch | None, place: Place | GeoEntry) -> CountryMatch 
         return None
     return match if match.kind != "capital" or place.precision == "city" else None
 
-
 def _people_only(ents: tuple[SpacySpan, ...]) -> set[str]:
     """Names (casefolded) tagged as a person twice or more in the article, never as a place."""
     people = Counter(ent.text.casefold() for ent in ents if ent.label_ == "PERSON")
     places = {ent.text.casefold() for ent in ents if ent.label_ in PLACE_LABELS}
     return {name for name, times in people.items() if times >= 2 and name not in places}
 
-
-def _support(entry: GeoEntry, others: list[list[GeoEntry]],
-             fixed: list[tuple[float, float]]) -> int:
-    """How many of the article's other shared names have a namesake near ``entry``, with a
-    place only one name has counting twice (it is surely there)."""
-    near = sum(any(_close(entry, o.lat, o.lon) for o in group) for group in others)
-    return near + 2 * sum(_close(entry, lat, lon) for lat, lon in fixed)
-
-
-def _close(entry: GeoEntry, lat: float, lon: float) -> bool:
-    """Within ``LOCAL_KM``; a box test first, as most pairs are continents apart."""
-    if abs(entry.lat - lat) > LOCAL_KM / 100:  # a degree of latitude is 111 km
-        return False
-    return distance_km(entry.lat, entry.lon, lat, lon) <= LOCAL_KM
 
 __all__ = ["DETERMINERS", "PLACE_LABELS", "Geoparser"]
