@@ -30,9 +30,10 @@ def test_a_value_is_built_once_and_read_back(folder: Path) -> None:
     assert cache.cached("table", name, build) == {"kursk": [1, 2, 3]}
     assert cache.cached("table", name, build) == {"kursk": [1, 2, 3]}
     assert len(builds) == 1 and len(list(folder.iterdir())) == 1
-    # other sources name another file: the old one is never read for them
+    # other sources name another file: the old one is never read for them, and goes
     assert cache.cached("table", cache.digest([b"sources v2"]), lambda: {"other": []}) == {
         "other": []}
+    assert [p.name for p in folder.iterdir()] == [f"table-{cache.digest([b'sources v2'])}.marshal"]
 
 
 def test_a_damaged_file_is_built_again(folder: Path) -> None:
@@ -82,3 +83,21 @@ def test_no_home_folder_costs_only_time(monkeypatch: pytest.MonkeyPatch) -> None
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert cache.cached("table", cache.digest([b"x"]), lambda: [7]) == [7]
+
+
+def test_the_knowledge_base_read_back_is_the_one_built(folder: Path) -> None:
+    from wirewatch.resolve import kb
+
+    built = kb._built_shipped()
+    kb._load_shipped.cache_clear()
+    try:
+        first = kb._load_shipped()  # built and written
+        kb._load_shipped.cache_clear()
+        second = kb._load_shipped()  # read back
+    finally:
+        kb._load_shipped.cache_clear()
+    assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["kb"]
+    for shipped in (first, second):
+        assert shipped.actors == built.actors and shipped.state() == built.state()
+        assert shipped.match("Blair", title="Mr", day="2005-06-01") == built.match(
+            "Blair", title="Mr", day="2005-06-01")

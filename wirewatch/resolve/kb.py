@@ -33,6 +33,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from wirewatch.errors import InputError
+from wirewatch.resolve.cache import cached, digest
 from wirewatch.resolve.names import key
 
 FUZZY_CUTOFF = 92.0
@@ -219,6 +220,28 @@ class ActorKB:
                 for surname in _surnames(actor):
                     self._by_surname.setdefault(surname, []).append(actor)
 
+    def state(self) -> tuple[Any, ...]:
+        """Everything this knowledge base holds, as plain data (for the cache)."""
+        actors = [(a.id, a.name, a.type, a.country, a.aliases, a.sector,
+                   tuple((r.post, r.country, r.start, r.end, r.sector, r.source) for r in a.roles))
+                  for a in self.actors.values()]
+        return (actors, self._tiers, {n: [a.id for a in found] for n, found in self._all_named.items()},
+                {n: [a.id for a in found] for n, found in self._by_surname.items()})
+
+    @classmethod
+    def restored(cls, state: tuple[Any, ...]) -> ActorKB:
+        """The knowledge base whose ``state()`` this is, without indexing it again."""
+        actors, tiers, named, surnamed = state
+        kb = cls.__new__(cls)
+        kb.actors = {i: KBActor(i, name, kind, country, tuple(aliases),
+                                tuple(Role(*role) for role in roles), sector)
+                     for i, name, kind, country, aliases, sector, roles in actors}
+        kb._tiers, kb._posts = dict(tiers), None
+        kb._all_named = {n: [kb.actors[i] for i in ids] for n, ids in named.items()}
+        kb._names = list(kb._all_named)
+        kb._by_surname = {n: [kb.actors[i] for i in ids] for n, ids in surnamed.items()}
+        return kb
+
     @classmethod
     def load(cls, db: str | Path | None = None) -> ActorKB:
         """The shipped actors, overlaid with the user's from the store at ``db`` if it exists."""
@@ -337,6 +360,14 @@ def curated() -> ActorKB:
 
 @functools.cache
 def _load_shipped() -> ActorKB:
+    """The shipped actors, indexed once per machine (``cache``) and read back after."""
+    data = resources.files("wirewatch") / "data"
+    sources = [(data / name).read_bytes() for name in ("actors.json", "world.json")]
+    return ActorKB.restored(cached("kb", digest([*sources, Path(__file__).read_bytes()]),
+                                   lambda: _built_shipped().state()))
+
+
+def _built_shipped() -> ActorKB:
     """The curated actors with what the built world file (``scripts/build_kb.py``) adds: its
     other actors, and the roles and spellings it knows of curated ones (the curated record
     stays as it is written, so an edit to ``actors.json`` is never hidden by the build)."""
