@@ -97,6 +97,9 @@ def test_conjoined_countries_of_one_phrase_are_each_an_actor(code_text, sentence
     ("The NATO alliance has agreed to an expansion of its force in Afghanistan.",
      "NATO alliance", "IGO"),
     ("The Taliban leadership rejected the talks with Kabul on Monday.", "Taliban leadership", "AFG"),
+    # an organisation's country only where the phrase names no country
+    ("UN-backed Libyan government forces attacked the town on Monday.",
+     "UN-backed Libyan government forces", "LBY"),
 ])
 def test_a_body_named_by_an_organisation_acts_with_its_country(code_text, sentence, doer, country):
     event = events(code_text, sentence)[0]
@@ -841,3 +844,14 @@ def test_the_doer_who_claims_an_attack_is_lent_to_the_attack_told_without_one(co
     owned = events(code_text, "Government forces shelled a market in Kabul on Monday. The Taliban "
                               "claimed responsibility for the attack.")
     assert [a.sector for a in owned[0].source] == ["military"]  # not the Taliban's
+
+
+def test_a_persons_own_name_gives_no_nationality(code_text):
+    event = events(code_text, "Jordan Peterson and Chad Johnson met the mayor on Monday.")[0]
+    assert {a.country for a in event.source} & {"JOR", "TCD"} == set()
+
+
+def test_a_body_noun_with_an_object_is_the_abstraction(code_text):
+    found = code_text("Iranian association with Hezbollah worried Israel on Monday." + FILLER)
+    assert not [a for e in found.events for a in (*e.source, *e.target)
+                if a.text.startswith("Iranian association")]

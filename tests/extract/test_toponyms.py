@@ -83,8 +83,9 @@ def test_world_cities_do_not_follow_small_namesakes():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    # a county's name in a person's name is no place
+    # a county's, a country's or a state's name as a person's first name is no place
     ("Senator Angus King said Devon Allen won the race.", []),
+    ("Jordan Peterson and Chad Johnson met Rep. Virginia Foxx.", []),
     # a place as an object is a location; the state acts as a subject
     ("Rockets hit Kyiv on Monday.", [("Kyiv", "location")]),
     ("Kyiv said rockets hit the city.", [("Kyiv", "actor")]),

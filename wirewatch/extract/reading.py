@@ -281,9 +281,9 @@ class ArticleReading:
     def _named_body(self, token: Token, start: int, end: int) -> bool:
         """A people or body named by a modifier ("Algerian landowners", "the UNITA wing"),
         not an abstraction owned by one ("North Korea's involvement", "the Kremlin's cooperation")."""
-        if token.pos_ != "NOUN" or (token.lower_.endswith(ABSTRACT_SUFFIXES)
-                                    and token.lower_ not in BODIES):
-            return False
+        if token.pos_ != "NOUN" or (token.lower_.endswith(ABSTRACT_SUFFIXES) and (
+                token.lower_ not in BODIES or prep_objects(token, {"of", "with", "over", "to", "for"}))):
+            return False  # "Iranian association with Hezbollah", "American leadership of the talks"
         return any(t.dep_ in {"amod", "compound", "nmod"} and t.i in self.ent_at
                    and self.ent_at[t.i].label_ in ACTOR_LABELS for t in self.doc[start:end])
 
@@ -417,6 +417,7 @@ class ArticleReading:
         """The country a phrase names: a place or demonym entity, a known organisation's
         ("Hezbollah guerrillas"), or a demonym word inside an organisation's name ("the
         Nigerian Union of Teachers")."""
+        organisation = None  # an IGO's only where no country is named: "UN-backed Libyan forces"
         for token in self.doc[start:end]:
             ent = self.ent_at.get(token.i)
             if _opposed(token):  # an "anti-Syria journalist" is not Syrian
@@ -433,15 +434,19 @@ class ArticleReading:
                         place.precision in {"region", "admin1"} and not self.country(ent))):
                     return place.country
             known = self.r.kb.match(ent.text) if ent is not None and ent.label_ == "ORG" else None
-            if known is not None and known.country is not None:  # "Hezbollah guerrillas", "the NATO alliance"
+            if known is not None and known.country == "IGO":  # "the NATO alliance"
+                organisation = organisation or "IGO"
+            elif known is not None and known.country is not None:  # "Hezbollah guerrillas"
                 return known.country
         for token in self.doc[start:end]:
-            if token.is_title and not _opposed(token):
+            person = self.ent_at.get(token.i)  # "Jordan" Peterson is no Jordanian; a lone
+            in_a_name = person is not None and person.label_ == "PERSON" and len(person) > 1  # "Benin" is
+            if token.is_title and not _opposed(token) and not in_a_name:
                 match = self.r.countries.match(token.text)
                 # "the Nigerian Union of Teachers", "Baghdad University Medical School"
                 if match is not None and match.kind in {"demonym", "name", "capital"}:
                     return match.iso3
-        return None
+        return organisation
 
 
 def prep_objects(token: Token, preps: Collection[str]) -> list[Token]:

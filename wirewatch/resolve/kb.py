@@ -23,6 +23,7 @@ import datetime as dt
 import functools
 import json
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from typing import Any
 from rapidfuzz import fuzz, process
 
 from wirewatch.errors import InputError
+from wirewatch.resolve import names as name_folding
 from wirewatch.resolve.cache import cached, digest
 from wirewatch.resolve.names import key
 
@@ -363,7 +365,8 @@ def _load_shipped() -> ActorKB:
     """The shipped actors, indexed once per machine (``cache``) and read back after."""
     data = resources.files("wirewatch") / "data"
     sources = [(data / name).read_bytes() for name in ("actors.json", "world.json")]
-    return ActorKB.restored(cached("kb", digest([*sources, Path(__file__).read_bytes()]),
+    code = [Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], name_folding)]
+    return ActorKB.restored(cached("kb", digest([*sources, *code]),
                                    lambda: _built_shipped().state()))
 
 
