@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
@@ -107,6 +107,20 @@ def article_with(text: str, fields: Mapping[str, str | None], *, origin: str,
                         title=fields.get("title"), url=fields.get("url"),
                         published=fields.get("published"), publisher=fields.get("publisher"),
                         date_order=fields.get("date_order"))
+
+
+def noted(build: Callable[[Callable[[str], None]], Article]
+          ) -> Iterator[Article | InputError | Notice]:
+    """The article ``build`` makes (given where to tell what it leaves empty), after a Notice
+    for each thing told; or the InputError that says why there is none."""
+    notes: list[str] = []
+    try:
+        article = build(notes.append)
+    except InputError as error:
+        yield error
+        return
+    yield from map(Notice, notes)
+    yield article
 
 
 def check_meta(meta: Mapping[str, str | None] | None) -> Mapping[str, str]:

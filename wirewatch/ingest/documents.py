@@ -8,12 +8,12 @@ put wrong dates in the store, and a missing date is honest.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from typing import Any
 
 from wirewatch.errors import EmptyInputError, InputError
-from wirewatch.ingest.article import Notice, article_with
+from wirewatch.ingest.article import Notice, article_with, noted
 from wirewatch.model import Article
 
 
@@ -29,15 +29,11 @@ def from_html(html: str, origin: str,
               meta: Mapping[str, str]) -> Iterator[Article | InputError | Notice]:
     """One article from the main text of an HTML page; ``meta`` overrides the page's metadata,
     and a page date that cannot be read is left empty with a Notice."""
-    notes: list[str] = []
-    try:
+    def build(warn: Callable[[str], None]) -> Article:
         text, found = extract_html(html, origin)
-        article = article_with(text, {**found, **meta}, origin=origin, warn=notes.append)
-    except InputError as error:
-        yield error
-        return
-    yield from map(Notice, notes)
-    yield article
+        return article_with(text, {**found, **meta}, origin=origin, warn=warn)
+
+    return noted(build)
 
 
 def extract_html(html: str, origin: str) -> tuple[str, dict[str, str]]:

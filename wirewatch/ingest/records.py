@@ -12,6 +12,7 @@ that is no date, a URL given as a number) is left empty and reported as a
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import math
@@ -19,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from wirewatch.errors import EmptyInputError, InputError, MalformedRecordError
-from wirewatch.ingest.article import Notice, article_with
+from wirewatch.ingest.article import Notice, article_with, noted
 from wirewatch.model import Article
 
 RECORD_FIELDS = ("id", "url", "title", "published", "publisher", "text")
@@ -32,16 +33,8 @@ _FIX = "Fix or remove that record"
 def from_jsonl(text: str, origin: str, meta: Mapping[str, str]) -> Iterator[Result]:
     """One article per non-blank line, each a JSON object with at least ``text``."""
     for number, line in enumerate(io.StringIO(text), start=1):
-        if not line.strip():
-            continue
-        notes: list[str] = []
-        try:
-            article = parse_record(line, f"{origin}:{number}", meta, notes.append)
-        except InputError as error:
-            yield error
-            continue
-        yield from map(Notice, notes)
-        yield article
+        if line.strip():
+            yield from noted(functools.partial(parse_record, line, f"{origin}:{number}", meta))
 
 
 def parse_record(line: str, where: str, meta: Mapping[str, str],
@@ -81,14 +74,7 @@ def _csv_record(header: list[str], row: list[str], where: str,
                 meta: Mapping[str, str]) -> Iterator[Result]:
     """The article of one CSV row and what to know about it, or the error that says why
     it was skipped."""
-    notes: list[str] = []
-    try:
-        article = _article(_parse_row(header, row, where, notes.append), where, meta, notes.append)
-    except InputError as error:
-        yield error
-        return
-    yield from map(Notice, notes)
-    yield article
+    return noted(lambda warn: _article(_parse_row(header, row, where, warn), where, meta, warn))
 
 
 def _article(fields: dict[str, str | None], where: str, meta: Mapping[str, str],
