@@ -18,7 +18,6 @@ text names their post, or their role is in force on the article's date.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 import json
@@ -205,22 +204,30 @@ def _sector(value: Any, where: str) -> str | None:
 class ActorKB:
     """Looks up people and organisations by name."""
 
-    def __init__(self, actors: Iterable[KBActor], tiers: Mapping[str, int] | None = None) -> None:
+    def __init__(self, actors: Iterable[KBActor], tiers: Mapping[str, int] | None = None,
+                 index: tuple[Mapping[str, list[str]], Mapping[str, list[str]]] | None = None
+                 ) -> None:
         """``tiers`` ranks namesakes that fit equally well, lowest first (by id; 2 when
-        absent): curated 0, the user's 1, the built world file 2."""
+        absent): curated 0, the user's 1, the built world file 2. ``index``: the ids by name
+        and by surname a knowledge base of these actors built before (``state``), taken as
+        they are instead of being built again."""
         self.actors = {actor.id: actor for actor in actors}
         self._tiers = dict(tiers or {})
         self._posts: dict[str, set[str]] | None = None
-        self._all_named: dict[str, list[KBActor]] = {}
-        for actor in sorted(self.actors.values(), key=self._tier):  # a name's first: curated
-            for name in {key(n) for n in (actor.name, *actor.aliases)}:
-                self._all_named.setdefault(name, []).append(actor)
+        if index is not None:
+            self._all_named = {n: [self.actors[i] for i in ids] for n, ids in index[0].items()}
+            self._by_surname = {n: [self.actors[i] for i in ids] for n, ids in index[1].items()}
+        else:
+            self._all_named = {}
+            for actor in sorted(self.actors.values(), key=self._tier):  # a name's first: curated
+                for name in {key(n) for n in (actor.name, *actor.aliases)}:
+                    self._all_named.setdefault(name, []).append(actor)
+            self._by_surname = {}
+            for actor in self.actors.values():
+                if actor.type == "person":
+                    for surname in _surnames(actor):
+                        self._by_surname.setdefault(surname, []).append(actor)
         self._names = list(self._all_named)
-        self._by_surname: dict[str, list[KBActor]] = {}
-        for actor in self.actors.values():
-            if actor.type == "person":
-                for surname in _surnames(actor):
-                    self._by_surname.setdefault(surname, []).append(actor)
 
     def state(self) -> tuple[Any, ...]:
         """Everything this knowledge base holds, as plain data (for the cache)."""
@@ -234,15 +241,10 @@ class ActorKB:
     def restored(cls, state: tuple[Any, ...]) -> ActorKB:
         """The knowledge base whose ``state()`` this is, without indexing it again."""
         actors, tiers, named, surnamed = state
-        kb = cls.__new__(cls)
-        kb.actors = {i: KBActor(i, name, kind, country, tuple(aliases),
-                                tuple(Role(*role) for role in roles), sector)
-                     for i, name, kind, country, aliases, sector, roles in actors}
-        kb._tiers, kb._posts = dict(tiers), None
-        kb._all_named = {n: [kb.actors[i] for i in ids] for n, ids in named.items()}
-        kb._names = list(kb._all_named)
-        kb._by_surname = {n: [kb.actors[i] for i in ids] for n, ids in surnamed.items()}
-        return kb
+        return cls((KBActor(i, name, kind, country, tuple(aliases),
+                            tuple(Role(*role) for role in roles), sector)
+                    for i, name, kind, country, aliases, sector, roles in actors),
+                   tiers, (named, surnamed))
 
     @classmethod
     def load(cls, db: str | Path | None = None) -> ActorKB:
@@ -374,24 +376,15 @@ def _built_shipped() -> ActorKB:
     """The curated actors with what the built world file (``scripts/build_kb.py``) adds: its
     other actors, and the roles and spellings it knows of curated ones (the curated record
     stays as it is written, so an edit to ``actors.json`` is never hidden by the build)."""
+    from wirewatch.resolve.kb_files import with_roles  # kb_files builds on this module
+
     chosen = curated().actors
     actors = dict(chosen)
     for actor in _data_file("world.json"):
         held = chosen.get(actor.id)
-        actors[actor.id] = actor if held is None else _with_more(held, actor)
+        actors[actor.id] = (actor if held is None
+                            else with_roles(held, [actor.name, *actor.aliases], actor.roles))
     return ActorKB(actors.values(), dict.fromkeys(chosen, 0))
-
-
-def _with_more(held: KBActor, more: KBActor) -> KBActor:
-    """``held`` with the roles (by post and start) and spellings ``more`` has and it lacks."""
-    have = {(role.post, role.start) for role in held.roles}
-    roles = [role for role in more.roles if (role.post, role.start) not in have]
-    names = {key(n) for n in (held.name, *held.aliases)}
-    aliases = [a for a in (more.name, *more.aliases) if key(a) not in names]
-    if not roles and not aliases:
-        return held
-    return dataclasses.replace(held, aliases=(*held.aliases, *dict.fromkeys(aliases)),
-                               roles=tuple(sorted((*held.roles, *roles), key=lambda r: r.start or "")))
 
 
 def curated_sources() -> list[bytes]:
