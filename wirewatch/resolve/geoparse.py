@@ -180,7 +180,7 @@ class Geoparser:
                 dateline = s == 0 and words.text.isupper()
                 entry = None if is_generic(words.text) else self.lookup(words.text)
                 if entry is not None and self._in_a_persons_name(s, e) \
-                        and not _ABBREVIATION.fullmatch(words.text) and not words.text.endswith("."):
+                        and not words.text.endswith("."):
                     entry = None  # "Angus" King, "Jordan" Peterson; not "Calif." of "Calif. Olson"
                 # a place here (known, or the dateline), or a country or division anywhere
                 if entry is None or key(words.text) not in known and not dateline \
