@@ -12,12 +12,11 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO, TextIO
+from typing import TYPE_CHECKING, Any, BinaryIO, TextIO
 
 from wirewatch.errors import IdConflictError, InputError, WirewatchError
 from wirewatch.ingest import read
 from wirewatch.ingest.decode import decode
-from wirewatch.ingest.feeds import Fetcher, Polled, poll
 from wirewatch.ingest.read import Notice
 from wirewatch.ingest.records import from_jsonl
 from wirewatch.model import Article, CodedArticle, coded_to_json
@@ -27,6 +26,9 @@ from wirewatch.resolve.kb_files import merge_file
 from wirewatch.settings import Settings
 from wirewatch.store import Store
 from wirewatch.store.connect import display_name
+
+if TYPE_CHECKING:
+    from wirewatch.ingest.feeds import Fetcher
 
 
 @dataclass
@@ -121,6 +123,8 @@ def follow_once(urls: Iterable[str], *, store: Store, pipeline: Pipeline,
 
 def _follow_feed(url: str, store: Store, pipeline: Pipeline, fetcher: Fetcher,
                  report: FollowReport) -> None:
+    from wirewatch.ingest.feeds import Polled, poll  # httpx and feedparser: only to follow
+
     for item in poll(url, store.feed_state(url), fetcher, store.has_url):
         if isinstance(item, Polled):
             store.save_feed_state(item.state)

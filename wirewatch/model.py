@@ -59,6 +59,15 @@ class Article:
 
 
 @dataclass(frozen=True, slots=True)
+class FeedState:
+    """What a feed answered last time, to ask it again only for what changed."""
+
+    url: str
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Span:
     """A stretch of the article text: the quote and where it is."""
 
@@ -314,6 +323,7 @@ __all__ = [
     "EventType",
     "Evidence",
     "Factuality",
+    "FeedState",
     "Place",
     "Precision",
     "Quantity",

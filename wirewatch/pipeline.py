@@ -10,6 +10,7 @@ process boundaries; spaCy docs stay in the worker that made them.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import multiprocessing
 import threading
 from collections import deque
@@ -153,9 +154,21 @@ class Pipeline:
     def from_settings(cls, settings: Settings, kb: ActorKB | None = None) -> Pipeline:
         """The stages for ``settings``; the user's knowledge base is read from
         ``settings.db`` unless ``kb`` is given."""
-        return cls([CleanStage(Cleaner.from_settings(settings), settings.languages),
-                    NlpStage(settings.model, settings.batch_size),
-                    ExtractStage(Extractor.load(settings.db, kb))], settings)
+        # The model, gazetteer and knowledge base are a million objects that live as long as
+        # the process. Nothing collects while they are made, and once made they are moved out
+        # of the collector's sight, so that no collection walks them again: not while coding,
+        # nor at exit (where walking them took 0.4 s of a one-sentence run).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            extract = ExtractStage(Extractor.load(settings.db, kb))  # first: 0.07 s faster
+            pipeline = cls([CleanStage(Cleaner.from_settings(settings), settings.languages),
+                            NlpStage(settings.model, settings.batch_size), extract], settings)
+        finally:
+            if collecting:
+                gc.enable()
+        gc.freeze()
+        return pipeline
 
     def code(self, articles: Iterable[Article]) -> Iterator[CodedArticle]:
         works: Iterable[Work] = (Work(article) for article in articles)

@@ -36,7 +36,7 @@ from wirewatch.ingest.article import article_with
 from wirewatch.ingest.dates import normalise_date
 from wirewatch.ingest.decode import decode
 from wirewatch.ingest.documents import extract_html
-from wirewatch.model import Article
+from wirewatch.model import Article, FeedState
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 TOTAL_TIMEOUTS = 6
@@ -184,13 +184,6 @@ class Fetcher:
 
     def close(self) -> None:
         self._client.close()
-
-
-@dataclass(frozen=True, slots=True)
-class FeedState:
-    url: str
-    etag: str | None = None
-    last_modified: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

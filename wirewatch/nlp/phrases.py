@@ -39,6 +39,14 @@ class PhraseRuler:
         for candidates in self._by_first.values():
             candidates.sort(key=lambda entry: -len(entry[0]))
 
+    def state(self) -> tuple[dict[str, list[tuple[str, str, int]]], int]:
+        """The built index, as plain data (for the cache)."""
+        return self._by_first, self._count
+
+    def restore(self, state: tuple[dict[str, list[tuple[str, str, int]]], int]) -> None:
+        """Take the index ``state()`` gave, instead of adding its patterns again."""
+        self._by_first, self._count = state
+
     def __len__(self) -> int:
         return self._count
 

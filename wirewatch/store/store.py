@@ -32,8 +32,7 @@ from wirewatch.fuse.incidents import (
 )
 from wirewatch.fuse.stories import Story, cluster_texts
 from wirewatch.ingest.article import ID_LENGTH
-from wirewatch.ingest.feeds import FeedState
-from wirewatch.model import Article, CodedArticle, Discrepancy
+from wirewatch.model import Article, CodedArticle, Discrepancy, FeedState
 from wirewatch.store import kb, read
 from wirewatch.store.connect import Db, Row, database_path, is_postgres, translate_errors
 from wirewatch.store.migrations import apply_migrations
