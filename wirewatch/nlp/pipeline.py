@@ -53,7 +53,7 @@ def load_nlp(model: str) -> Language:
     """The pipeline for ``model`` with wirewatch's components; cached per process."""
     try:
         nlp = spacy.load(model, config=UNFILLED)
-        if nlp.tokenizer.prefix_search is None:  # type: ignore[attr-defined]
+        if nlp.tokenizer.prefix_search is None:  # type: ignore[union-attr]
             nlp = spacy.load(model)  # a pipeline saved without its tokenizer's rules
     except OSError as exc:
         raise ModelError(f"spaCy pipeline {model!r} could not be loaded", str(exc).split("\n")[0],
