@@ -551,6 +551,26 @@ def test_hearsay_is_reported_with_its_doer(code_text, sentence, kind, doer):
     assert kind is None or event.event_type == kind
 
 
+def test_a_hearsay_passive_of_a_passive_act_takes_its_agent_as_doer(code_text):
+    """ "the bombing is thought to have been carried out by X": X did it, on somebody's word."""
+    event = only(code_text, "The bombing is thought to have been carried out by Syrian "
+                            "government forces.")
+    assert event.event_type == "ASSAULT" and event.factuality == "reported"
+    assert [a.country for a in event.source] == ["SYR"]
+
+
+@pytest.mark.parametrize("sentence, doer", [
+    ("Hamas fighters took part in the raid on the army post.", "PSE"),
+    ("Five Iraqi soldiers were involved in the ambush near the border.", "IRQ"),
+    ("Hezbollah's decision to carry out the attacks proved a disaster.", "LBN"),
+])
+def test_an_act_named_by_a_noun_takes_the_doer_the_clause_gives_it(code_text, sentence, doer):
+    """Those who took part in, were involved in, or decided to carry out an act a noun names
+    are its doers."""
+    event = only(code_text, sentence)
+    assert [a.country for a in event.source] == [doer], event
+
+
 def test_an_accusation_gives_the_act_to_the_accused_on_the_accusers_word(code_text):
     found = events(code_text, "The United States accused Russia of supplying weapons to "
                               "North Korea.")

@@ -170,7 +170,7 @@ class SentenceEvents:
             event = self._mention(head, noun, found, found.event_type, None)
             if event is None:
                 continue
-            by = self.roles.noun_doers(noun)
+            by = self.roles.noun_doers(noun) or self.roles.partakers(noun)
             owned = attribution.responsible(self.lex, noun)  # "claimed responsibility for [it]"
             by += self.reading.actors(owned[0]) if owned else []
             if noun.dep_ == "compound":

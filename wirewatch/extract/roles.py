@@ -27,6 +27,8 @@ OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", 
 rockets [at X]"."""
 ACTIVE_PASSIVES = {"engage", "involve"}
 """Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
+PARTAKING = ACTIVE_PASSIVES | {"participate", "take", "join"}
+"""Verbs whose subject takes part in the act a noun after "in" names."""
 ARMED = {"military", "police", "rebels"}
 MOVED = {"MOBILIZE", "AID", "RETREAT"}
 """Acts that move people: the people sent or withdrawn ("sent CIA [operatives] to Libya",
@@ -52,6 +54,8 @@ class Roles:
         """Actors doing the act; None when the doer is an abstraction (commentary)."""
         charge = attribution.answering(self.lex, verb)
         raiser = attribution.raised(self.lex, verb)
+        if raiser is not None and charge is None and (agents := self.agents(verb)):
+            return agents  # "the attack is believed to have been carried out by [ETA]"
         if charge is not None or raiser is not None:
             # "[Russia] is accused of supplying", "[Israel] is believed to have carried out"
             doers = [charge[0]] if charge else [c for c in raiser.children  # type: ignore[union-attr]
@@ -73,7 +77,7 @@ class Roles:
                     found = self.noun_doers(child)  # "an [Israeli] airstrike killed ..."
                 return found or None
             if child.dep_ == "agent":
-                return [a for p in child.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
+                return self.agents(verb)
             if child.dep_ == "nsubjpass" and verb.lemma_.lower() in ACTIVE_PASSIVES:
                 return self.reading.actors(child) or None
         in_attack = [a for g in prep_objects(verb, {"in", "during"}) if self.violent_noun(g)
@@ -95,6 +99,32 @@ class Roles:
             return self.source(verb.head, depth + 1)
         if verb.dep_ == "relcl" or hung_on_its_subject(verb):
             return self.reading.actors(verb.head) or None
+        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+            # "[the IRA]'s decision to carry out the attacks": whose decision, plan or bid
+            return [a for c in verb.head.children if c.dep_ == "poss" for a in self.reading.actors(c)]
+        return []
+
+    def agents(self, verb: Token) -> list[Actor]:
+        """The actors of a passive's "by" phrase: "carried out [by ETA]"."""
+        return [a for c in verb.children if c.dep_ == "agent"
+                for p in c.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
+
+    def partakers(self, noun: Token) -> list[Actor]:
+        """Who the clause says took part in or carried out the act a noun names: "[34 people]
+        are involved in the assassination attempt", "[X] took part in the attack", "[X]
+        carried out the attacks", "[the IRA]'s decision to carry out the attacks"."""
+        if noun.dep_ == "compound":
+            noun = noun.head  # "the assassination [attempt]"
+        if noun.dep_ == "pobj" and noun.head.lower_ == "in":
+            verb = noun.head.head
+            if verb.lower_ == "part" and verb.dep_ == "dobj":
+                verb = verb.head  # "took part in"
+            if verb.lemma_.lower() in ACTIVE_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children):
+                return [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.reading.actors(c)]
+            if verb.lemma_.lower() in PARTAKING:
+                return self.source(verb) or []
+        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("carrying_out"):
+            return self.source(noun.head) or []
         return []
 
     def told(self, verb: Token) -> list[Actor]:
@@ -225,6 +255,10 @@ class Roles:
                   for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if participle(verb):
             nouns.append(verb.head)  # "[shells] fired at the town"
+        raiser = attribution.raised(self.lex, verb)
+        if raiser is not None and any(c.dep_ == "auxpass" for c in verb.children):
+            # "[the attack] is believed to have been carried out by X"
+            nouns += [c for c in raiser.children if c.dep_ == "nsubjpass"]
         nouns += [g for n in list(nouns) for g in n.children if g.dep_ == "conj"]
         preps = {f"prep:{c.lower_}" for c in verb.children if c.dep_ == "prep"}
         # who acts, for verbs that are an event only by their doer: "[demonstrators] gathered"
