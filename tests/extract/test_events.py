@@ -571,6 +571,48 @@ def test_an_act_named_by_a_noun_takes_the_doer_the_clause_gives_it(code_text, se
     assert [a.country for a in event.source] == [doer], event
 
 
+def test_giving_way_promised_is_an_agreement(code_text):
+    """ "will free the hostages" is a promise to release them (PLOVER AGREE), still planned."""
+    event = only(code_text, "The rebels will free the hostages next week.")
+    assert (event.event_type, event.intended, event.factuality) == ("AGREE", "RETREAT", "planned")
+
+
+@pytest.mark.parametrize("sentence, source, target", [
+    ("Hungary will not send aid to Serbia.", "HUN", "SRB"),
+    ("Iran refused to meet the American envoys.", "IRN", "USA"),
+    ("Russia refused to allow two European airlines to land.", "RUS", None),
+])
+def test_a_refusal_is_a_rejection_of_whom_the_act_was_for(code_text, sentence, source, target):
+    """A cooperative act promised not to happen, or refused, is a REJECT told as done, aimed
+    at whom the act would have been done to."""
+    event = only(code_text, sentence)
+    assert (event.event_type, event.factuality) == ("REJECT", "asserted")
+    assert [a.country for a in event.source] == [source] and len(event.target) == 1
+    assert target is None or event.target[0].country == target
+
+
+@pytest.mark.parametrize("sentence, sector", [
+    ("Gunmen stormed a police station in northern Nigeria.", "police"),
+    ("Rebels ambushed a military convoy near Goma.", "military"),
+])
+def test_a_place_of_a_body_hit_is_the_body(code_text, sentence, sector):
+    event = only(code_text, sentence)
+    assert [a.sector for a in event.target] == [sector]
+
+
+def test_an_investigation_into_someone_targets_them(code_text):
+    event = only(code_text, "Prosecutors opened an investigation into the Iraqi minister.")
+    assert event.event_type == "INVESTIGATE" and [a.country for a in event.target] == ["IRQ"]
+
+
+def test_a_verb_the_parser_hung_past_its_subject_keeps_its_doer(code_text):
+    """ "Doctors from a Canadian charity donated and delivered ...": the parser made "Doctors"
+    the root and hung the verbs on "charity"; the doctors, of the charity's country, did it."""
+    event = only(code_text, "Doctors from a Canadian charity donated and delivered medicine to Haiti.")
+    assert event.event_type == "AID"
+    assert [(a.text, a.country) for a in event.source] == [("Doctors", "CAN")]
+
+
 def test_an_accusation_gives_the_act_to_the_accused_on_the_accusers_word(code_text):
     found = events(code_text, "The United States accused Russia of supplying weapons to "
                               "North Korea.")

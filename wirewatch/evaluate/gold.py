@@ -41,11 +41,14 @@ PLV_FILE = "events/plv-train.jsonl"
 # CAMEO-era codes in the gold data for countries that ISO 3166-1 alpha-3 spells otherwise;
 # other codes that are not countries (IGO, NGO, IMG) are not scored.
 CODE_FIXES = {"JAP": "JPN", "VTN": "VNM"}
-PLV_ROOTS = {"RETREAT": "CONCEDE"}
-"""PLV is coded in an older PLOVER whose YIELD root (the set's ``plover`` field calls it
-CONCEDE) covers what PLOVER 2021 splits into CONCEDE and RETREAT: releasing prisoners,
-returning property, withdrawing (CAMEO 084 "return, release" is RETREAT in the official
-CAMEO2PLOVER table). A RETREAT that links the row's words is read as that root."""
+PLV_ROOTS = {"RETREAT": "CONCEDE", "INVESTIGATE": "DISAPPROVE"}
+"""PLV is coded in an older PLOVER of 15 roots. Its YIELD root (the set's ``plover`` field
+calls it CONCEDE) covers what PLOVER 2021 splits into CONCEDE and RETREAT: releasing
+prisoners, returning property, withdrawing (CAMEO 084 "return, release" is RETREAT in the
+official CAMEO2PLOVER table). It has no INVESTIGATE root: its ACCUSE (``plover``:
+DISAPPROVE) takes investigations too ("launched an investigation into X", "ordered an
+investigation against X" are all coded so). An event of the newer type that links the row's
+words is read as the older root."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,7 +30,10 @@ def factuality(lex: Lexicon, head: Token, verb: Token, planned: bool,
                        and head.head.lemma_.lower() in lex.cue("reporting"))
     if auxes & CONDITIONS or auxes & lex.cue("hypothetical") and not reported_future:
         return "hypothetical"
-    headline = head.dep_ == "ROOT" and "to" in auxes and any(c.dep_ == "nsubj" for c in head.children)
+    # "Russia to send troops": a headline's plan (the head's own "to", not its complement's:
+    # "refused to meet" is done)
+    headline = head.dep_ == "ROOT" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children) \
+        and any(c.dep_ == "nsubj" for c in head.children)
     if planned or headline or reported_future or auxes & lex.cue("future") or _is_going_to(head):
         return "planned"
     return "reported" if claimant or hearsay(lex, head, verb) else "asserted"

@@ -21,7 +21,28 @@ def hung_on_its_subject(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBD" and verb.head.dep_ == "pobj":
         return verb.head.head.lower_ in {"after", "before", "since", "until", "as", "when"}
-    return verb.head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in verb.children)
+    return (verb.head.dep_ == "ROOT" and any(c.dep_ == "dobj" for c in verb.children)) \
+        or _hung_past_its_subject(verb) is not None
+
+
+def hung_subject(verb: Token) -> Token:
+    """The subject of a clause ``hung_on_its_subject``: the noun it hangs on, or the sentence's
+    root noun it was hung past ("[Doctors] from two aid groups donated ...")."""
+    return _hung_past_its_subject(verb) or verb.head
+
+
+def _hung_past_its_subject(verb: Token) -> Token | None:
+    """A sentence the parser left without a verb, its subject the root and its verb hung on
+    the subject's prepositional phrase: "[Doctors] from two aid groups donated medicine to
+    ...", where no participle modifying "groups" would have an object."""
+    noun, preposition = verb.head, verb.head.head
+    root = preposition.head
+    if (noun.dep_ == "pobj" and preposition.dep_ == "prep" and root.dep_ == "ROOT"
+            and root.pos_ in {"NOUN", "PROPN"} and any(
+                c.dep_ == "dobj" for v in (verb, *(c for c in verb.children if c.dep_ == "conj"))
+                for c in v.children)):
+        return root
+    return None
 
 
 def participle(verb: Token) -> bool:
@@ -89,5 +110,5 @@ def purpose_clause(head: Token, verb: Token) -> Token | None:
     return None
 
 
-__all__ = ["CLAUSE_DEPS", "conditional", "hung_on_its_subject", "lemma_forms", "own_tokens",
+__all__ = ["CLAUSE_DEPS", "conditional", "hung_on_its_subject", "hung_subject", "lemma_forms", "own_tokens",
            "participle", "purpose_clause", "theme_forms", "unique"]

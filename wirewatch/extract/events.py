@@ -37,6 +37,7 @@ from wirewatch.extract.kinds import (
     RECEIVING,
     RECIPROCAL,
     VIOLENT,
+    YIELDING,
 )
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.quantities import within
@@ -232,6 +233,11 @@ class SentenceEvents:
         if source is None and event_type not in PHYSICAL:
             return None  # "the partnership strengthens ties" is commentary
         target = self.roles.targets(verb, trigger)
+        complement = next((c for c in verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+        if not target and complement is not None and event_type in {"REJECT", "AGREE"}:
+            # "refused to allow [two airlines] to land", "agreed to free [the journalists]":
+            # who the act refused or agreed to is done to
+            target = self.roles.targets(complement, trigger)
         if trigger.received:  # "a tanker received fuel from a vessel": given to the subject
             givers = [a for g in prep_objects(verb, {"from"}) for a in self.reading.actors(g)]
             source, target = givers, source or []
@@ -246,8 +252,11 @@ class SentenceEvents:
         own = own_tokens(head)
         claimant = attribution.claimant(self.reading, head)
         factuality = attribution.factuality(self.lex, head, verb, planned, claimant)
-        if factuality == "planned" and event_type in COOPERATIVE and intended is None:
-            event_type, intended = "AGREE", event_type
+        if factuality == "planned" and event_type in COOPERATIVE | YIELDING and intended is None:
+            event_type, intended = "AGREE", event_type  # "will release the hostages": a promise
+        if factuality == "negated" and event_type in COOPERATIVE | YIELDING | {"AGREE"} and _future(head, verb):
+            # "says it will not accept refugees", "would not lift the ban": a refusal
+            event_type, intended, factuality = "REJECT", intended or event_type, "asserted"
         if event_type == "ASSAULT" and any(t.lemma_.lower() in self.lex.cue("fighting") for t in self.sentence):
             event_type = "FIGHT"  # violence in a battle is conventional fighting
         if event_type in CONFLICTUAL and (factuality == "planned" or (
@@ -301,6 +310,12 @@ class SentenceEvents:
             purpose=self.setting.purpose(purpose),
             evidence=(self.reading.evidence(self.sentence),),
         )
+
+
+def _future(head: Token, verb: Token) -> bool:
+    """Whether the act is told as one to come ("will not", "would never", "won't")."""
+    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "wo", "'ll"}
+               for t in {head, verb} for c in t.children)
 
 
 def _consequence(verb: Token) -> bool:

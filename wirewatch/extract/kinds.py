@@ -4,6 +4,9 @@ violent, cooperative, done to a place, done together."""
 from __future__ import annotations
 
 COOPERATIVE = {"CONSULT", "SUPPORT", "COOPERATE", "AID"}
+YIELDING = {"RETREAT", "CONCEDE"}
+"""Giving way: promised, it is an agreement ("will release the hostages", PLOVER AGREE);
+promised not to be, like a cooperative act, a refusal ("will not lift the ban", REJECT)."""
 THEME_TYPES = {"AID", "MOBILIZE", "SANCTION", "PROTEST", "COOPERATE", "INVESTIGATE", "AGREE",
                "DISAPPROVE", "CONCEDE"}
 """Types whose object, even a person, is the thing given or done ("sent workers"); for the
@@ -31,4 +34,4 @@ OWN_COUNTRY = {"PROTEST", "CONCEDE"}
 ICEWS and PLOVER coders code them (``aims.Aims.own_country``)."""
 
 __all__ = ["CONFLICTUAL", "COOPERATIVE", "OWN_COUNTRY", "PHYSICAL", "PLACE_TARGETED", "RECEIVING",
-           "RECIPROCAL", "THEME_TYPES", "VIOLENT"]
+           "RECIPROCAL", "THEME_TYPES", "VIOLENT", "YIELDING"]

@@ -39,9 +39,14 @@ PRONOUNS = {"it", "they", "he", "she", "we"}
 ABSTRACT_SUFFIXES = ("tion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ure", "ing")
 GROUP_NOUNS = {"group", "force", "unit", "wing", "camp", "side", "body", "organization",
                "organisation", "network", "cell"}
+FACILITIES = {"base", "compound", "headquarters", "station", "post", "checkpoint", "barracks",
+              "outpost", "convoy", "patrol", "office", "building", "installation", "garrison"}
+"""Places and columns of a body, hit as the body is: attacked "an army [base]" is attacking
+the army there."""
 BODIES = frozenset({*GROUP_NOUNS, "alliance", "coalition", "federation", "confederation",
                     "association", "delegation", "commission", "administration", "opposition",
-                    "leadership", "authority", "authorities", "junta", "government"})
+                    "leadership", "authority", "authorities", "junta", "government", "charity",
+                    "charities"})
 """Nouns for bodies of people that end like abstractions ("the NATO alliance", "the Taliban
 leadership"): named by a modifier, they act."""
 COLLECTIVE = {"group", "number", "team", "band", "crowd", "batch", "patch", "contingent",
@@ -271,11 +276,16 @@ class ArticleReading:
         return None
 
     def _located_in(self, noun: Token) -> str | None:
-        """The country of "groups in Zimbabwe", "officials in Kabul", "a missionary from Calgary"."""
+        """The country of "groups in Zimbabwe", "officials in Kabul", "a missionary from Calgary",
+        "doctors from two American aid groups" (people from a body are of its country)."""
         for place in prep_objects(noun, {"in", "from", "of"}):
             found = self.place(place)
             if found is not None:
                 return found.country
+        for body in prep_objects(noun, {"from"}):
+            actor = self.actor(body)
+            if actor is not None and actor.country not in {None, "IGO"}:
+                return actor.country
         return None
 
     def _named_body(self, token: Token, start: int, end: int) -> bool:
@@ -393,8 +403,9 @@ class ArticleReading:
         if sector == "labour" and any(child.lemma_.lower() in self.r.lexicon.military_modifiers
                                       for child in token.lefts):
             return "military"
-        if sector is None and lemma in GROUP_NOUNS:
-            # "opposition groups", "militant group": the modifier says who they are
+        if sector is None and lemma in GROUP_NOUNS | FACILITIES:
+            # "opposition groups", "militant group": the modifier says who they are; whose a
+            # place is ("an army [base]", "a police [station]", "a government [compound]")
             modifiers = (self.r.lexicon.sectors.get(c.lemma_.lower()) for c in token.lefts
                          if c.dep_ in {"compound", "amod"})
             sector = next((m for m in modifiers if m), None)
@@ -409,7 +420,8 @@ class ArticleReading:
         end = max(token.i + 1, ent.end if ent is not None else 0)
         if ent is not None:
             start = min(start, ent.start)
-        while start < token.i and self.doc[start].lower_ in DETERMINERS | {",", "-"}:
+        while start < token.i and (self.doc[start].lower_ in DETERMINERS | {",", "-"}
+                                   or start in self.dateline):  # "KABUL - [A Taliban attack]"
             start += 1
         return start, end
 

@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from wirewatch.extract import attribution, modes
 from wirewatch.extract.clauses import (
     hung_on_its_subject,
+    hung_subject,
     lemma_forms,
     participle,
     theme_forms,
@@ -21,10 +22,11 @@ from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
 from wirewatch.model import Actor
 
-TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
-OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at", "among"}
+TARGET_PREPS = {"against", "with", "on", "upon", "to", "between", "into"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at", "among",
+                       "into"}
 """Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]", "fired
-rockets [at X]"."""
+rockets [at X]", "opened an investigation [into X]"."""
 ACTIVE_PASSIVES = {"engage", "involve"}
 """Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
 PARTAKING = ACTIVE_PASSIVES | {"participate", "take", "join"}
@@ -98,7 +100,7 @@ class Roles:
         if verb.dep_ in {"xcomp", "conj", "advcl", "acomp"} and depth < 3 and verb.head.i != verb.i:
             return self.source(verb.head, depth + 1)
         if verb.dep_ == "relcl" or hung_on_its_subject(verb):
-            return self.reading.actors(verb.head) or None
+            return self.reading.actors(hung_subject(verb)) or None
         if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
             # "[the IRA]'s decision to carry out the attacks": whose decision, plan or bid
             return [a for c in verb.head.children if c.dep_ == "poss" for a in self.reading.actors(c)]
@@ -189,7 +191,7 @@ class Roles:
                 targets += [a for g in prep_objects(child, {"to"}) for a in self.reading.actors(g)]
             elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
                 for pobj in pobjects(child):
-                    if child.lower_ == "to" and self.reading.is_place_use(pobj) and not self.is_country(pobj):
+                    if child.lower_ in {"to", "into"} and self.reading.is_place_use(pobj) and not self.is_country(pobj):
                         continue
                     # "set fire to the offices [of X]": whose thing is hit
                     targets += self.reading.actors(pobj) or self.owner(pobj, named=True)
