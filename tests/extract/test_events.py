@@ -563,12 +563,36 @@ def test_a_hearsay_passive_of_a_passive_act_takes_its_agent_as_doer(code_text):
     ("Hamas fighters took part in the raid on the army post.", "PSE"),
     ("Five Iraqi soldiers were involved in the ambush near the border.", "IRQ"),
     ("Hezbollah's decision to carry out the attacks proved a disaster.", "LBN"),
+    ("Nurses in Kenya went on strike on Monday.", "KEN"),
 ])
 def test_an_act_named_by_a_noun_takes_the_doer_the_clause_gives_it(code_text, sentence, doer):
     """Those who took part in, were involved in, or decided to carry out an act a noun names
     are its doers."""
     event = only(code_text, sentence)
     assert [a.country for a in event.source] == [doer], event
+
+
+@pytest.mark.parametrize("sentence", [
+    "Pakistan said it was not involved in the bombing.",
+    "India denied that its troops took part in the raid on the village.",
+    "Russia's refusal to carry out the attacks surprised analysts.",
+    "The rebels' plan to carry out attacks in the capital was foiled.",
+    "Children were involved in the attack as victims.",
+])
+def test_taking_part_denied_planned_or_suffered_names_no_doer(code_text, sentence):
+    assert all(not e.source for e in events(code_text, sentence))
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Analysts said China would not lift the ban on imports.", "CONCEDE"),
+    ("Had Washington not intervened, Kuwait would not have received any aid.", "AID"),
+    ("Hungary says it will not accept the asylum seekers or send aid to Serbia.", "AID"),
+])
+def test_an_act_others_say_will_not_happen_stays_negated(code_text, sentence, kind):
+    """Only the doer's own word that it will not act is a refusal; a guess, a counterfactual,
+    or a second verb sharing the first one's "will not" stays a negated act."""
+    event = next(e for e in events(code_text, sentence) if e.event_type == kind)
+    assert event.factuality == "negated"
 
 
 def test_giving_way_promised_is_an_agreement(code_text):
@@ -788,11 +812,13 @@ def test_an_attack_noun_as_subject_gives_its_forces_as_the_doer(code_text):
     ("MANILA, Philippines -- President Rodrigo Duterte praised the Senate on Monday.", "PHL"),
     ("MOGADISHU, Somalia -- A U.S. military airstrike has killed a worker, officials said.", "USA"),
     ("WASHINGTON (Reuters) - The US imposed sanctions on Iran.", "USA"),
+    ("KABUL (Pajhwok) : Iran strongly condemned the attack on the ministry.", "IRN"),
 ])
 def test_a_wire_dateline_is_never_the_doer(code_text, text, doer):
     [event] = events(code_text, text)
     assert [a.country for a in event.source] == [doer]
-    assert all(a.start > text.index("-") for a in event.source)  # not the dateline's place
+    opening = min(text.index(mark) for mark in ("-", ":") if mark in text)
+    assert all(a.start > opening for a in event.source)  # not the dateline's place
 
 
 @pytest.mark.parametrize("sentence, target", [

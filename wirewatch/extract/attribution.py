@@ -20,7 +20,7 @@ CONDITIONS = {"if", "unless"}
 def factuality(lex: Lexicon, head: Token, verb: Token, planned: bool,
                claimant: Actor | None) -> str:
     """asserted, planned, hypothetical, negated or reported, for the act of ``head``/``verb``."""
-    chain = {head, verb}
+    chain = {head, verb, *_sharing(head)}
     if any(c.dep_ == "neg" for t in chain for c in t.children) or (
             head.dep_ in {"xcomp", "ccomp"} and head.head.lemma_.lower() in lex.cue("negation_verbs")):
         return "negated"
@@ -37,6 +37,18 @@ def factuality(lex: Lexicon, head: Token, verb: Token, planned: bool,
     if planned or headline or reported_future or auxes & lex.cue("future") or _is_going_to(head):
         return "planned"
     return "reported" if claimant or hearsay(lex, head, verb) else "asserted"
+
+
+def _sharing(verb: Token) -> list[Token]:
+    """The verbs whose negation and auxiliaries a conjoined verb with none of its own shares:
+    "will not accept refugees or [send] aid" (not after "but": "did not attack but [shelled]")."""
+    shared = []
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in verb.children) \
+            and not any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.head.children):
+        verb = verb.head
+        shared.append(verb)
+    return shared
 
 
 def hearsay(lex: Lexicon, head: Token, verb: Token) -> bool:

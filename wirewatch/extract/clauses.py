@@ -37,7 +37,8 @@ def _hung_past_its_subject(verb: Token) -> Token | None:
     ...", where no participle modifying "groups" would have an object."""
     noun, preposition = verb.head, verb.head.head
     root = preposition.head
-    if (noun.dep_ == "pobj" and preposition.dep_ == "prep" and root.dep_ == "ROOT"
+    if (noun.dep_ == "pobj" and preposition.dep_ == "prep" and preposition.lower_ != "of"
+            and verb.tag_ in {"VBD", "VBN"} and root.dep_ == "ROOT"
             and root.pos_ in {"NOUN", "PROPN"} and any(
                 c.dep_ == "dobj" for v in (verb, *(c for c in verb.children if c.dep_ == "conj"))
                 for c in v.children)):

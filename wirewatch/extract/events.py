@@ -226,6 +226,17 @@ class SentenceEvents:
             return self._mention(head, inner, trigger, "AGREE", trigger.event_type, planned=True)
         return self._mention(head, inner, trigger, trigger.event_type, None, planned=True)
 
+    def _own_word(self, head: Token, source: list[Actor]) -> bool:
+        """Whether an act is told on its doer's own word ("Hungary says it will not"), or on
+        no one's; not as what others say of it ("analysts said China would not")."""
+        if head.dep_ != "ccomp" or head.head.lemma_.lower() not in self.lex.cue("reporting"):
+            return True
+        sayer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
+        if sayer is None:
+            return False
+        at = self.reading.span(sayer.i, sayer.i + 1).start
+        return any(a.start <= at < a.end for a in source)
+
     # -- one mention ----------------------------------------------------------------
     def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,
                  intended: str | None, planned: bool = False) -> EventMention | None:
@@ -254,8 +265,10 @@ class SentenceEvents:
         factuality = attribution.factuality(self.lex, head, verb, planned, claimant)
         if factuality == "planned" and event_type in COOPERATIVE | YIELDING and intended is None:
             event_type, intended = "AGREE", event_type  # "will release the hostages": a promise
-        if factuality == "negated" and event_type in COOPERATIVE | YIELDING | {"AGREE"} and _future(head, verb):
-            # "says it will not accept refugees", "would not lift the ban": a refusal
+        if (factuality == "negated" and event_type in COOPERATIVE | YIELDING | {"AGREE"}
+                and _future(head, verb) and self._own_word(head, source)):
+            # "says it will not accept refugees", "X would not lift the ban": a refusal, when
+            # the doer says so itself ("analysts said China would not ..." is their guess)
             event_type, intended, factuality = "REJECT", intended or event_type, "asserted"
         if event_type == "ASSAULT" and any(t.lemma_.lower() in self.lex.cue("fighting") for t in self.sentence):
             event_type = "FIGHT"  # violence in a battle is conventional fighting
@@ -313,9 +326,11 @@ class SentenceEvents:
 
 
 def _future(head: Token, verb: Token) -> bool:
-    """Whether the act is told as one to come ("will not", "would never", "won't")."""
-    return any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "wo", "'ll"}
-               for t in {head, verb} for c in t.children)
+    """Whether the act is told as one to come ("will not", "would never", "won't"), not as
+    what would have been ("would not have received")."""
+    auxes = {c.lower_ for t in {head, verb} for c in t.children if c.dep_ == "aux"}
+    return bool(auxes & {"will", "would", "shall", "wo", "'ll"}) and "have" not in auxes
+
 
 
 def _consequence(verb: Token) -> bool:

@@ -30,17 +30,18 @@ from wirewatch.resolve.outlets import home_country
 ACTOR_LABELS = {"PERSON", "ORG", "NORP", "GPE"}
 DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’-]{2,}(?:[ \t][A-Z][A-Z.'’-]+){0,3}(?:,[ \t][A-Z][\w.'’-]+(?:[ \t][A-Z][\w.'’-]+){0,3})?"
-    r"[ \t]*(?:\((?:AP|Reuters|AFP|dpa|DPA|Xinhua|IANS|PTI|UPI|Bloomberg|CNN|TASS|Anadolu|IRNA|KCNA|Yonhap)\)[ \t]*)?"
+    r"[ \t]*(?:\([A-Z][A-Za-z.&'’ -]{1,30}\)[ \t]*)?"
     r"(?:--|—|–|-|:)[ \t]+(?=[A-Z\"“‘'])", re.MULTILINE)
-"""A wire dateline opening a paragraph: a place in capitals, its region, the agency, a dash
-or a colon ("MANILA, Philippines -- ", "WASHINGTON (Reuters) - ", "ISLAMABAD: ")."""
+"""A wire dateline opening a paragraph: a place in capitals, its region, the agency in
+brackets, a dash or a colon ("MANILA, Philippines -- ", "WASHINGTON (Reuters) - ", "KABUL
+(Pajhwok) : ", "ISLAMABAD: ")."""
 RELATIVE = {"who", "that", "which", "whom"}
 PRONOUNS = {"it", "they", "he", "she", "we"}
 ABSTRACT_SUFFIXES = ("tion", "ment", "ance", "ence", "ity", "ism", "ship", "ness", "ure", "ing")
 GROUP_NOUNS = {"group", "force", "unit", "wing", "camp", "side", "body", "organization",
                "organisation", "network", "cell"}
-FACILITIES = {"base", "compound", "headquarters", "station", "post", "checkpoint", "barracks",
-              "outpost", "convoy", "patrol", "office", "building", "installation", "garrison"}
+FACILITIES = {"base", "compound", "headquarters", "station", "checkpoint", "barracks", "outpost",
+              "convoy", "patrol", "building", "installation", "garrison"}
 """Places and columns of a body, hit as the body is: attacked "an army [base]" is attacking
 the army there."""
 BODIES = frozenset({*GROUP_NOUNS, "alliance", "coalition", "federation", "confederation",

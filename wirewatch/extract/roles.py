@@ -22,13 +22,14 @@ from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
 from wirewatch.model import Actor
 
-TARGET_PREPS = {"against", "with", "on", "upon", "to", "between", "into"}
-OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at", "among",
-                       "into"}
+TARGET_PREPS = {"against", "with", "on", "upon", "to", "between"}
+OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", "with", "at", "among"}
 """Preps of the acted-on noun that name the target: "imposed sanctions [on Iran]", "fired
-rockets [at X]", "opened an investigation [into X]"."""
+rockets [at X]"; and "into" for an investigation ("opened an inquiry [into X]")."""
 ACTIVE_PASSIVES = {"engage", "involve"}
 """Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
+DECIDED = {"decision", "bid", "attempt", "move", "order", "choice"}
+"""Nouns whose infinitive tells an act their possessor set out to do: "[X]'s decision to"."""
 PARTAKING = ACTIVE_PASSIVES | {"participate", "take", "join"}
 """Verbs whose subject takes part in the act a noun after "in" names."""
 ARMED = {"military", "police", "rebels"}
@@ -101,8 +102,10 @@ class Roles:
             return self.source(verb.head, depth + 1)
         if verb.dep_ == "relcl" or hung_on_its_subject(verb):
             return self.reading.actors(hung_subject(verb)) or None
-        if verb.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-            # "[the IRA]'s decision to carry out the attacks": whose decision, plan or bid
+        if (verb.dep_ == "acl" and verb.head.lemma_.lower() in DECIDED
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+            # "[the IRA]'s decision to carry out the attacks": whose decision or bid (not whose
+            # plan, refusal or failure: those tell no act done)
             return [a for c in verb.head.children if c.dep_ == "poss" for a in self.reading.actors(c)]
         return []
 
@@ -114,20 +117,34 @@ class Roles:
     def partakers(self, noun: Token) -> list[Actor]:
         """Who the clause says took part in or carried out the act a noun names: "[34 people]
         are involved in the assassination attempt", "[X] took part in the attack", "[X]
-        carried out the attacks", "[the IRA]'s decision to carry out the attacks"."""
+        carried out the attacks", "[the IRA]'s decision to carry out the attacks", "[teachers]
+        went on strike"."""
         if noun.dep_ == "compound":
             noun = noun.head  # "the assassination [attempt]"
+        verb = None
         if noun.dep_ == "pobj" and noun.head.lower_ == "in":
             verb = noun.head.head
             if verb.lower_ == "part" and verb.dep_ == "dobj":
                 verb = verb.head  # "took part in"
-            if verb.lemma_.lower() in ACTIVE_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children):
-                return [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.reading.actors(c)]
-            if verb.lemma_.lower() in PARTAKING:
-                return self.source(verb) or []
-        if noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("carrying_out"):
-            return self.source(noun.head) or []
-        return []
+            if verb.lemma_.lower() not in PARTAKING:
+                verb = None
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in self.lex.cue("carrying_out"):
+            verb = noun.head
+        elif noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() == "go":
+            verb = noun.head.head  # "[teachers] went on strike"
+        if verb is None or self._disowned(verb):
+            return []
+        if verb.lemma_.lower() in ACTIVE_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.reading.actors(c)]
+        return self.source(verb) or []
+
+    def _disowned(self, verb: Token) -> bool:
+        """Taking part denied or negated ("was not involved in", "denied that its troops took
+        part in"), or as one acted on ("were involved in the attack as victims")."""
+        lemmas = self.lex.cue("denial") | self.lex.cue("negation_verbs")
+        as_victims = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.subtree)
+        return (as_victims or any(c.dep_ == "neg" for c in verb.children)
+                or (verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in lemmas))
 
     def told(self, verb: Token) -> list[Actor]:
         """Who a verb tells to act, when its complement is theirs to do: "urged [Israel] to",
@@ -189,7 +206,8 @@ class Roles:
             elif child.dep_ == "prt" and child.lower_ == "up":
                 # "kidnapped up to 16 [advisers]": the parser hangs the object on "up to"
                 targets += [a for g in prep_objects(child, {"to"}) for a in self.reading.actors(g)]
-            elif child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+            elif child.dep_ == "prep" and (child.lower_ in TARGET_PREPS or (
+                    child.lower_ == "into" and trigger.event_type == "INVESTIGATE")):
                 for pobj in pobjects(child):
                     if child.lower_ in {"to", "into"} and self.reading.is_place_use(pobj) and not self.is_country(pobj):
                         continue
@@ -200,6 +218,8 @@ class Roles:
     def object_targets(self, noun: Token, trigger: Trigger) -> list[Actor]:
         """Who the thing done is aimed at: "sanctions [on Iran]", "an offer [from Kabul]"."""
         preps = OBJECT_TARGET_PREPS - {"from"} if trigger.event_type in RECEIVING else OBJECT_TARGET_PREPS
+        if trigger.event_type == "INVESTIGATE":
+            preps = preps | {"into"}
         nouns = [noun, *conjuncts(noun)]  # "artillery and rocket fire [against X]"
         nouns += [o for n in list(nouns) for o in of_objects(n)]  # "a series of measures [against X]"
         return [a for n in nouns for g in prep_objects(n, preps)

@@ -20,6 +20,7 @@ from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from wirewatch.errors import ModelError
+from wirewatch.nlp import phrases
 from wirewatch.nlp.phrases import PhraseRuler  # also registers the wirewatch_phrases factory
 from wirewatch.resolve import kb
 from wirewatch.resolve.cache import cached, digest
@@ -65,7 +66,8 @@ def load_nlp(model: str) -> Language:
     # "American Airlines" stays one ORG rather than NORP "American" and nothing.
     forms = nlp.add_pipe("wirewatch_phrases", name="place_forms", before="ner")
     names = nlp.add_pipe("wirewatch_phrases", name="place_names", after="ner")
-    code = [Path(__file__).read_bytes(), Path(kb.__file__ or "").read_bytes()]
+    code = [Path(module.__file__ or "").read_bytes() for module in (phrases, kb)]
+    code.append(Path(__file__).read_bytes())
     typed, every = cached("phrases", digest([gazetteer_digest(), *curated_sources(), *code]),
                           _phrases)
     forms.restore(typed)  # type: ignore[attr-defined]
