@@ -103,3 +103,12 @@ def test_a_story_that_names_its_country_keeps_its_towns_there():
                      "officials in Greece said.")
     assert {t: c for t, c, _, _ in found if t in {"Athens", "Sparta"}} == {
         "Athens": "GRC", "Sparta": "GRC"}
+
+
+def test_a_country_name_is_the_division_of_that_name_where_the_storys_towns_lie():
+    local = toponyms("Schools in Macon and Savannah closed on Monday as the storm crossed "
+                     "Georgia, officials said.")
+    assert ("Georgia", "USA", "US-GA", "admin1") in local
+    abroad = toponyms("Protesters in Tbilisi and Batumi marched on Monday as Georgia prepared "
+                      "for the vote.")
+    assert ("Georgia", "GEO", None, "country") in abroad

@@ -33,16 +33,25 @@ class StoryPlaces:
         (``outlets.home_country``)."""
         self.countries, self.gazetteer, self.home = countries, gazetteer, home
         self.mentioned = self._mentioned_countries(ents)
-        self.divisions, self.anchors, self.settled = self._context(ents)
-        """``settled``: names that several places share, read together (folded name -> place)."""
+        self.divisions, self.anchors, self.settled, self.held = self._context(ents)
+        """``settled``: names that several places share, read together (folded name -> place);
+        ``held``: the divisions the article's towns lie in (as read alone, or settled)."""
+        self.town_countries = frozenset(self._town_countries(ents))
 
     def lookup(self, name: str) -> GeoEntry | None:
-        """The place ``name`` means in this article."""
+        """The place ``name`` means in this article: a country's name is the division of that
+        name where the article's towns lie in it ("Georgia" in a story of Atlanta and Macon)."""
         settled = self.settled.get(key(name))
         if settled is not None:
             return settled
-        return self.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
-                                     near=self.anchors, home=self.home)
+        entry = self.gazetteer.lookup(name, countries=self.mentioned, divisions=self.divisions,
+                                      near=self.anchors, home=self.home)
+        if entry is not None and entry.precision == "country" and self.held \
+                and entry.country not in self.town_countries:
+            division = next((e for e in self.gazetteer.entries(name)
+                             if e.precision == "admin1" and e.geo_id in self.held), None)
+            return division or entry
+        return entry
 
     def holds(self, entry: GeoEntry) -> bool:
         """The place lies in a division the article names, or near a place it names."""
@@ -58,13 +67,14 @@ class StoryPlaces:
         return not (self.home and first.country == self.home != pick.country)
 
     def _context(self, ents: tuple[SpacySpan, ...]) -> tuple[
-            tuple[str, ...], tuple[tuple[float, float], ...], dict[str, GeoEntry]]:
+            tuple[str, ...], tuple[tuple[float, float], ...], dict[str, GeoEntry], frozenset[str]]:
         """What the article's place names say about its other ones: the first-level divisions
         it names ("Minnesota", "Fla."), in which a town of a shared name is taken, and where its
         unambiguous towns and divisions lie (a name only one place has, or a division named
         with its type: "Rapides Parish"), near which a namesake is taken."""
         divisions: list[str] = []
         points: list[tuple[float, float]] = []
+        held: set[str] = set()
         shared: dict[str, list[GeoEntry]] = {}
         for ent in ents:
             if ent.label_ not in PLACE_LABELS:
@@ -78,13 +88,27 @@ class StoryPlaces:
                 continue
             options = [e for e in self.gazetteer.entries(ent.text)
                        if e.precision not in {"country", "region"}]
+            if entry.precision != "admin1" and entry.admin1:
+                held.add(entry.admin1)
             if len(options) == 1:
                 points.append((entry.lat, entry.lon))
             elif options:
                 shared.setdefault(key(ent.text), options)
         settled = {name: pick for name, pick in _coherent(shared, points).items()
                    if self._agrees(pick, shared[name][0])}
-        return tuple(divisions), tuple(dict.fromkeys(points)), settled
+        held.update(pick.admin1 for pick in settled.values() if pick.admin1)
+        return tuple(divisions), tuple(dict.fromkeys(points)), settled, frozenset(held)
+
+    def _town_countries(self, ents: tuple[SpacySpan, ...]) -> set[str]:
+        """The countries the article's towns lie in, each read alone."""
+        found = set()
+        for ent in ents:
+            if ent.label_ in PLACE_LABELS:
+                entry = self.gazetteer.lookup(ent.text)
+                if entry is not None and entry.precision not in {"country", "admin1", "region"} \
+                        and entry.country:
+                    found.add(entry.country)
+        return found
 
     def _mentioned_countries(self, ents: tuple[SpacySpan, ...]) -> tuple[str, ...]:
         """Countries the article names, by name, people or capital; a capital only where the
