@@ -595,6 +595,20 @@ def test_an_act_others_say_will_not_happen_stays_negated(code_text, sentence, ki
     assert event.factuality == "negated"
 
 
+@pytest.mark.parametrize("sentence, kind, source, target", [
+    ("The Japanese government has provided $49 million to Pakistan.", "AID", "JPN", "PAK"),
+    ("Germany accepted more than 1,500 refugees from Greek camps.", "AID", "DEU", None),
+    ("The Swiss government gave account information to the Indian government.", "COOPERATE",
+     "CHE", "IND"),
+])
+def test_sums_refugees_and_information_given(code_text, sentence, kind, source, target):
+    """A sum of money given is aid, taking in refugees is aid, information handed over is
+    cooperation."""
+    event = only(code_text, sentence)
+    assert event.event_type == kind and [a.country for a in event.source] == [source]
+    assert target is None or [a.country for a in event.target] == [target]
+
+
 def test_giving_way_promised_is_an_agreement(code_text):
     """ "will free the hostages" is a promise to release them (PLOVER AGREE), still planned."""
     event = only(code_text, "The rebels will free the hostages next week.")

@@ -75,12 +75,13 @@ def lemma_forms(token: Token) -> list[str]:
 
 def theme_forms(noun: Token) -> set[str]:
     """Lemma forms of an object, its "of" noun and its noun modifiers: "thousands of [workers]",
-    "a [mediation] effort"."""
+    "a [mediation] effort"; ``money`` for a sum ("provided [$49 million]")."""
     nouns = [noun, *of_objects(noun)]
     modifiers = [(c, n) for n in nouns for c in n.children if c.dep_ == "compound"]
     hyphened = {f"{c.lower_}-{n.lemma_.lower()}" for c, n in modifiers  # "sit-ins"
                 if c.i + 2 == n.i and c.nbor().text == "-"}
-    return {form for n in nouns + [c for c, _ in modifiers] for form in lemma_forms(n)} | hyphened
+    money = {"money"} if any(n.ent_type_ == "MONEY" for n in nouns) else set()  # "$46 million"
+    return {form for n in nouns + [c for c, _ in modifiers] for form in lemma_forms(n)} | hyphened | money
 
 
 def unique(actors: list[Actor]) -> list[Actor]:
