@@ -551,6 +551,18 @@ def test_hearsay_is_reported_with_its_doer(code_text, sentence, kind, doer):
     assert kind is None or event.event_type == kind
 
 
+@pytest.mark.parametrize("sentence", [
+    "A Chinese tanker appears to have transferred oil to a North Korean ship.",
+    "Satellite images suggest that Russian forces shelled the village.",
+    "Witnesses said government forces opened fire on the protesters.",
+    "The tanker was allegedly used to smuggle fuel to North Korea.",
+])
+def test_an_act_on_anyones_word_or_inferred_is_reported(code_text, sentence):
+    """Whoever gives it, even no actor ("witnesses", "images"), a said or inferred act is not
+    stored as fact."""
+    assert [e.factuality for e in events(code_text, sentence)] == ["reported"]
+
+
 def test_a_hearsay_passive_of_a_passive_act_takes_its_agent_as_doer(code_text):
     """ "the bombing is thought to have been carried out by X": X did it, on somebody's word."""
     event = only(code_text, "The bombing is thought to have been carried out by Syrian "

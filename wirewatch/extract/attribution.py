@@ -53,10 +53,16 @@ def _sharing(verb: Token) -> list[Token]:
 
 def hearsay(lex: Lexicon, head: Token, verb: Token) -> bool:
     """An act the sentence gives as somebody's word without naming them: "allegedly sent",
-    "reportedly delivered", "is said to have carried out", "is suspected of transferring"."""
+    "reportedly delivered", "is said to have carried out", "is suspected of transferring",
+    "witnesses said forces opened fire", "appears to have transferred"."""
+    governing = [head.head] if head.dep_ in {"xcomp", "advcl"} and head.head.i != head.i else []
     hedged = any(c.dep_ == "advmod" and c.lower_ in lex.cue("hedges")
-                 for t in (head, verb) for c in t.children)
-    return hedged or raised(lex, head) is not None or accused(lex, head) is not None
+                 for t in (head, verb, *governing) for c in t.children)
+    # "Witnesses said [forces opened fire]", "images suggest [that ...]": someone's word,
+    # whoever gives it; "a tanker appears to have transferred": the writer's inference
+    said = head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.cue("reporting")
+    seeming = head.dep_ == "xcomp" and head.head.lemma_.lower() in lex.cue("seeming")
+    return hedged or said or seeming or raised(lex, head) is not None or accused(lex, head) is not None
 
 
 def accused(lex: Lexicon, verb: Token) -> tuple[Token, Token | None] | None:
