@@ -112,3 +112,11 @@ def test_a_country_name_is_the_division_of_that_name_where_the_storys_towns_lie(
     abroad = toponyms("Protesters in Tbilisi and Batumi marched on Monday as Georgia prepared "
                       "for the vote.")
     assert ("Georgia", "GEO", None, "country") in abroad
+
+
+def test_a_persons_name_and_a_tiny_division_named_bare_are_no_places():
+    texts = [t for t, *_ in toponyms(
+        "Former reporter Bill Holland covered the trial. Holland recalled the verdict on "
+        "Monday. The bill was robbing Peter to pay Paul, a senator said.")]
+    assert "Holland" not in texts and "Paul" not in texts
+    assert [t for t, *_ in toponyms("Bill Holland flew to Holland on Monday.")] == ["Holland"]

@@ -159,6 +159,7 @@ class Geoparser:
         not know are left out."""
         found: dict[int, Place] = {}
         known: set[str] = set()
+        people: set[int] = set()
         for ent in self.ents:
             if ent.label_ == "NORP":
                 match = self.country(ent)
@@ -166,6 +167,8 @@ class Geoparser:
                          else self._adjective_place(ent.text))
                 if entry is not None:
                     found[ent.start] = self._place_at(entry, ent.start, ent.end, "adjectival")
+            elif self.place_like(ent) and self._a_persons(ent.start, ent.end):
+                people.add(ent.start)  # read by no other path either
             elif self.place_like(ent) and not is_generic(ent.text) \
                     and (place := self.resolve(ent)) is not None:
                 found[ent.start] = replace(place, use="in-name" if _names_a_thing(ent)
@@ -179,7 +182,7 @@ class Geoparser:
                 words = self.doc[s:e]
                 dateline = s == 0 and words.text.isupper()
                 entry = None if is_generic(words.text) else self.lookup(words.text)
-                if entry is not None and self._in_a_persons_name(s, e) \
+                if entry is not None and (self._in_a_persons_name(s, e) or s in people) \
                         and not words.text.endswith("."):
                     entry = None  # "Angus" King, "Jordan" Peterson; not "Calif." of "Calif. Olson"
                 # a place here (known, or the dateline), or a country or division anywhere
@@ -200,12 +203,23 @@ class Geoparser:
                                               "adjectival" if end - start == 1 else "in-name")
         return [found[i] for i in sorted(found)]
 
+    def _a_persons(self, start: int, end: int) -> bool:
+        """A one-word name that is a word of a person's full name in the article, not where a
+        place stands ("Bill Holland ... Holland recalled", "Chris Paul ... Paul scored"; not
+        "flew to Holland")."""
+        token = self.doc[start]
+        return end - start == 1 and token.text.casefold() in self.person_words \
+            and not self._is_locative(token)
+
     def _in_a_persons_name(self, start: int, end: int) -> bool:
-        """A person's first name ("Angus" King, "Devon" Allen): words that lead a name the
-        model calls a person's and do not end it (a town the model swept into a name, as in
-        "Thruxton, Hampshire", is still read)."""
+        """A person's first name or surname ("Angus" King, "Devon" Allen, Bill "Holland"): words
+        of a name the model calls a person's, other than the whole of it (a town the model
+        swept into a name after a comma, as in "Thruxton, Hampshire", is still read)."""
         ent = self.ent_at.get(start)
-        return ent is not None and ent.label_ == "PERSON" and ent.start == start and end < ent.end
+        if ent is None or ent.label_ != "PERSON" or (ent.start, ent.end) == (start, end):
+            return False
+        return (ent.start == start and end < ent.end) or (
+            start > ent.start and self.doc[start - 1].text != ",")
 
     def _inside_a_name(self, start: int, end: int) -> bool:
         """Tokens that are part of a longer named entity ("Texas" of ORG "Texas A&M")."""
@@ -293,10 +307,16 @@ def _names_a_thing(ent: SpacySpan) -> bool:
             and head.ent_type_ not in {"GPE", "LOC"} and head.lower_ not in TYPE_WORDS)
 
 
+SMALL_DIVISION = 100_000
+"""A first-level division smaller than this is read, named bare, only where a town would be."""
+
+
 def _town_like(entry: GeoEntry, words: SpacySpan) -> bool:
-    """A place only its context makes a place: a town, or a county named bare ("Devon")."""
-    return entry.precision == "city" or (entry.precision == "admin2"
-                                         and not type_word(words[-1].text))
+    """A place only its context makes a place: a town, or a county or a small division named
+    bare ("Devon"; Cape Verde's Paul, 1,400 people, in "robbing Peter to pay Paul")."""
+    bare = not type_word(words[-1].text)
+    return entry.precision == "city" or bare and (
+        entry.precision == "admin2" or entry.precision == "admin1" and entry.population < SMALL_DIVISION)
 
 
 def _state(match: CountryMatch | None, place: Place | GeoEntry) -> CountryMatch | None:
