@@ -621,6 +621,25 @@ def test_sums_refugees_and_information_given(code_text, sentence, kind, source, 
     assert target is None or [a.country for a in event.target] == [target]
 
 
+@pytest.mark.parametrize("sentence, kind, factuality", [
+    ("The army will not withdraw and shelled the city.", "FIGHT", "asserted"),
+    ("Police would not comment and arrested two journalists.", "COERCE", "asserted"),
+    ("Diplomats expect that China will not send weapons to Russia.", "AID", "negated"),
+    ("Investigators are trying to determine whether Iran was involved in the attack.", "ASSAULT",
+     "hypothetical"),
+    ("The US alleged that Iranian agents were involved in the bombing.", "ASSAULT", "reported"),
+])
+def test_negation_and_doubt_reach_only_the_acts_they_govern(code_text, sentence, kind, factuality):
+    event = next(e for e in events(code_text, sentence) if e.event_type == kind)
+    assert event.factuality == factuality
+
+
+def test_a_leader_speaks_for_the_country_that_will_not_act(code_text):
+    event = only(code_text, "Polish Prime Minister Donald Tusk said Poland would not send weapons "
+                            "to Ukraine.")
+    assert (event.event_type, [a.country for a in event.source]) == ("REJECT", ["POL"])
+
+
 def test_giving_way_promised_is_an_agreement(code_text):
     """ "will free the hostages" is a promise to release them (PLOVER AGREE), still planned."""
     event = only(code_text, "The rebels will free the hostages next week.")

@@ -120,3 +120,16 @@ def test_a_persons_name_and_a_tiny_division_named_bare_are_no_places():
         "Monday. The bill was robbing Peter to pay Paul, a senator said.")]
     assert "Holland" not in texts and "Paul" not in texts
     assert [t for t, *_ in toponyms("Bill Holland flew to Holland on Monday.")] == ["Holland"]
+
+
+def test_a_first_name_a_people_and_a_locative_keep_their_places():
+    """A country that is someone's first name is still the country ("Israel Katz ... Israel
+    launched"); a people named keeps its country's name the country; a small division where a
+    place stands is read."""
+    assert ("Israel", "ISR", None, "country") in toponyms(
+        "Israeli Defense Minister Israel Katz said on Monday that Israel launched strikes on Iran.")
+    assert ("Georgia", "GEO", None, "country") in toponyms(
+        "Georgian President Salome Zourabichvili spoke to students in Atlanta on Monday. Russia "
+        "occupies 20 percent of Georgia, she said.")
+    assert ("Quneitra", "SYR", "SY-QU", "admin1") in toponyms(
+        "Syrian troops advanced into Quneitra on Monday, officials said.")

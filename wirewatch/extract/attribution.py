@@ -14,7 +14,7 @@ from wirewatch.extract.lexicon import Lexicon
 from wirewatch.extract.reading import ArticleReading
 from wirewatch.model import Actor
 
-CONDITIONS = {"if", "unless"}
+CONDITIONS = {"if", "unless", "whether"}
 
 
 def factuality(lex: Lexicon, head: Token, verb: Token, planned: bool,
@@ -40,10 +40,12 @@ def factuality(lex: Lexicon, head: Token, verb: Token, planned: bool,
 
 
 def _sharing(verb: Token) -> list[Token]:
-    """The verbs whose negation and auxiliaries a conjoined verb with none of its own shares:
-    "will not accept refugees or [send] aid" (not after "but": "did not attack but [shelled]")."""
+    """The verbs whose negation and auxiliaries a conjoined bare verb with none of its own
+    shares: "will not accept refugees or [send] aid" (not a past form, which no "will" or "did"
+    governs: "will not withdraw and [shelled] the city"; not after "but")."""
     shared = []
-    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+    while verb.dep_ == "conj" and verb.head.i != verb.i and verb.tag_ == verb.head.tag_ == "VB" \
+            and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "neg"} for c in verb.children) \
             and not any(c.dep_ == "cc" and c.lower_ in {"but", "yet"} for c in verb.head.children):
         verb = verb.head

@@ -171,7 +171,15 @@ class SentenceEvents:
             event = self._mention(head, noun, found, found.event_type, None)
             if event is None:
                 continue
-            by = self.roles.noun_doers(noun) or self.roles.partakers(noun)
+            by = self.roles.noun_doers(noun)
+            partaking = self.roles.partaking(noun) if not by else None
+            if partaking is not None:
+                # "[Iran] was involved in the attack": as sure as that clause is ("whether Iran
+                # was involved", "the US alleged that ...", "will go on strike")
+                by = self.roles.source(partaking) or []
+                said = attribution.claimant(self.reading, partaking)
+                event = dataclasses.replace(event, claimant=said, factuality=attribution.factuality(
+                    self.lex, partaking, partaking, False, said))  # type: ignore[arg-type]
             owned = attribution.responsible(self.lex, noun)  # "claimed responsibility for [it]"
             by += self.reading.actors(owned[0]) if owned else []
             if noun.dep_ == "compound":
@@ -227,15 +235,19 @@ class SentenceEvents:
         return self._mention(head, inner, trigger, trigger.event_type, None, planned=True)
 
     def _own_word(self, head: Token, source: list[Actor]) -> bool:
-        """Whether an act is told on its doer's own word ("Hungary says it will not"), or on
-        no one's; not as what others say of it ("analysts said China would not")."""
-        if head.dep_ != "ccomp" or head.head.lemma_.lower() not in self.lex.cue("reporting"):
+        """Whether an act is told on its doer's own word ("Hungary says it will not", "Poland
+        would not send weapons, its prime minister said"), or on no one's; not as what others
+        say, think or fear of it ("analysts said China would not", "diplomats expect that ...")."""
+        if head.dep_ != "ccomp":
             return True
         sayer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if sayer is None:
             return False
         at = self.reading.span(sayer.i, sayer.i + 1).start
-        return any(a.start <= at < a.end for a in source)
+        speaking = self.reading.actor(sayer)
+        return any(a.start <= at < a.end for a in source) or (
+            speaking is not None and speaking.country is not None
+            and any(a.country == speaking.country for a in source))
 
     # -- one mention ----------------------------------------------------------------
     def _mention(self, head: Token, verb: Token, trigger: Trigger, event_type: str,

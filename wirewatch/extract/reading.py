@@ -44,6 +44,8 @@ FACILITIES = {"base", "compound", "headquarters", "station", "checkpoint", "barr
               "convoy", "patrol", "building", "installation", "garrison"}
 """Places and columns of a body, hit as the body is: attacked "an army [base]" is attacking
 the army there."""
+ARMED_POSTS = {"post", "position"}
+"""Facilities only of an armed body: "an army post" (a "social media post" is no body's)."""
 BODIES = frozenset({*GROUP_NOUNS, "alliance", "coalition", "federation", "confederation",
                     "association", "delegation", "commission", "administration", "opposition",
                     "leadership", "authority", "authorities", "junta", "government", "charity",
@@ -404,6 +406,11 @@ class ArticleReading:
         if sector == "labour" and any(child.lemma_.lower() in self.r.lexicon.military_modifiers
                                       for child in token.lefts):
             return "military"
+        if sector is None and lemma in ARMED_POSTS:
+            # "an army [post]", "a police [post]"; not "a social media post"
+            modifiers = (self.r.lexicon.sectors.get(c.lemma_.lower()) for c in token.lefts
+                         if c.dep_ in {"compound", "amod"})
+            return next((m for m in modifiers if m in {"military", "police", "rebels"}), None)
         if sector is None and lemma in GROUP_NOUNS | FACILITIES:
             # "opposition groups", "militant group": the modifier says who they are; whose a
             # place is ("an army [base]", "a police [station]", "a government [compound]")

@@ -28,8 +28,10 @@ OBJECT_TARGET_PREPS = {"on", "against", "upon", "to", "for", "between", "from", 
 rockets [at X]"; and "into" for an investigation ("opened an inquiry [into X]")."""
 ACTIVE_PASSIVES = {"engage", "involve"}
 """Passive forms whose subject is the doer: "Serb forces [were engaged] in ethnic cleansing"."""
-DECIDED = {"decision", "bid", "attempt", "move", "order", "choice"}
-"""Nouns whose infinitive tells an act their possessor set out to do: "[X]'s decision to"."""
+DECIDED = {"decision", "move", "choice"}
+"""Nouns whose infinitive tells an act their possessor chose to do: "[X]'s decision to" (not an
+attempt, bid or order, which may have failed or not been carried out)."""
+VICTIMS = {"victim", "target", "casualty", "hostage", "bystander", "witness", "survivor"}
 PARTAKING = ACTIVE_PASSIVES | {"participate", "take", "join"}
 """Verbs whose subject takes part in the act a noun after "in" names."""
 ARMED = {"military", "police", "rebels"}
@@ -114,11 +116,11 @@ class Roles:
         return [a for c in verb.children if c.dep_ == "agent"
                 for p in c.children if p.dep_ == "pobj" for a in self.reading.actors(p)]
 
-    def partakers(self, noun: Token) -> list[Actor]:
-        """Who the clause says took part in or carried out the act a noun names: "[34 people]
-        are involved in the assassination attempt", "[X] took part in the attack", "[X]
-        carried out the attacks", "[the IRA]'s decision to carry out the attacks", "[teachers]
-        went on strike"."""
+    def partaking(self, noun: Token) -> Token | None:
+        """The verb by which the clause makes its subject take part in or carry out the act a
+        noun names: "[34 people] are involved in the assassination attempt", "[X] took part in
+        the attack", "[X] carried out the attacks", "[teachers] went on strike" (its ``source``
+        is the doer); None when there is none, or the taking part is denied or suffered."""
         if noun.dep_ == "compound":
             noun = noun.head  # "the assassination [attempt]"
         verb = None
@@ -132,17 +134,14 @@ class Roles:
             verb = noun.head
         elif noun.dep_ == "pobj" and noun.head.lower_ == "on" and noun.head.head.lemma_.lower() == "go":
             verb = noun.head.head  # "[teachers] went on strike"
-        if verb is None or self._disowned(verb):
-            return []
-        if verb.lemma_.lower() in ACTIVE_PASSIVES and any(c.dep_ == "nsubjpass" for c in verb.children):
-            return [a for c in verb.children if c.dep_ == "nsubjpass" for a in self.reading.actors(c)]
-        return self.source(verb) or []
+        return None if verb is None or self._disowned(verb) else verb
 
     def _disowned(self, verb: Token) -> bool:
         """Taking part denied or negated ("was not involved in", "denied that its troops took
         part in"), or as one acted on ("were involved in the attack as victims")."""
         lemmas = self.lex.cue("denial") | self.lex.cue("negation_verbs")
-        as_victims = any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.subtree)
+        as_victims = any(c.dep_ == "prep" and c.lower_ == "as" and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in VICTIMS for g in c.children) for c in verb.subtree)
         return (as_victims or any(c.dep_ == "neg" for c in verb.children)
                 or (verb.dep_ in {"ccomp", "xcomp"} and verb.head.lemma_.lower() in lemmas))
 

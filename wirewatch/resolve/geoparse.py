@@ -70,6 +70,7 @@ class Geoparser:
         self.doc, self.ents, self.ent_at, self.span = doc, ents, ent_at, span
         self.countries, self.gazetteer, self.locative = countries, gazetteer, locative
         self.person_words = person_words
+        self.surnames = {ent[-1].text.casefold() for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
         self.story = StoryPlaces(ents, countries, gazetteer, home)
         self.people = _people_only(ents)
         """Names the model took for a person twice or more and never for a place ("Lincoln")."""
@@ -204,11 +205,12 @@ class Geoparser:
         return [found[i] for i in sorted(found)]
 
     def _a_persons(self, start: int, end: int) -> bool:
-        """A one-word name that is a word of a person's full name in the article, not where a
-        place stands ("Bill Holland ... Holland recalled", "Chris Paul ... Paul scored"; not
-        "flew to Holland")."""
+        """A one-word name that is the surname of a person named in full in the article, not
+        where a place stands ("Bill Holland ... Holland recalled", "Chris Paul ... Paul
+        scored"; not "flew to Holland"; a first name is no such name: "Israel Katz ... Israel
+        launched strikes")."""
         token = self.doc[start]
-        return end - start == 1 and token.text.casefold() in self.person_words \
+        return end - start == 1 and token.text.casefold() in self.surnames \
             and not self._is_locative(token)
 
     def _in_a_persons_name(self, start: int, end: int) -> bool:
@@ -254,6 +256,8 @@ class Geoparser:
                     and first.ent_type_ not in {"DATE", "TIME"}:
                 return True  # "Paris and Roxton continue" in a story from Texas
         following = {t.lower_ for t in self.doc[end:end + 2]}
+        if leads and entry.precision == "admin1" and self._is_locative(self.doc[start]):
+            return True  # a small division where a place stands: "advanced into Quneitra"
         return leads and bool(following & TOWN_NOUNS or following & LOCAL_NOUNS
                               and self.story.holds(entry))
 

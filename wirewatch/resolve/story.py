@@ -100,10 +100,13 @@ class StoryPlaces:
         return tuple(divisions), tuple(dict.fromkeys(points)), settled, frozenset(held)
 
     def _town_countries(self, ents: tuple[SpacySpan, ...]) -> set[str]:
-        """The countries the article's towns lie in, each read alone."""
+        """The countries the article's towns lie in, each read alone, and whose people it
+        names ("Georgian President ..." keeps Georgia the country)."""
         found = set()
         for ent in ents:
-            if ent.label_ in PLACE_LABELS:
+            if ent.label_ == "NORP" and (match := self.countries.match(ent.text)) is not None:
+                found.add(match.iso3)
+            elif ent.label_ in PLACE_LABELS:
                 entry = self.gazetteer.lookup(ent.text)
                 if entry is not None and entry.precision not in {"country", "admin1", "region"} \
                         and entry.country:
