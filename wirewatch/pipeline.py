@@ -29,6 +29,7 @@ from wirewatch.errors import WirewatchError
 from wirewatch.extract import Extractor
 from wirewatch.model import Article, CodedArticle
 from wirewatch.nlp import load_nlp
+from wirewatch.resolve.cache import collection_paused
 from wirewatch.resolve.kb import ActorKB, user_records
 from wirewatch.settings import Settings
 
@@ -161,15 +162,10 @@ class Pipeline:
         # nor at exit (where walking them took 0.4 s of a one-sentence run). Only the first
         # pipeline of a process freezes: later ones reuse the loaded data, and freezing again
         # would keep whatever garbage a library user's process had made meanwhile.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with collection_paused():
             extract = ExtractStage(Extractor.load(settings.db, kb))  # first: 0.07 s faster
             pipeline = cls([CleanStage(Cleaner.from_settings(settings), settings.languages),
                             NlpStage(settings.model, settings.batch_size), extract], settings)
-        finally:
-            if collecting:
-                gc.enable()
         _freeze_once()
         return pipeline
 

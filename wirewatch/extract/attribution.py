@@ -26,8 +26,7 @@ def factuality(lex: Lexicon, head: Token, verb: Token, planned: bool,
         return "negated"
     auxes = {c.lower_ for t in chain for c in t.children if c.dep_ in {"aux", "mark"}}
     # "said it would allow": a future in reported speech, not a hypothesis
-    reported_future = ("would" in auxes and head.dep_ == "ccomp"
-                       and head.head.lemma_.lower() in lex.cue("reporting"))
+    reported_future = "would" in auxes and _said(lex, head)
     if auxes & CONDITIONS or auxes & lex.cue("hypothetical") and not reported_future:
         return "hypothetical"
     # "Russia to send troops": a headline's plan (the head's own "to", not its complement's:
@@ -62,9 +61,14 @@ def hearsay(lex: Lexicon, head: Token, verb: Token) -> bool:
                  for t in (head, verb, *governing) for c in t.children)
     # "Witnesses said [forces opened fire]", "images suggest [that ...]": someone's word,
     # whoever gives it; "a tanker appears to have transferred": the writer's inference
-    said = head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.cue("reporting")
     seeming = head.dep_ == "xcomp" and head.head.lemma_.lower() in lex.cue("seeming")
-    return hedged or said or seeming or raised(lex, head) is not None or accused(lex, head) is not None
+    return hedged or _said(lex, head) or seeming or raised(lex, head) is not None \
+        or accused(lex, head) is not None
+
+
+def _said(lex: Lexicon, head: Token) -> bool:
+    """Whether the act is told in what someone says: "X said [Y attacked]"."""
+    return head.dep_ == "ccomp" and head.head.lemma_.lower() in lex.cue("reporting")
 
 
 def accused(lex: Lexicon, verb: Token) -> tuple[Token, Token | None] | None:

@@ -39,7 +39,7 @@ from wirewatch.extract.kinds import (
     VIOLENT,
     YIELDING,
 )
-from wirewatch.extract.lexicon import Trigger
+from wirewatch.extract.lexicon import Lexicon, Trigger
 from wirewatch.extract.quantities import within
 from wirewatch.extract.reading import ArticleReading, prep_objects
 from wirewatch.extract.roles import Roles
@@ -278,7 +278,7 @@ class SentenceEvents:
         if factuality == "planned" and event_type in COOPERATIVE | YIELDING and intended is None:
             event_type, intended = "AGREE", event_type  # "will release the hostages": a promise
         if (factuality == "negated" and event_type in COOPERATIVE | YIELDING | {"AGREE"}
-                and _future(head, verb) and self._own_word(head, source)):
+                and _future(self.lex, head, verb) and self._own_word(head, source)):
             # "says it will not accept refugees", "X would not lift the ban": a refusal, when
             # the doer says so itself ("analysts said China would not ..." is their guess)
             event_type, intended, factuality = "REJECT", intended or event_type, "asserted"
@@ -337,12 +337,11 @@ class SentenceEvents:
         )
 
 
-def _future(head: Token, verb: Token) -> bool:
+def _future(lex: Lexicon, head: Token, verb: Token) -> bool:
     """Whether the act is told as one to come ("will not", "would never", "won't"), not as
     what would have been ("would not have received")."""
     auxes = {c.lower_ for t in {head, verb} for c in t.children if c.dep_ == "aux"}
-    return bool(auxes & {"will", "would", "shall", "wo", "'ll"}) and "have" not in auxes
-
+    return bool(auxes & (lex.cue("future") | {"would", "wo"})) and "have" not in auxes
 
 
 def _consequence(verb: Token) -> bool:

@@ -33,5 +33,9 @@ OWN_COUNTRY = {"PROTEST", "CONCEDE"}
 """Acts that, with no one and no place named, are aimed at the doer's own government, as
 ICEWS and PLOVER coders code them (``aims.Aims.own_country``)."""
 
-__all__ = ["CONFLICTUAL", "COOPERATIVE", "OWN_COUNTRY", "PHYSICAL", "PLACE_TARGETED", "RECEIVING",
-           "RECIPROCAL", "THEME_TYPES", "VIOLENT", "YIELDING"]
+ARMED_SECTORS = frozenset({"military", "police", "rebels"})
+"""The sectors that bear arms: their adjective names an attack's doer ("a U.S. [military]
+airstrike"), their posts are theirs ("an army post"), and their acts are no accident."""
+
+__all__ = ["ARMED_SECTORS", "CONFLICTUAL", "COOPERATIVE", "OWN_COUNTRY", "PHYSICAL",
+           "PLACE_TARGETED", "RECEIVING", "RECIPROCAL", "THEME_TYPES", "VIOLENT", "YIELDING"]

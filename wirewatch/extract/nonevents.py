@@ -16,9 +16,9 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from wirewatch.extract import modes
+from wirewatch.extract.kinds import ARMED_SECTORS
 from wirewatch.extract.lexicon import Lexicon
 
-ARMED_SECTORS = frozenset({"military", "rebels", "police"})
 SPORT_WINDOW = 8
 """Tokens either side of the trigger in which a sport word makes the act a game."""
 

@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from wirewatch.clean import CleanArticle
+from wirewatch.extract.kinds import ARMED_SECTORS
 from wirewatch.extract.lexicon import Lexicon
 from wirewatch.model import Actor, Evidence, Place, Span
 from wirewatch.resolve.countries import CountryIndex, CountryMatch
@@ -406,17 +407,14 @@ class ArticleReading:
         if sector == "labour" and any(child.lemma_.lower() in self.r.lexicon.military_modifiers
                                       for child in token.lefts):
             return "military"
-        if sector is None and lemma in ARMED_POSTS:
-            # "an army [post]", "a police [post]"; not "a social media post"
-            modifiers = (self.r.lexicon.sectors.get(c.lemma_.lower()) for c in token.lefts
-                         if c.dep_ in {"compound", "amod"})
-            return next((m for m in modifiers if m in {"military", "police", "rebels"}), None)
-        if sector is None and lemma in GROUP_NOUNS | FACILITIES:
+        if sector is None and lemma in GROUP_NOUNS | FACILITIES | ARMED_POSTS:
             # "opposition groups", "militant group": the modifier says who they are; whose a
-            # place is ("an army [base]", "a police [station]", "a government [compound]")
+            # place is ("an army [base]", "a police [station]", "a government [compound]");
+            # a post only an armed body's ("an army post", not "a social media post")
+            wanted = ARMED_SECTORS if lemma in ARMED_POSTS else None
             modifiers = (self.r.lexicon.sectors.get(c.lemma_.lower()) for c in token.lefts
                          if c.dep_ in {"compound", "amod"})
-            sector = next((m for m in modifiers if m), None)
+            sector = next((m for m in modifiers if m and (wanted is None or m in wanted)), None)
         return sector
 
     def phrase(self, token: Token, ent: SpacySpan | None) -> tuple[int, int]:

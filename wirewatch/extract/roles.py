@@ -17,7 +17,7 @@ from wirewatch.extract.clauses import (
     theme_forms,
     unique,
 )
-from wirewatch.extract.kinds import RECEIVING, THEME_TYPES, VIOLENT
+from wirewatch.extract.kinds import ARMED_SECTORS, RECEIVING, THEME_TYPES, VIOLENT
 from wirewatch.extract.lexicon import Trigger
 from wirewatch.extract.reading import ArticleReading, conjuncts, of_objects, pobjects, prep_objects
 from wirewatch.model import Actor
@@ -34,7 +34,6 @@ attempt, bid or order, which may have failed or not been carried out)."""
 VICTIMS = {"victim", "target", "casualty", "hostage", "bystander", "witness", "survivor"}
 PARTAKING = ACTIVE_PASSIVES | {"participate", "take", "join"}
 """Verbs whose subject takes part in the act a noun after "in" names."""
-ARMED = {"military", "police", "rebels"}
 MOVED = {"MOBILIZE", "AID", "RETREAT"}
 """Acts that move people: the people sent or withdrawn ("sent CIA [operatives] to Libya",
 "will withdraw its [troops] from Gaza") are what is moved, never the target; those released
@@ -251,7 +250,7 @@ class Roles:
         # [Taliban] truck bombing", "a U.S. [military] airstrike"); another name is often the
         # place or the target ("the Oklahoma City bombing", "the Rolando bombing")
         by += [a for c in noun.lefts if c.dep_ in {"amod", "compound"} for a in self.reading.actors(c)
-               if c.ent_type_ == "NORP" or a.sector in ARMED]
+               if c.ent_type_ == "NORP" or a.sector in ARMED_SECTORS]
         by += [a for g in prep_objects(noun, {"by", "between"}) for a in self.reading.actors(g)]
         return unique(by)
 
