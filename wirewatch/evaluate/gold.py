@@ -120,7 +120,7 @@ def evaluate_plv(settings: Settings, eval_dir: Path | None = None,
 
 def _linking(row: dict, coded: CodedArticle) -> str:
     """The type of the most confident event linking the row's source to its target."""
-    source, target = _span(row["text"], row["source"]), _span(row["text"], row["target"])
+    source, target = words_span(row["text"], row["source"]), words_span(row["text"], row["target"])
     linking = [e for e in coded.events
                if any(overlaps(a, *source) for a in e.source)
                and any(overlaps(a, *target) for a in (*e.target, *e.recipient))]
@@ -128,7 +128,8 @@ def _linking(row: dict, coded: CodedArticle) -> str:
     return PLV_ROOTS.get(best.event_type, best.event_type) if best else NONE
 
 
-def _span(text: str, words: str) -> tuple[int, int]:
+def words_span(text: str, words: str) -> tuple[int, int]:
+    """Where ``words`` stand in ``text`` (case-insensitively if not as written); (0, 0) if not."""
     start = text.find(words)
     start = text.lower().find(words.lower()) if start < 0 else start
     return (start, start + len(words)) if start >= 0 else (0, 0)
@@ -165,4 +166,4 @@ def _countries(actors: list[dict]) -> list[str]:
 
 
 __all__ = ["CASE_FILE", "EVAL_DIR", "KB_DIR", "PLOVER_FILE", "PLV_FILE", "PloverResult",
-           "PlvResult", "evaluate_case", "evaluate_plover", "evaluate_plv", "records"]
+           "PlvResult", "evaluate_case", "evaluate_plover", "evaluate_plv", "records", "words_span"]

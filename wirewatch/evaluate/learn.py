@@ -1,12 +1,16 @@
 """Fitting the learned parts from the public gold data, with cross-validation.
 
-Three models, all multinomial logistic regressions (scikit-learn, a dev dependency
-imported only here) shipped as plain JSON weights (``extract.learned``):
+Four models, all logistic regressions (scikit-learn, a dev dependency imported only
+here) shipped as plain JSON weights (``extract.learned``):
 
 - ``trigger``: the PLOVER type (or ``NONE``) of a verb the lexicon does not list, from its
   parse (``extract.triggers``). Learned on the fit half of ``plv-train.jsonl`` only: each
   row's verb is the one that governs both its source and its target words; the sentence's
-  other verbs with a subject are ``NONE``. Fitted first: the other two read its events.
+  other verbs with a subject are ``NONE``. Fitted first: the others read its events.
+- ``target``: whether an actor of the sentence is the target of an act the rules gave none
+  (``extract.targets``). Learned on the same fit half, from the events the rules alone read
+  whose doer overlaps a row's source: each other actor is labelled by the row's target.
+  Fitted second: the last two read the events it completes.
 
 - ``confidence``: is this event the one the sentence's PLOVER label describes?
   Learned on ``plover-gsr-dev.jsonl``; its probability is the event's ``confidence``.
@@ -20,6 +24,7 @@ the shipped weights on the dev files themselves are inflated by training.
 
 from __future__ import annotations
 
+import functools
 import random
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -28,15 +33,18 @@ from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Token
 
 from wirewatch.clean import Cleaner
-from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, PLV_FILE, eval_file, records
+from wirewatch.evaluate.articles import overlaps
+from wirewatch.evaluate.gold import CASE_FILE, PLOVER_FILE, PLV_FILE, eval_file, records, words_span
 from wirewatch.evaluate.scoring import NONE, Report, score_labels
 from wirewatch.evaluate.split import half
-from wirewatch.extract import acled, confidence, triggers
+from wirewatch.extract import acled, confidence, targets, triggers
 from wirewatch.extract.extractor import Extractor, article_events
 from wirewatch.extract.learned import SoftmaxModel
 from wirewatch.extract.lexicon import Lexicon
+from wirewatch.extract.reading import ArticleReading
 from wirewatch.ingest import make_article
 from wirewatch.model import EventMention
 from wirewatch.pipeline import CleanStage, NlpStage, Work
@@ -49,7 +57,7 @@ SEED = 13
 SHUFFLES = 6
 """How many shufflings of the folds the spread of the cross-validated macro-F1 is taken over:
 with 500 records and 30 labels, one shuffling alone swings it by ±0.02."""
-C = {"confidence": 1.0, "acled": 1.0, "trigger": 3.0}
+C = {"confidence": 1.0, "acled": 1.0, "trigger": 3.0, "target": 0.3}
 """Inverse regularisation strengths, chosen by cross-validation on the dev files."""
 
 
@@ -201,6 +209,95 @@ def train_trigger(settings: Settings, eval_dir: Path | None = None) -> TrainedTr
                           sum(len(s.labels) for s in sentences), len(sentences))
 
 
+# -- target ---------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """The other actors of one event's sentence, as the target model reads them, each labelled
+    by whether it is the gold target; ``ruled``: the rules gave the event a target."""
+
+    features: tuple[tuple[str, ...], ...]
+    labels: tuple[bool, ...]
+    ruled: bool
+    sentence: int
+    """Which PLV sentence the event was read in: folds keep a sentence's events together."""
+
+
+def target_events(settings: Settings, eval_dir: Path | None = None,
+                  which: str = "fit") -> list[Candidates]:
+    """Every event the rules read in ``which`` half of the PLV rows whose doer overlaps a row's
+    source, with the sentence's other actors labelled by the row's target."""
+    by_text: dict[str, list[dict]] = {}
+    for row in records(eval_file(PLV_FILE, eval_dir)):
+        if half(row["text"]) == which:
+            by_text.setdefault(row["text"], []).append(row)
+    articles = (Work(make_article(text, id=f"plv-{n}")) for n, text in enumerate(by_text))
+    cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(articles)
+    extractor, found, sentences = Extractor.load(), [], list[str]()
+    for rows, work in zip(by_text.values(), NlpStage(settings.model, settings.batch_size).run(cleaned),
+                          strict=True):
+        if work.clean is None or work.doc is None:
+            continue
+        with targets.rules_only():  # the events as the rules alone read them
+            reading, readers = extractor.read(work.clean, work.doc)
+            read = article_events(readers)
+        at = functools.partial(_article_offset, reading)
+        for reader, events in zip(readers, read, strict=True):
+            for event in (unscored.event for unscored in events):
+                origin = targets.origin(reader.trigger_tokens(event))
+                for row in rows:
+                    source, target = words_span(row["text"], row["source"]), words_span(row["text"], row["target"])
+                    if not any(overlaps(a, *source) for a in event.source):
+                        continue
+                    named = targets.candidates(reader.sentence, origin, event, reading.actors, at)
+                    found.append(Candidates(
+                        tuple(tuple(targets.features(origin, token, event.event_type, actors[0]))
+                              for token, actors in named),
+                        tuple(any(overlaps(a, *target) for a in actors) for _, actors in named),
+                        bool(event.target), len(sentences)))
+        sentences.append(work.clean.article.id)
+    return found
+
+
+def _article_offset(reading: ArticleReading, token: Token) -> int:
+    return reading.span(token.i, token.i + 1).start
+
+
+def target_rows(events: Sequence[Candidates]) -> tuple[list[Sequence[str]], list[str]]:
+    return ([f for e in events for f in e.features],
+            [targets.TARGET if label else "other" for e in events for label in e.labels])
+
+
+@dataclass(frozen=True, slots=True)
+class TrainedTarget:
+    model: SoftmaxModel
+    untargeted: int
+    """Events with a gold doer that the rules gave no target."""
+    reachable: int
+    """Of those, the events whose gold target is one of the sentence's actors."""
+    guessed: int
+    right: int
+    """Cross-validated: how many of ``untargeted`` the model gave a target, how many rightly."""
+
+
+def train_target(settings: Settings, eval_dir: Path | None = None) -> TrainedTarget:
+    events = target_events(settings, eval_dir)
+    untargeted = {i for i, e in enumerate(events) if not e.ruled and e.features}
+    guessed = right = 0
+    by_sentence: dict[int, list[int]] = {}
+    for i, event in enumerate(events):
+        by_sentence.setdefault(event.sentence, []).append(i)
+    groups = list(by_sentence.values())
+    for train, test in _folds(len(groups)):
+        model = fit(*target_rows([events[i] for g in train for i in groups[g]]), C["target"])
+        for i in (i for g in test for i in groups[g] if i in untargeted):
+            scores = [model.probabilities(f)[targets.TARGET] for f in events[i].features]
+            k = max(range(len(scores)), key=scores.__getitem__)
+            if scores[k] >= targets.THRESHOLD:
+                guessed, right = guessed + 1, right + events[i].labels[k]
+    return TrainedTarget(fit(*target_rows(events), C["target"]), len(untargeted),
+                         sum(any(events[i].labels) for i in untargeted), guessed, right)
+
+
 # -- confidence -----------------------------------------------------------------------
 def confidence_rows(reads: Sequence[Read]) -> tuple[list[Sequence[str]], list[str]]:
     rows: list[Sequence[str]] = []
@@ -320,6 +417,7 @@ def _folds(n: int, seed: int = SEED) -> list[tuple[list[int], list[int]]]:
     return folds
 
 
-__all__ = ["Read", "Trained", "TrainedTrigger", "Verbs", "calibration", "cross_validate_acled",
-           "cross_validate_confidence", "cross_validate_trigger", "fit", "read_gold", "train",
-           "train_trigger", "trigger_rows", "trigger_sentences"]
+__all__ = ["Candidates", "Read", "Trained", "TrainedTarget", "TrainedTrigger", "Verbs", "calibration",
+           "cross_validate_acled", "cross_validate_confidence", "cross_validate_trigger", "fit",
+           "read_gold", "target_events", "target_rows", "train", "train_target", "train_trigger",
+           "trigger_rows", "trigger_sentences"]

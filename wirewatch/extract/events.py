@@ -20,7 +20,7 @@ import dataclasses
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from wirewatch.extract import attribution, confidence, modes, nonevents, triggers
+from wirewatch.extract import attribution, confidence, modes, nonevents, targets, triggers
 from wirewatch.extract.aims import Aims
 from wirewatch.extract.clauses import (
     conditional,
@@ -85,8 +85,20 @@ class SentenceEvents:
         mentions += self._learned(consumed | set(by_verb))
         if not mentions:
             return []
+        mentions = [self._guess_target(event) for event in mentions]
         return [(event, confidence.features(event, self.trigger_tokens(event)[0], len(mentions), i))
                 for i, event in enumerate(mentions)]
+
+    def _guess_target(self, event: EventMention) -> EventMention:
+        """An act with a doer whose target no rule reads takes the one the learned model
+        (``extract.targets``) is sure of."""
+        if event.target or not event.source:
+            return event
+        origin = targets.origin(self.trigger_tokens(event))
+        guessed = targets.choose(origin, event.event_type, targets.candidates(
+            self.sentence, origin, event, self.reading.actors, lambda t: self.reading.span(t.i, t.i + 1).start))
+        receiving = (event.intended or event.event_type) in RECEIVING
+        return dataclasses.replace(event, target=tuple(guessed), recipient=tuple(guessed) if receiving else ())
 
     def trigger_tokens(self, event: EventMention) -> list[Token]:
         """The sentence's tokens inside the event's trigger span."""
