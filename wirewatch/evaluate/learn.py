@@ -24,16 +24,14 @@ the shipped weights on the dev files themselves are inflated by training.
 
 from __future__ import annotations
 
-import functools
 import random
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Token
 
 from wirewatch.clean import Cleaner
 from wirewatch.evaluate.articles import overlaps
@@ -44,7 +42,6 @@ from wirewatch.extract import acled, confidence, targets, triggers
 from wirewatch.extract.extractor import Extractor, article_events
 from wirewatch.extract.learned import SoftmaxModel
 from wirewatch.extract.lexicon import Lexicon
-from wirewatch.extract.reading import ArticleReading
 from wirewatch.ingest import make_article
 from wirewatch.model import EventMention
 from wirewatch.pipeline import CleanStage, NlpStage, Work
@@ -118,6 +115,20 @@ def fit(rows: Sequence[Sequence[str]], labels: Sequence[str], c: float,
     return SoftmaxModel(tuple(classes), tuple(round(float(b), 4) for b in intercept), weights)
 
 
+def plv_sentences(settings: Settings, eval_dir: Path | None = None,
+                  which: str = "fit") -> Iterator[tuple[list[dict], Work]]:
+    """``which`` half of the PLV rows, by sentence: the rows of each, and its text cleaned
+    and parsed (``work.doc`` is None where the cleaner dropped it)."""
+    by_text: dict[str, list[dict]] = {}
+    for row in records(eval_file(PLV_FILE, eval_dir)):
+        if half(row["text"]) == which:
+            by_text.setdefault(row["text"], []).append(row)
+    articles = (Work(make_article(text, id=f"plv-{n}")) for n, text in enumerate(by_text))
+    cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(articles)
+    works = NlpStage(settings.model, settings.batch_size).run(cleaned)
+    yield from zip(by_text.values(), works, strict=True)
+
+
 # -- trigger --------------------------------------------------------------------------
 @dataclass(frozen=True, slots=True)
 class Verbs:
@@ -130,15 +141,8 @@ class Verbs:
 def trigger_sentences(settings: Settings, eval_dir: Path | None = None) -> list[Verbs]:
     """The fit half of the PLV rows, by sentence: the verb that governs a row's source and
     target words is labelled with its root, the sentence's other candidate verbs ``NONE``."""
-    by_text: dict[str, list[dict]] = {}
-    for row in records(eval_file(PLV_FILE, eval_dir)):
-        if half(row["text"]) == "fit":
-            by_text.setdefault(row["text"], []).append(row)
-    articles = (Work(make_article(text, id=f"plv-{n}")) for n, text in enumerate(by_text))
-    cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(articles)
     sentences, lexicon = [], Lexicon.load()
-    for rows, work in zip(by_text.values(), NlpStage(settings.model, settings.batch_size).run(cleaned),
-                          strict=True):
+    for rows, work in plv_sentences(settings, eval_dir):
         if work.doc is None:
             continue
         labels: dict[int, str] = {}
@@ -226,21 +230,13 @@ def target_events(settings: Settings, eval_dir: Path | None = None,
                   which: str = "fit") -> list[Candidates]:
     """Every event the rules read in ``which`` half of the PLV rows whose doer overlaps a row's
     source, with the sentence's other actors labelled by the row's target."""
-    by_text: dict[str, list[dict]] = {}
-    for row in records(eval_file(PLV_FILE, eval_dir)):
-        if half(row["text"]) == which:
-            by_text.setdefault(row["text"], []).append(row)
-    articles = (Work(make_article(text, id=f"plv-{n}")) for n, text in enumerate(by_text))
-    cleaned = CleanStage(Cleaner.from_settings(settings), settings.languages).run(articles)
-    extractor, found, sentences = Extractor.load(), [], list[str]()
-    for rows, work in zip(by_text.values(), NlpStage(settings.model, settings.batch_size).run(cleaned),
-                          strict=True):
+    extractor, found = Extractor.load(), []
+    for sentence, (rows, work) in enumerate(plv_sentences(settings, eval_dir, which)):
         if work.clean is None or work.doc is None:
             continue
         with targets.rules_only():  # the events as the rules alone read them
             reading, readers = extractor.read(work.clean, work.doc)
             read = article_events(readers)
-        at = functools.partial(_article_offset, reading)
         for reader, events in zip(readers, read, strict=True):
             for event in (unscored.event for unscored in events):
                 origin = targets.origin(reader.trigger_tokens(event))
@@ -248,18 +244,13 @@ def target_events(settings: Settings, eval_dir: Path | None = None,
                     source, target = words_span(row["text"], row["source"]), words_span(row["text"], row["target"])
                     if not any(overlaps(a, *source) for a in event.source):
                         continue
-                    named = targets.candidates(reader.sentence, origin, event, reading.actors, at)
+                    named = targets.candidates(reader.sentence, origin, event, reading.actors, reading.offset)
                     found.append(Candidates(
                         tuple(tuple(targets.features(origin, token, event.event_type, actors[0]))
                               for token, actors in named),
                         tuple(any(overlaps(a, *target) for a in actors) for _, actors in named),
-                        bool(event.target), len(sentences)))
-        sentences.append(work.clean.article.id)
+                        bool(event.target), sentence))
     return found
-
-
-def _article_offset(reading: ArticleReading, token: Token) -> int:
-    return reading.span(token.i, token.i + 1).start
 
 
 def target_rows(events: Sequence[Candidates]) -> tuple[list[Sequence[str]], list[str]]:
@@ -419,5 +410,5 @@ def _folds(n: int, seed: int = SEED) -> list[tuple[list[int], list[int]]]:
 
 __all__ = ["Candidates", "Read", "Trained", "TrainedTarget", "TrainedTrigger", "Verbs", "calibration",
            "cross_validate_acled", "cross_validate_confidence", "cross_validate_trigger", "fit",
-           "read_gold", "target_events", "target_rows", "train", "train_target", "train_trigger",
+           "plv_sentences", "read_gold", "target_events", "target_rows", "train", "train_target", "train_trigger",
            "trigger_rows", "trigger_sentences"]

@@ -96,7 +96,7 @@ class SentenceEvents:
             return event
         origin = targets.origin(self.trigger_tokens(event))
         guessed = targets.choose(origin, event.event_type, targets.candidates(
-            self.sentence, origin, event, self.reading.actors, lambda t: self.reading.span(t.i, t.i + 1).start))
+            self.sentence, origin, event, self.reading.actors, self.reading.offset))
         receiving = (event.intended or event.event_type) in RECEIVING
         return dataclasses.replace(event, target=tuple(guessed), recipient=tuple(guessed) if receiving else ())
 
@@ -255,7 +255,7 @@ class SentenceEvents:
         sayer = next((c for c in head.head.children if c.dep_ == "nsubj"), None)
         if sayer is None:
             return False
-        at = self.reading.span(sayer.i, sayer.i + 1).start
+        at = self.reading.offset(sayer)
         speaking = self.reading.actor(sayer)
         return any(a.start <= at < a.end for a in source) or (
             speaking is not None and speaking.country is not None

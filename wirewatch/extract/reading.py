@@ -108,6 +108,10 @@ class ArticleReading:
         s, e = self.clean.offsets.original(first.idx, last.idx + len(last))
         return Span(self.article.text[s:e], s, e)
 
+    def offset(self, token: Token) -> int:
+        """Where the token starts in the ingested text (where actors' offsets count)."""
+        return self.clean.offsets.original(token.idx, token.idx + len(token))[0]
+
     def evidence(self, sentence: SpacySpan) -> Evidence:
         span = self.span(sentence.start, sentence.end)
         return Evidence(self.article.id, span.start, span.end, span.text)

@@ -51,7 +51,7 @@ class Roles:
     def tokens_in(self, start: int, end: int) -> list[Token]:
         """The sentence's tokens that start inside the article characters ``[start, end)``."""
         if self._starts is None:
-            self._starts = [self.reading.span(t.i, t.i + 1).start for t in self.sentence]
+            self._starts = [self.reading.offset(t) for t in self.sentence]
         return [t for t, at in zip(self.sentence, self._starts, strict=True) if start <= at < end]
 
     def source(self, verb: Token, depth: int = 0) -> list[Actor] | None:
